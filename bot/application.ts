@@ -1,0 +1,145 @@
+// Composition root: config -> database -> core -> bots -> one HTTP server.
+// Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
+// the whole product in-process against local Telegram and Slack servers.
+import type { Bot } from "grammy";
+import { webhookCallback } from "grammy";
+import type { Config } from "../core/config.ts";
+import { systemClock, type Clock } from "../core/clock.ts";
+import type { CoreDeps } from "../core/deps.ts";
+import { openDatabase, type Database } from "../core/db/database.ts";
+import { migrate } from "../core/db/migrate.ts";
+import { createTranslator } from "../core/i18n.ts";
+import { createLogger, type Logger } from "../core/logger.ts";
+import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
+import type { BotContext } from "./telegram/context.ts";
+import { createTelegramBot, publishCommands } from "./telegram/create-bot.ts";
+
+export interface ApplicationOptions {
+  config: Config;
+  /** An already open database (tests); otherwise opened from the config. */
+  db?: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Interface to listen on; all interfaces by default. */
+  host?: string;
+  /** Called when a part dies after start (polling lost its token, ...). */
+  onFatal?: (error: unknown) => void;
+}
+
+export interface Application {
+  port: number;
+  core: CoreDeps;
+  telegram?: Bot<BotContext>;
+  slack?: SlackApp;
+  stop(): Promise<void>;
+}
+
+export const TELEGRAM_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+export function isSomethingConfigured(config: Config): boolean {
+  return Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
+}
+
+export async function startApplication(options: ApplicationOptions): Promise<Application> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const migrated = await migrate(db);
+  logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
+
+  const core: CoreDeps = {
+    db,
+    clock: options.clock ?? systemClock,
+    logger,
+    translator: createTranslator(),
+    teamTimezone: config.TZ_TEAM,
+  };
+  const routes: Route[] = [
+    { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+  ];
+  const stoppers: (() => Promise<void>)[] = [];
+
+  let telegram: Bot<BotContext> | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramBot({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      core,
+      settings: { brandName: config.BRAND_NAME },
+    });
+    await telegram.init();
+    await publishCommands(telegram, (language, key) => core.translator.t(language, key));
+    if (config.TELEGRAM_WEBHOOK_URL) {
+      const path = webhookPath(config.TELEGRAM_WEBHOOK_URL);
+      routes.push({
+        method: "POST",
+        path,
+        handler: webhookCallback(telegram, "http", { secretToken: config.TELEGRAM_WEBHOOK_SECRET, onTimeout: "return" }),
+      });
+      await telegram.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
+        secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+        allowed_updates: [...TELEGRAM_UPDATES],
+      });
+      logger.info({ path, bot: telegram.botInfo.username }, "telegram bot receiving updates by webhook");
+    } else {
+      const bot = telegram;
+      void bot.start({ allowed_updates: [...TELEGRAM_UPDATES] }).catch((err: unknown) => {
+        logger.fatal({ err }, "telegram long polling stopped");
+        options.onFatal?.(err);
+      });
+      stoppers.push(() => bot.stop());
+      logger.info({ bot: telegram.botInfo.username }, "telegram bot receiving updates by long polling");
+    }
+  }
+
+  let slack: SlackApp | undefined;
+  if (config.SLACK_BOT_TOKEN) {
+    slack = createSlackApp({
+      botToken: config.SLACK_BOT_TOKEN,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      appToken: config.SLACK_APP_TOKEN,
+      apiUrl: config.SLACK_API_URL,
+      teamChannel: config.SLACK_TEAM_CHANNEL,
+      language: config.SLACK_LANGUAGE,
+      core,
+    });
+    if (slack.receiver) {
+      routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handler: slack.receiver.requestListener });
+    } else {
+      await slack.app.start();
+      const app = slack.app;
+      stoppers.push(async () => {
+        await app.stop();
+      });
+    }
+    logger.info({ mode: slack.mode }, "slack app ready");
+  }
+
+  const server = createHttpServer(routes, logger);
+  const port = await listen(server, config.PORT, options.host);
+  logger.info({ port }, "http server listening");
+
+  let stopped = false;
+  return {
+    port,
+    core,
+    ...(telegram ? { telegram } : {}),
+    ...(slack ? { slack } : {}),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // Stop taking updates, let in-flight handlers finish, then close the database.
+      for (const stop of stoppers) await stop().catch((err: unknown) => logger.error({ err }, "stopping a part failed"));
+      await closeServer(server);
+      if (ownsDb) await db.close();
+      logger.info("stopped");
+    },
+  };
+}
+
+function webhookPath(url: string): string {
+  const { pathname } = new URL(url);
+  return pathname === "/" || pathname === "" ? "/telegram/webhook" : pathname;
+}

@@ -1,0 +1,10 @@
+import type { CoreDeps } from "../../core/deps.ts";
+import type { ReplyTexts } from "./reply.ts";
+
+export interface SlackDeps {
+  core: CoreDeps;
+  /** Team-facing text in the team's language. */
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  replyTexts: ReplyTexts;
+  teamChannel?: string | undefined;
+}

@@ -1,0 +1,35 @@
+import type { Context } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { CoreDeps } from "../../core/deps.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { Subscriber } from "../../generated/prisma/client.ts";
+
+export interface TelegramBotSettings {
+  brandName: string;
+}
+
+interface ChatloopFlavor {
+  core: CoreDeps;
+  settings: TelegramBotSettings;
+  /** A child logger that carries the update id. */
+  log: Logger;
+  /** The person behind the update, if we know them (loaded once per update). */
+  subscriber: Subscriber | null;
+}
+
+export type BotContext = Context & I18nFlavor & ChatloopFlavor;
+
+export function telegramIdOf(ctx: Context): bigint | undefined {
+  return ctx.from ? BigInt(ctx.from.id) : undefined;
+}
+
+export function identityOf(ctx: Context) {
+  const from = ctx.from!;
+  return {
+    telegramId: BigInt(from.id),
+    firstName: from.first_name,
+    lastName: from.last_name,
+    username: from.username,
+    languageCode: from.language_code,
+  };
+}

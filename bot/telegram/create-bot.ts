@@ -1,0 +1,96 @@
+// Builds the grammY bot: shared middleware first, then one Composer per
+// feature, the catch-all last. Handlers call the core; they never touch the database.
+import { Bot, type BotConfig, type BotError } from "grammy";
+import { I18n } from "@grammyjs/i18n";
+import type { CoreDeps } from "../../core/deps.ts";
+import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
+import { claimUpdate } from "../../core/inbox/processed-updates.ts";
+import { findByTelegramId } from "../../core/subscribers/telegram-subscription.ts";
+import type { BotContext, TelegramBotSettings } from "./context.ts";
+import { blockedFeature } from "./features/blocked.ts";
+import { languageFeature } from "./features/language.ts";
+import { subscribeFeature } from "./features/subscribe.ts";
+import { unhandledFeature } from "./features/unhandled.ts";
+import { unsubscribeFeature } from "./features/unsubscribe.ts";
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  core: CoreDeps;
+  settings: TelegramBotSettings;
+  /** Known bot info (tests, restarts) so init() need not call getMe. */
+  botInfo?: BotConfig<BotContext>["botInfo"];
+}
+
+export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot }, ...(botInfo ? { botInfo } : {}) });
+
+  bot.use(async (ctx, next) => {
+    ctx.core = core;
+    ctx.settings = settings;
+    ctx.log = core.logger.child({ updateId: ctx.update.update_id });
+    if (!(await claimUpdate(core, ctx.update.update_id))) {
+      ctx.log.info("duplicate update ignored");
+      return;
+    }
+    await next();
+  });
+
+  // One boundary around every feature: a failing handler is logged with the
+  // update's context and the customer gets a polite answer, under polling and
+  // webhooks alike; one bad update never stops the others.
+  const features = bot.errorBoundary(replyWithError);
+
+  features.use(async (ctx, next) => {
+    ctx.subscriber = ctx.from ? await findByTelegramId(core, BigInt(ctx.from.id)) : null;
+    await next();
+  });
+
+  const i18n = new I18n<BotContext>({
+    defaultLocale: DEFAULT_LANGUAGE,
+    directory: LOCALES_DIR,
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => ctx.subscriber?.language ?? pickLanguage(ctx.from?.language_code),
+  });
+  features.use(i18n);
+
+  features.use(subscribeFeature);
+  features.use(unsubscribeFeature);
+  features.use(languageFeature);
+  features.use(blockedFeature);
+  features.use(unhandledFeature);
+
+  // Only reached when the shared middleware above fails (the database is down).
+  bot.catch((err) => {
+    core.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "telegram update failed before any feature ran");
+  });
+
+  return bot;
+}
+
+async function replyWithError(err: BotError<BotContext>): Promise<void> {
+  const ctx = err.ctx;
+  ctx.log.error({ err: err.error, updateType: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "telegram update failed");
+  const language = ctx.subscriber?.language ?? pickLanguage(ctx.from?.language_code);
+  const text = ctx.core.translator.t(language, "error-generic");
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+    else if (ctx.chat?.type === "private") await ctx.reply(text);
+  } catch (replyErr) {
+    ctx.log.error({ err: replyErr }, "could not tell the customer about the failure");
+  }
+}
+
+/** The command menu, in each language we speak. */
+export async function publishCommands(bot: Bot<BotContext>, t: (language: string, key: string) => string): Promise<void> {
+  for (const language of SUPPORTED_LANGUAGES) {
+    await bot.api.setMyCommands(
+      [
+        { command: "start", description: t(language, "command-start") },
+        { command: "stop", description: t(language, "command-stop") },
+        { command: "language", description: t(language, "command-language") },
+      ],
+      language === DEFAULT_LANGUAGE ? {} : { language_code: language },
+    );
+  }
+}

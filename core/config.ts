@@ -1,0 +1,119 @@
+// Configuration is read once, at start-up, from the environment (and a .env
+// file). Anything invalid stops the process with one line that names the
+// variable and what is expected.
+import fs from "node:fs";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `expected ${what}` });
+
+const timezone = z
+  .string()
+  .trim()
+  .refine(isTimeZone, { message: "expected an IANA timezone such as Europe/Berlin or UTC" });
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: optionalString.refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+      { message: "expected a postgres:// or postgresql:// URL, or nothing for the embedded database" },
+    ),
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3000),
+    TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), {
+      message: "expected a token from @BotFather, like 123456:ABC-DEF...",
+    }),
+    TELEGRAM_API_ROOT: z.string().trim().url({ message: "expected a URL" }).default("https://api.telegram.org"),
+    TELEGRAM_WEBHOOK_URL: optionalUrl("a public https URL that Telegram can reach"),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: "expected 1-256 characters of A-Z, a-z, 0-9, _ and -",
+    }),
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+      message: "expected a bot token starting with xoxb-",
+    }),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), {
+      message: "expected an app-level token starting with xapp-",
+    }),
+    SLACK_API_URL: z.string().trim().url({ message: "expected a URL" }).default("https://slack.com/api/"),
+    SLACK_TEAM_CHANNEL: optionalString,
+    TZ_TEAM: timezone.default("UTC"),
+    SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
+    BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so we can reject forged updates)",
+      });
+    }
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required when SLACK_BOT_TOKEN is set (it verifies that requests come from Slack)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses configuration from an environment object; throws ConfigError with one readable line. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = issue.path.join(".") || "configuration";
+  const got = typeof issue.path[0] === "string" ? env[issue.path[0]] : undefined;
+  const shown = got === undefined ? "" : ` (got "${truncate(got, 40)}")`;
+  const said = issue.message.startsWith("is ") ? ` ${issue.message}` : `: ${issue.message}`;
+  throw new ConfigError(`Invalid configuration: ${variable}${said}${shown}. See .env.example.`);
+}
+
+/** Reads .env (if present) under the real environment, which wins, then parses. */
+export function loadConfig(envFile = ".env"): Config {
+  const fromFile = fs.existsSync(envFile) ? parseEnvFile(fs.readFileSync(envFile, "utf8")) : {};
+  return parseConfig({ ...fromFile, ...process.env });
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2]!;
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    else value = value.replace(/\s+#.*$/, "");
+    out[m[1]!] = value;
+  }
+  return out;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}...` : s;
+}

@@ -1,0 +1,106 @@
+// One Database handle for the whole process: the Prisma client over a driver
+// adapter, plus a way to run multi-statement SQL scripts (migrations, dumps).
+// Embedded PGlite when no DATABASE_URL is given, a PostgreSQL server otherwise.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../../generated/prisma/client.ts";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /** Runs a script of several statements without parameters (migrations, restores). */
+  execScript(sql: string): Promise<void>;
+  /**
+   * Runs `fn` while holding a session-level PostgreSQL advisory lock, so only one
+   * instance does it at a time. Returns undefined when `wait` is false and another
+   * instance holds the lock.
+   */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>, wait?: boolean): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://... for a server; undefined for embedded PGlite. */
+  url?: string | undefined;
+  /** Where embedded PGlite keeps its files; "memory://" keeps nothing. */
+  dataDir?: string;
+  /** PostgreSQL pool size per instance. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data");
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let pglite: PGlite;
+  if (dataDir === "memory://") {
+    pglite = new PGlite();
+  } else {
+    const dir = path.resolve(dataDir, "pglite");
+    fs.mkdirSync(dir, { recursive: true });
+    pglite = new PGlite(dir);
+  }
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one connection in this process: a lock is only ever contended
+  // inside the process, which serializes its own queries anyway.
+  return {
+    kind: "pglite",
+    prisma,
+    async execScript(sql) {
+      await pglite.exec(sql);
+    },
+    async withAdvisoryLock(_key, fn) {
+      return fn();
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A broken idle connection must not take the process down; the pool replaces it.
+  pool.on("error", () => {});
+  const probe = await pool.connect();
+  probe.release();
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async execScript(sql) {
+      await pool.query(sql);
+    },
+    async withAdvisoryLock(key, fn, wait = true) {
+      const client = await pool.connect();
+      try {
+        if (wait) {
+          await client.query("SELECT pg_advisory_lock($1)", [key]);
+        } else {
+          const r = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [key]);
+          if (!r.rows[0]?.ok) return undefined;
+        }
+        try {
+          return await fn();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

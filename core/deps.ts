@@ -1,0 +1,15 @@
+// What every core use case may depend on. Built once by the composition root
+// (bot/main.ts) or a test, and passed down; there are no global singletons.
+import type { Clock } from "./clock.ts";
+import type { Database } from "./db/database.ts";
+import type { Translator } from "./i18n.ts";
+import type { Logger } from "./logger.ts";
+
+export interface CoreDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  translator: Translator;
+  /** The team's timezone (TZ_TEAM): default for customers whose own is unknown. */
+  teamTimezone: string;
+}

@@ -1,0 +1,55 @@
+// Text lives in locales/*.ftl. The core renders team- and customer-facing
+// text through this translator (the Telegram bot reads the same files through
+// @grammyjs/i18n). Unknown locales fall back to English.
+import fs from "node:fs";
+import path from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+
+export const LOCALES_DIR = path.resolve(import.meta.dirname, "../locales");
+export const SUPPORTED_LANGUAGES = ["en", "ru"] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = "en";
+
+export type TextVariables = Record<string, FluentVariable>;
+
+export interface Translator {
+  t(language: string, key: string, variables?: TextVariables): string;
+  has(language: string, key: string): boolean;
+}
+
+/** Maps Telegram's language_code (or any tag) to a language we have text for. */
+export function pickLanguage(code: string | null | undefined): Language {
+  const base = (code ?? "").toLowerCase().split(/[-_]/)[0];
+  // Belarusian, Ukrainian and Kazakh speakers usually read Russian better than English.
+  if (base === "ru" || base === "be" || base === "uk" || base === "kk") return "ru";
+  return SUPPORTED_LANGUAGES.includes(base as Language) ? (base as Language) : DEFAULT_LANGUAGE;
+}
+
+export function isLanguage(value: string): value is Language {
+  return SUPPORTED_LANGUAGES.includes(value as Language);
+}
+
+export function createTranslator(dir: string = LOCALES_DIR): Translator {
+  const bundles = new Map<string, FluentBundle>();
+  for (const language of SUPPORTED_LANGUAGES) {
+    const bundle = new FluentBundle(language, { useIsolating: false });
+    const errors = bundle.addResource(new FluentResource(fs.readFileSync(path.join(dir, `${language}.ftl`), "utf8")));
+    if (errors.length > 0) throw new Error(`locales/${language}.ftl: ${errors[0]!.message}`);
+    bundles.set(language, bundle);
+  }
+  const bundleFor = (language: string) => bundles.get(pickLanguage(language))!;
+  return {
+    has(language, key) {
+      return bundleFor(language).hasMessage(key);
+    },
+    t(language, key, variables) {
+      let bundle = bundleFor(language);
+      if (!bundle.hasMessage(key)) bundle = bundles.get(DEFAULT_LANGUAGE)!;
+      const message = bundle.getMessage(key);
+      if (!message?.value) return key;
+      const errors: Error[] = [];
+      const text = bundle.formatPattern(message.value, variables, errors);
+      return text;
+    },
+  };
+}

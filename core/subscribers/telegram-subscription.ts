@@ -1,0 +1,175 @@
+// Subscription through Telegram with double opt-in: /start makes the person
+// known and asks for consent (pending); only the confirmation subscribes them.
+// Every change of consent is kept in the history with the text shown.
+import { z } from "zod";
+import type { CoreDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { pickLanguage, isLanguage } from "../i18n.ts";
+import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
+
+export const telegramIdentitySchema = z.object({
+  telegramId: z.bigint().positive(),
+  firstName: z.string().max(256).optional(),
+  lastName: z.string().max(256).optional(),
+  username: z.string().max(64).optional(),
+  languageCode: z.string().max(35).optional(),
+});
+export type TelegramIdentity = z.infer<typeof telegramIdentitySchema>;
+
+/** Deep-link payloads are what Telegram allows after ?start=: 1-64 of A-Z a-z 0-9 _ -. */
+export const sourceSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export interface StartResult {
+  subscriber: Subscriber;
+  /** Already subscribed: nothing to confirm, just welcome them back. */
+  alreadySubscribed: boolean;
+}
+
+export async function startSubscription(
+  deps: CoreDeps,
+  input: { identity: TelegramIdentity; source?: string | undefined },
+): Promise<StartResult> {
+  const identity = telegramIdentitySchema.parse(input.identity);
+  const source = sourceSchema.safeParse(input.source).success ? input.source : undefined;
+  const now = deps.clock.now();
+  const existing = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: identity.telegramId } });
+  if (existing?.consentStatus === "subscribed") {
+    const subscriber = await deps.db.prisma.subscriber.update({
+      where: { id: existing.id },
+      data: { ...profileFrom(identity), blockedAt: null },
+    });
+    return { subscriber, alreadySubscribed: true };
+  }
+  const subscriber = existing
+    ? await deps.db.prisma.subscriber.update({
+        where: { id: existing.id },
+        data: {
+          ...profileFrom(identity),
+          consentStatus: "pending",
+          blockedAt: null,
+          // First touch wins: acquisition metrics credit the source that brought them.
+          source: existing.source ?? source ?? null,
+        },
+      })
+    : await deps.db.prisma.subscriber.create({
+        data: {
+          telegramId: identity.telegramId,
+          ...profileFrom(identity),
+          language: pickLanguage(identity.languageCode),
+          consentStatus: "pending",
+          source: source ?? null,
+          createdAt: now,
+        },
+      });
+  await recordConsent(deps, subscriber.id, "pending", { source });
+  return { subscriber, alreadySubscribed: false };
+}
+
+export async function confirmConsent(
+  deps: CoreDeps,
+  input: { telegramId: bigint; consentText: string },
+): Promise<{ subscriber: Subscriber; changed: boolean }> {
+  const subscriber = await requireByTelegramId(deps, input.telegramId);
+  if (subscriber.consentStatus === "subscribed") return { subscriber, changed: false };
+  const now = deps.clock.now();
+  const updated = await deps.db.prisma.subscriber.update({
+    where: { id: subscriber.id },
+    data: { consentStatus: "subscribed", consentAt: now, unsubscribedAt: null },
+  });
+  await recordConsent(deps, subscriber.id, "subscribed", { text: input.consentText, source: subscriber.source });
+  return { subscriber: updated, changed: true };
+}
+
+export async function declineConsent(
+  deps: CoreDeps,
+  input: { telegramId: bigint },
+): Promise<{ subscriber: Subscriber; changed: boolean }> {
+  const subscriber = await requireByTelegramId(deps, input.telegramId);
+  if (subscriber.consentStatus !== "pending") return { subscriber, changed: false };
+  const updated = await deps.db.prisma.subscriber.update({
+    where: { id: subscriber.id },
+    data: { consentStatus: "declined" },
+  });
+  await recordConsent(deps, subscriber.id, "declined", {});
+  return { subscriber: updated, changed: true };
+}
+
+/** Takes effect at once: the delivery worker re-checks consent before every send. */
+export async function unsubscribe(
+  deps: CoreDeps,
+  input: { telegramId: bigint; channel?: string },
+): Promise<{ subscriber: Subscriber | null; wasSubscribed: boolean }> {
+  const subscriber = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: input.telegramId } });
+  if (!subscriber) return { subscriber: null, wasSubscribed: false };
+  const wasSubscribed = subscriber.consentStatus === "subscribed";
+  if (subscriber.consentStatus === "unsubscribed") return { subscriber, wasSubscribed };
+  const updated = await deps.db.prisma.subscriber.update({
+    where: { id: subscriber.id },
+    data: { consentStatus: "unsubscribed", unsubscribedAt: deps.clock.now() },
+  });
+  await recordConsent(deps, subscriber.id, "unsubscribed", { channel: input.channel });
+  return { subscriber: updated, wasSubscribed };
+}
+
+/** The person blocked the bot (or unblocked it): no message can reach them while blocked. */
+export async function setBlocked(deps: CoreDeps, input: { telegramId: bigint; blocked: boolean }): Promise<Subscriber | null> {
+  const subscriber = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: input.telegramId } });
+  if (!subscriber) return null;
+  if (Boolean(subscriber.blockedAt) === input.blocked) return subscriber;
+  return deps.db.prisma.subscriber.update({
+    where: { id: subscriber.id },
+    data: { blockedAt: input.blocked ? deps.clock.now() : null },
+  });
+}
+
+export async function setLanguage(deps: CoreDeps, input: { telegramId: bigint; language: string }): Promise<Subscriber> {
+  if (!isLanguage(input.language)) throw new DomainError("unsupported_language", `Language ${input.language} is not supported`);
+  const subscriber = await requireByTelegramId(deps, input.telegramId);
+  return deps.db.prisma.subscriber.update({ where: { id: subscriber.id }, data: { language: input.language } });
+}
+
+export async function findByTelegramId(deps: CoreDeps, telegramId: bigint): Promise<Subscriber | null> {
+  return deps.db.prisma.subscriber.findUnique({ where: { telegramId } });
+}
+
+/** Makes a person known without asking for consent (someone who wrote to the bot without /start). */
+export async function ensureKnown(deps: CoreDeps, identity: TelegramIdentity): Promise<Subscriber> {
+  const parsed = telegramIdentitySchema.parse(identity);
+  return deps.db.prisma.subscriber.upsert({
+    where: { telegramId: parsed.telegramId },
+    create: { telegramId: parsed.telegramId, ...profileFrom(parsed), language: pickLanguage(parsed.languageCode), createdAt: deps.clock.now() },
+    update: {},
+  });
+}
+
+async function requireByTelegramId(deps: CoreDeps, telegramId: bigint): Promise<Subscriber> {
+  const subscriber = await findByTelegramId(deps, telegramId);
+  if (!subscriber) throw new DomainError("unknown_subscriber", `No subscriber with Telegram id ${telegramId}`);
+  return subscriber;
+}
+
+async function recordConsent(
+  deps: CoreDeps,
+  subscriberId: number,
+  status: ConsentStatus,
+  extra: { text?: string | undefined; source?: string | null | undefined; channel?: string | undefined },
+): Promise<void> {
+  await deps.db.prisma.consentRecord.create({
+    data: {
+      subscriberId,
+      status,
+      channel: extra.channel ?? "telegram",
+      text: extra.text ?? null,
+      source: extra.source ?? null,
+      at: deps.clock.now(),
+    },
+  });
+}
+
+function profileFrom(identity: TelegramIdentity) {
+  return {
+    firstName: identity.firstName ?? null,
+    lastName: identity.lastName ?? null,
+    username: identity.username ?? null,
+  };
+}

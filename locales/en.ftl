@@ -1,0 +1,44 @@
+## Telegram: subscription and consent (double opt-in)
+consent-question =
+    Hi{ $name ->
+        [none] {""}
+       *[other] , { $name }
+    }! I'm the { $brand } assistant.
+    May we send you personal offers, news and short surveys here in Telegram? You can unsubscribe at any time with /stop.
+consent-yes = ✅ Yes, subscribe me
+consent-no = No, thanks
+consent-confirmed = You're subscribed. Thank you! Send /stop at any time to unsubscribe, /language to change the language.
+consent-declined = No problem, we won't send you anything. If you change your mind, send /start.
+consent-already = You're already subscribed. Send /stop to unsubscribe, /language to change the language.
+consent-expired = This button is no longer active. Send /start to subscribe.
+button-expired = This button is no longer active.
+
+## Telegram: unsubscribe
+unsubscribed = You're unsubscribed and won't get any more messages from us. Changed your mind? Send /start to come back.
+unsubscribed-already = You're not subscribed, so we don't send you anything. Send /start to subscribe.
+
+## Telegram: language
+language-choose = Choose your language:
+language-set = Done: I'll speak English with you now.
+
+## Telegram: anything we did not understand
+unknown-command = I don't know that command. Try /start, /stop or /language.
+unhandled-message = I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language.
+error-generic = Sorry, something went wrong on our side. Please try again in a minute.
+
+## Telegram: the bot's command menu
+command-start = Subscribe
+command-stop = Unsubscribe
+command-language = Change language
+
+## Slack: /segment
+segment-list-title = Audiences
+segment-everyone = Everyone
+segment-subscribed = Subscribed (opted in, reachable)
+segment-pending = Awaiting confirmation
+segment-unsubscribed = Unsubscribed
+segment-blocked = Blocked the bot
+segment-usage = Usage: `/segment list`
+slack-not-allowed = Sorry, you don't have access to this command. Ask an admin of the app to add you.
+slack-error = Something went wrong while running that command; it is logged. Please try again.
+slack-working = ⏳ Working on it, the answer will follow here.

@@ -1,0 +1,44 @@
+## Telegram: подписка и согласие (double opt-in)
+consent-question =
+    Здравствуйте{ $name ->
+        [none] {""}
+       *[other] , { $name }
+    }! Я ассистент { $brand }.
+    Можно присылать вам персональные предложения, новости и короткие опросы здесь, в Telegram? Отписаться можно в любой момент командой /stop.
+consent-yes = ✅ Да, подписаться
+consent-no = Нет, спасибо
+consent-confirmed = Вы подписаны. Спасибо! Отписаться — /stop, сменить язык — /language.
+consent-declined = Хорошо, мы ничего не будем присылать. Если передумаете, отправьте /start.
+consent-already = Вы уже подписаны. Отписаться — /stop, сменить язык — /language.
+consent-expired = Эта кнопка больше не действует. Чтобы подписаться, отправьте /start.
+button-expired = Эта кнопка больше не действует.
+
+## Telegram: отписка
+unsubscribed = Вы отписаны и больше не получите от нас сообщений. Передумаете — отправьте /start.
+unsubscribed-already = Вы не подписаны, мы ничего вам не присылаем. Чтобы подписаться, отправьте /start.
+
+## Telegram: язык
+language-choose = Выберите язык:
+language-set = Готово: теперь я говорю с вами по-русски.
+
+## Telegram: то, что бот не понял
+unknown-command = Не знаю такой команды. Попробуйте /start, /stop или /language.
+unhandled-message = Я не понял сообщение. /start — подписаться, /stop — отписаться, /language — сменить язык.
+error-generic = Извините, у нас что-то пошло не так. Попробуйте через минуту.
+
+## Telegram: меню команд бота
+command-start = Подписаться
+command-stop = Отписаться
+command-language = Сменить язык
+
+## Slack: /segment
+segment-list-title = Аудитории
+segment-everyone = Все
+segment-subscribed = Подписаны (дали согласие, доступны)
+segment-pending = Ждут подтверждения
+segment-unsubscribed = Отписались
+segment-blocked = Заблокировали бота
+segment-usage = Использование: `/segment list`
+slack-not-allowed = Извините, у вас нет доступа к этой команде. Попросите администратора приложения добавить вас.
+slack-error = При выполнении команды что-то пошло не так; ошибка записана в лог. Попробуйте ещё раз.
+slack-working = ⏳ Считаю, ответ придёт сюда же.
