@@ -13,6 +13,8 @@ export type DatabaseKind = "pglite" | "postgres";
 
 export interface Database {
   readonly kind: DatabaseKind;
+  /** The embedded engine, for dumps and backups (PGlite only). */
+  readonly pglite?: PGlite;
   readonly prisma: PrismaClient;
   /** Runs a script of several statements without parameters (migrations, restores). */
   execScript(sql: string): Promise<void>;
@@ -32,16 +34,18 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** PostgreSQL pool size per instance. */
   poolSize?: number;
+  /** An in-memory PGlite starts from this data directory dump (a migrated template). */
+  pgliteTemplate?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data");
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data", options.pgliteTemplate);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   let pglite: PGlite;
   if (dataDir === "memory://") {
-    pglite = new PGlite();
+    pglite = new PGlite(template ? { loadDataDir: template } : {});
   } else {
     const dir = path.resolve(dataDir, "pglite");
     fs.mkdirSync(dir, { recursive: true });
@@ -53,6 +57,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   // inside the process, which serializes its own queries anyway.
   return {
     kind: "pglite",
+    pglite,
     prisma,
     async execScript(sql) {
       await pglite.exec(sql);

@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { createTranslator, LOCALES_DIR, pickLanguage } from "./i18n.ts";
+
+const keysOf = (language: string) =>
+  fs
+    .readFileSync(path.join(LOCALES_DIR, `${language}.ftl`), "utf8")
+    .split("\n")
+    .map((line) => /^([a-z][\w-]*)\s*=/.exec(line)?.[1])
+    .filter((k): k is string => Boolean(k))
+    .sort();
+
+describe("locales", () => {
+  test("English and Russian have exactly the same messages", () => {
+    expect(keysOf("ru")).toEqual(keysOf("en"));
+  });
+
+  test("Telegram language codes map to the languages we speak", () => {
+    expect(["ru", "ru-RU", "uk", "be", "en", "en-GB", "de", undefined].map(pickLanguage)).toEqual(["ru", "ru", "ru", "ru", "en", "en", "en", "en"]);
+  });
+
+  test("variables are substituted without invisible isolation marks", () => {
+    const t = createTranslator();
+    expect(t.t("en", "consent-question", { name: "Ann", brand: "Shop" })).toMatch(/^Hi, Ann! I'm the Shop assistant\./);
+    expect(t.t("de", "consent-no")).toBe("No, thanks");
+  });
+});

@@ -1,0 +1,107 @@
+// A customer subscribes, declines, unsubscribes, blocks the bot and switches
+// language, through the real grammY bot and the local Bot API server.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  const subscriber = (telegramId: number) => p.database.db.prisma.subscriber.findUnique({ where: { telegramId: BigInt(telegramId) } });
+
+  test("a deep link records the source and only the consent button subscribes", async () => {
+    const ann = p.telegram.user(1001, { first_name: "Ann", language_code: "en" });
+    await ann.command("start", "instagram_bio");
+
+    expect(ann.lastText()).toContain("Hi, Ann! I'm the Sneakerhead assistant.");
+    expect(ann.buttons()).toEqual(["✅ Yes, subscribe me", "No, thanks"]);
+    const pending = await subscriber(1001);
+    expect(pending).toMatchObject({ consentStatus: "pending", source: "instagram_bio", firstName: "Ann", language: "en" });
+    expect(pending!.consentAt).toBeNull();
+
+    const calls = await ann.press("✅ Yes, subscribe me");
+    expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
+    expect(ann.lastText()).toBe("You're subscribed. Thank you! Send /stop at any time to unsubscribe, /language to change the language.");
+
+    const subscribed = await subscriber(1001);
+    expect(subscribed).toMatchObject({ consentStatus: "subscribed", source: "instagram_bio" });
+    expect(subscribed!.consentAt).toEqual(p.clock.now());
+    const history = await p.database.db.prisma.consentRecord.findMany({ where: { subscriberId: subscribed!.id }, orderBy: { id: "asc" } });
+    expect(history.map((h) => h.status)).toEqual(["pending", "subscribed"]);
+    expect(history[1]!.text).toContain("May we send you personal offers");
+  });
+
+  test("refusing consent leaves the person unsubscribed", async () => {
+    const bob = p.telegram.user(1002, { first_name: "Bob", language_code: "en" });
+    await bob.command("start");
+    await bob.press("No, thanks");
+    expect(bob.lastText()).toBe("No problem, we won't send you anything. If you change your mind, send /start.");
+    expect(await subscriber(1002)).toMatchObject({ consentStatus: "declined", source: null, consentAt: null });
+  });
+
+  test("/stop unsubscribes at once and says how to come back; /start brings them back", async () => {
+    const cat = p.telegram.user(1003, { first_name: "Cat" });
+    await cat.command("start", "qr_store");
+    await cat.press(/Yes/);
+    p.clock.advanceHours(2);
+    await cat.command("stop");
+    expect(cat.lastText()).toBe("You're unsubscribed and won't get any more messages from us. Changed your mind? Send /start to come back.");
+    const gone = await subscriber(1003);
+    expect(gone).toMatchObject({ consentStatus: "unsubscribed" });
+    expect(gone!.unsubscribedAt).toEqual(p.clock.now());
+
+    await cat.command("start", "partner_blog");
+    await cat.press(/Yes/);
+    // The first source that brought them keeps the credit.
+    expect(await subscriber(1003)).toMatchObject({ consentStatus: "subscribed", source: "qr_store", unsubscribedAt: null });
+  });
+
+  test("blocking the bot marks the subscriber blocked; unblocking clears it", async () => {
+    const dan = p.telegram.user(1004, { first_name: "Dan" });
+    await dan.command("start");
+    await dan.press(/Yes/);
+    await dan.block();
+    expect((await subscriber(1004))!.blockedAt).toEqual(p.clock.now());
+    await dan.unblock();
+    expect((await subscriber(1004))!.blockedAt).toBeNull();
+  });
+
+  test("/language switches to Russian and back; Russian Telegram users start in Russian", async () => {
+    const eve = p.telegram.user(1005, { first_name: "Eve", language_code: "en" });
+    await eve.command("start");
+    await eve.command("language");
+    expect(eve.buttons()).toEqual(["English", "Русский"]);
+    await eve.press("Русский");
+    expect(eve.lastText()).toBe("Готово: теперь я говорю с вами по-русски.");
+    expect((await subscriber(1005))!.language).toBe("ru");
+    await eve.command("stop");
+    expect(eve.lastText()).toContain("Вы отписаны");
+
+    const igor = p.telegram.user(1006, { first_name: "Игорь", language_code: "ru" });
+    await igor.command("start");
+    expect(igor.lastText()).toContain("Здравствуйте, Игорь! Я ассистент Sneakerhead.");
+    expect(igor.buttons()).toEqual(["✅ Да, подписаться", "Нет, спасибо"]);
+  });
+
+  test("stickers, photos and unknown commands get a polite hint", async () => {
+    const gus = p.telegram.user(1008, { first_name: "Gus" });
+    await gus.sendSticker();
+    expect(gus.lastText()).toBe("I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language.");
+    await gus.command("frobnicate");
+    expect(gus.lastText()).toBe("I don't know that command. Try /start, /stop or /language.");
+  });
+
+  test("the command menu is published in English and Russian", () => {
+    const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
+    expect(menus).toEqual([
+      { language: "default", names: ["start", "stop", "language"] },
+      { language: "ru", names: ["start", "stop", "language"] },
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+// Webhook mode: the bot registers its URL with a secret, rejects updates
+// without it, and answers a redelivered update only once.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe("Telegram webhook", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", webhook: true });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("the bot registers its webhook with the secret and the updates it needs", () => {
+    const call = p.telegram.callsOf("setWebhook")[0]!;
+    expect(call.params).toMatchObject({
+      url: "http://127.0.0.1/telegram/webhook",
+      secret_token: "webhook-secret",
+      allowed_updates: ["message", "callback_query", "my_chat_member"],
+    });
+  });
+
+  test("an update without the right secret is rejected and changes nothing", async () => {
+    const forged = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 2001, type: "private" }, from: { id: 2001, is_bot: false, first_name: "Mallory" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
+    for (const secret of [undefined, "wrong-secret"]) {
+      const res = await fetch(p.telegram.webhook!.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        body: JSON.stringify(forged),
+      });
+      expect(res.status).toBe(401);
+    }
+    expect(await p.database.db.prisma.subscriber.count({ where: { telegramId: 2001n } })).toBe(0);
+    expect(p.telegram.chat(2001)).toEqual([]);
+  });
+
+  test("a subscription works through the webhook, and a redelivered update is answered once", async () => {
+    const ann = p.telegram.user(2002, { first_name: "Ann" });
+    await ann.command("start", "ads_vk");
+    expect(ann.buttons()).toEqual(["✅ Yes, subscribe me", "No, thanks"]);
+    const question = ann.messages().at(-1)!;
+    const update = {
+      callback_query: { id: "q-1", from: ann.from, chat_instance: "ci", data: "consent:yes", message: p.telegram.toTelegramMessage(question) },
+    };
+    const first = await ann.redeliver(update, 90_001);
+    const second = await ann.redeliver(update, 90_001);
+    expect(first.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
+    expect(second).toEqual([]);
+    expect(await p.database.db.prisma.consentRecord.count({ where: { status: "subscribed", subscriber: { telegramId: 2002n } } })).toBe(1);
+  });
+});
