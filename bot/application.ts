@@ -1,8 +1,8 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
-import type { Bot } from "grammy";
-import { webhookCallback } from "grammy";
+import { Api, webhookCallback, type Bot } from "grammy";
+import { WebClient } from "@slack/web-api";
 import type { Config } from "../core/config.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
@@ -10,6 +10,12 @@ import { openDatabase, type Database } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { createTranslator } from "../core/i18n.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
+import { pruneProcessedUpdates } from "../core/inbox/processed-updates.ts";
+import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
+import { Scheduler } from "../core/scheduler/scheduler.ts";
+import { boltLogger } from "./slack/bolt-logger.ts";
+import { slackNotifier } from "./slack/slack-notifier.ts";
+import { telegramChannel } from "./telegram/telegram-channel.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -25,11 +31,14 @@ export interface ApplicationOptions {
   host?: string;
   /** Called when a part dies after start (polling lost its token, ...). */
   onFatal?: (error: unknown) => void;
+  /** Tests drive the scheduler themselves (scheduler.runDue with a fake clock). */
+  startScheduler?: boolean;
 }
 
 export interface Application {
   port: number;
   core: CoreDeps;
+  scheduler: Scheduler;
   telegram?: Bot<BotContext>;
   slack?: SlackApp;
   stop(): Promise<void>;
@@ -49,13 +58,28 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const migrated = await migrate(db);
   logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
 
+  const warn = (msg: string, data: object) => logger.warn(data, msg);
   const core: CoreDeps = {
     db,
     clock: options.clock ?? systemClock,
     logger,
     translator: createTranslator(),
     teamTimezone: config.TZ_TEAM,
+    channel: config.TELEGRAM_BOT_TOKEN
+      ? telegramChannel(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }))
+      : unconfiguredChannel(warn),
+    notifier: config.SLACK_BOT_TOKEN
+      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger)
+      : unconfiguredNotifier(warn),
   };
+  const scheduler = new Scheduler(core);
+  scheduler.register({
+    id: "telegram.prune-processed-updates",
+    schedule: "17 3 * * *",
+    run: async () => {
+      await pruneProcessedUpdates(core);
+    },
+  });
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
   ];
@@ -120,11 +144,16 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const server = createHttpServer(routes, logger);
   const port = await listen(server, config.PORT, options.host);
   logger.info({ port }, "http server listening");
+  if (options.startScheduler !== false) {
+    scheduler.start();
+    stoppers.push(() => scheduler.stop());
+  }
 
   let stopped = false;
   return {
     port,
     core,
+    scheduler,
     ...(telegram ? { telegram } : {}),
     ...(slack ? { slack } : {}),
     async stop() {

@@ -4,6 +4,7 @@ import type { Clock } from "./clock.ts";
 import type { Database } from "./db/database.ts";
 import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
+import type { Channel, Notifier } from "./ports.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -12,4 +13,8 @@ export interface CoreDeps {
   translator: Translator;
   /** The team's timezone (TZ_TEAM): default for customers whose own is unknown. */
   teamTimezone: string;
+  /** Sends messages to customers (Telegram). */
+  channel: Channel;
+  /** Posts to the team (Slack). */
+  notifier: Notifier;
 }

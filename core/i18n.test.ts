@@ -1,19 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { createTranslator, LOCALES_DIR, pickLanguage } from "./i18n.ts";
+import { createTranslator, LOCALES_DIR, localeFiles, pickLanguage } from "./i18n.ts";
 
 const keysOf = (language: string) =>
-  fs
-    .readFileSync(path.join(LOCALES_DIR, `${language}.ftl`), "utf8")
-    .split("\n")
+  localeFiles(LOCALES_DIR, language)
+    .flatMap((file) => fs.readFileSync(file, "utf8").split("\n"))
     .map((line) => /^([a-z][\w-]*)\s*=/.exec(line)?.[1])
     .filter((k): k is string => Boolean(k))
     .sort();
 
 describe("locales", () => {
-  test("English and Russian have exactly the same messages", () => {
+  test("English and Russian have exactly the same messages, in the same files", () => {
     expect(keysOf("ru")).toEqual(keysOf("en"));
+    const names = (language: string) => localeFiles(LOCALES_DIR, language).map((f) => path.basename(f));
+    expect(names("ru")).toEqual(names("en"));
+  });
+
+  test("no message is defined twice", () => {
+    const keys = keysOf("en");
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   test("Telegram language codes map to the languages we speak", () => {

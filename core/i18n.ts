@@ -1,6 +1,7 @@
-// Text lives in locales/*.ftl. The core renders team- and customer-facing
-// text through this translator (the Telegram bot reads the same files through
-// @grammyjs/i18n). Unknown locales fall back to English.
+// Text lives in locales/<language>/*.ftl, one file per feature. The core
+// renders team- and customer-facing text through this translator (the Telegram
+// bot reads the same files through @grammyjs/i18n). Unknown locales and
+// missing messages fall back to English.
 import fs from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
@@ -33,8 +34,10 @@ export function createTranslator(dir: string = LOCALES_DIR): Translator {
   const bundles = new Map<string, FluentBundle>();
   for (const language of SUPPORTED_LANGUAGES) {
     const bundle = new FluentBundle(language, { useIsolating: false });
-    const errors = bundle.addResource(new FluentResource(fs.readFileSync(path.join(dir, `${language}.ftl`), "utf8")));
-    if (errors.length > 0) throw new Error(`locales/${language}.ftl: ${errors[0]!.message}`);
+    for (const file of localeFiles(dir, language)) {
+      const errors = bundle.addResource(new FluentResource(fs.readFileSync(file, "utf8")));
+      if (errors.length > 0) throw new Error(`${path.relative(process.cwd(), file)}: ${errors[0]!.message}`);
+    }
     bundles.set(language, bundle);
   }
   const bundleFor = (language: string) => bundles.get(pickLanguage(language))!;
@@ -52,4 +55,14 @@ export function createTranslator(dir: string = LOCALES_DIR): Translator {
       return text;
     },
   };
+}
+
+/** The .ftl files of one language, in a stable order. */
+export function localeFiles(dir: string, language: string): string[] {
+  const folder = path.join(dir, language);
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith(".ftl"))
+    .sort()
+    .map((f) => path.join(folder, f));
 }

@@ -55,7 +55,9 @@ export const BOT_USER = { id: 777000111, is_bot: true, first_name: "Chatloop", u
 export class FakeTelegram {
   readonly token = "123456:TEST-token_for-local-bot-api";
   readonly calls: ApiCall[] = [];
-  private server = http.createServer((req, res) => void this.handle(req, res));
+  private server = http.createServer((req, res) => {
+    this.handle(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: `fake server: ${String(err)}` }));
+  });
   private port = 0;
   private updates: Update[] = [];
   private nextUpdateId = 1000;
@@ -441,11 +443,12 @@ async function readParams(req: http.IncomingMessage, url: URL): Promise<Record<s
   const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
   if (body.length === 0) return params;
   if (type.includes("application/json")) return { ...params, ...(JSON.parse(body.toString("utf8")) as Record<string, unknown>) };
-  if (type.includes("multipart/form-data") || type.includes("application/x-www-form-urlencoded")) {
-    const form = await new Request("http://local/", { method: "POST", headers: { "content-type": type }, body }).formData();
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") params[key] = parseMaybeJson(value);
-      else params[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+  if (type.includes("application/x-www-form-urlencoded")) {
+    for (const [key, value] of new URLSearchParams(body.toString("utf8"))) params[key] = parseMaybeJson(value);
+  }
+  if (type.includes("multipart/form-data")) {
+    for (const part of parseMultipart(type, body)) {
+      params[part.name] = part.filename === undefined ? parseMaybeJson(part.data.toString("utf8")) : { name: part.filename, bytes: part.data };
     }
     // grammY sends files as attach://<id> references with the file in another part.
     for (const [key, value] of Object.entries(params)) {
@@ -453,6 +456,27 @@ async function readParams(req: http.IncomingMessage, url: URL): Promise<Record<s
     }
   }
   return params;
+}
+
+function parseMultipart(type: string, body: Buffer): { name: string; filename?: string; data: Buffer }[] {
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (!m) return [];
+  const delimiter = Buffer.from(`--${m[1] ?? m[2]}`);
+  const parts: { name: string; filename?: string; data: Buffer }[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const headerStart = start + delimiter.length;
+    if (body.subarray(headerStart, headerStart + 2).toString() === "--") break;
+    const headerEnd = body.indexOf("\r\n\r\n", headerStart);
+    const next = body.indexOf(delimiter, headerEnd);
+    if (headerEnd === -1 || next === -1) break;
+    const headers = body.subarray(headerStart, headerEnd).toString("utf8").trim();
+    const name = /(?:^|;)\s*name="?([^";\r\n]*)"?/i.exec(headers.split("\r\n")[0]!.replace(/^content-disposition:\s*form-data/i, ""))?.[1] ?? "";
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    parts.push({ name, ...(filename !== undefined ? { filename } : {}), data: body.subarray(headerEnd + 4, next - 2) });
+    start = next;
+  }
+  return parts;
 }
 
 function parseMaybeJson(value: string): unknown {

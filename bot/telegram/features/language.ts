@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { ensureKnown, setLanguage } from "../../../core/subscribers/telegram-subscription.ts";
 import { SUPPORTED_LANGUAGES } from "../../../core/i18n.ts";
-import { defineCallback } from "../callback-data.ts";
+import { defineCallback } from "../../../core/button-data.ts";
 import { identityOf, type BotContext } from "../context.ts";
 
 export const languageCallback = defineCallback("lang", z.object({ code: z.enum(SUPPORTED_LANGUAGES) }));

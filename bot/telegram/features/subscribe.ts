@@ -3,7 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { confirmConsent, declineConsent, startSubscription } from "../../../core/subscribers/telegram-subscription.ts";
-import { defineCallback } from "../callback-data.ts";
+import { defineCallback } from "../../../core/button-data.ts";
 import { identityOf, type BotContext } from "../context.ts";
 
 export const consentCallback = defineCallback("consent", z.object({ answer: z.enum(["yes", "no"]) }));

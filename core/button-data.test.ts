@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { defineCallback } from "./callback-data.ts";
+import { defineCallback } from "./button-data.ts";
 
 describe("callback data", () => {
   const vote = defineCallback("vote", z.object({ survey: z.string().min(1), score: z.enum(["0", "1", "10"]) }));

@@ -1,5 +1,7 @@
-// Typed callback_data: a short prefix and fields joined by ":", validated on
-// the way back in. Telegram allows at most 64 bytes, so packing checks it.
+// Typed button data (Telegram's callback_data): a short prefix and fields
+// joined by ":", validated on the way back in. The core defines the data of
+// the buttons it sends (surveys, offers); the bots decode the same codecs.
+// Telegram allows at most 64 bytes, so packing checks it.
 import { z } from "zod";
 
 const MAX_BYTES = 64;

@@ -1,0 +1,86 @@
+// The ports the core owns and the transports implement. The core says what to
+// send and to whom; the bots decide how (Telegram API calls, Slack blocks).
+
+/** A message to one customer, independent of the channel. */
+export interface OutgoingMessage {
+  text: string;
+  /** Inline buttons, in rows: a URL to open, or data the bot hands back to the core. */
+  buttons?: OutgoingButton[][];
+  /** Ask for the phone number with the channel's "share contact" control. */
+  requestContact?: { label: string };
+  /** Remove a reply keyboard shown earlier (after the contact was shared). */
+  removeKeyboard?: boolean;
+  /** An image to send with the text as its caption. */
+  image?: { filename: string; bytes: Buffer };
+}
+
+export type OutgoingButton = { text: string; url: string } | { text: string; data: string };
+
+export interface Recipient {
+  subscriberId: number;
+  /** Telegram chat id of the private chat (the user id). */
+  telegramId: bigint;
+}
+
+/** What happened to one send. Failures say what the caller should do about them. */
+export type SendOutcome =
+  | { ok: true; messageId: string }
+  /** Too fast: the whole bot must pause this long (Telegram's 429 retry_after). */
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; description: string }
+  /** The person blocked the bot or deleted their account (403): stop messaging them. */
+  | { ok: false; reason: "blocked"; description: string }
+  /** The chat does not exist for this bot (400 chat not found): unreachable. */
+  | { ok: false; reason: "unreachable"; description: string }
+  /** Network error or server error (5xx): try again later. */
+  | { ok: false; reason: "transient"; description: string }
+  /** Anything else the API refused (a bad request): retrying will not help. */
+  | { ok: false; reason: "rejected"; description: string };
+
+export interface SendOptions {
+  /** Telegram paid broadcasts: up to 1000 messages/s, billed in Stars. */
+  paidBroadcast?: boolean;
+}
+
+export interface Channel {
+  readonly name: string;
+  send(to: Recipient, message: OutgoingMessage, options?: SendOptions): Promise<SendOutcome>;
+}
+
+/** Where a team alert was posted, so replies in its thread can find their way back. */
+export interface ThreadRef {
+  channel: string;
+  ts: string;
+}
+
+/** A message for the team; the Slack adapter renders each kind as its own card. */
+export type TeamAlert = { kind: "text"; text: string };
+
+export interface Notifier {
+  /** Posts an alert to the team channel; undefined when no team channel is configured. */
+  alert(alert: TeamAlert): Promise<ThreadRef | undefined>;
+  /** Posts a plain message into an existing thread. */
+  postInThread(ref: ThreadRef, text: string): Promise<void>;
+}
+
+/** Used when a transport is not configured: says so in the log instead of losing the message silently. */
+export function unconfiguredChannel(log: (msg: string, data: object) => void): Channel {
+  return {
+    name: "none",
+    async send(to) {
+      log("no Telegram bot configured: message not sent", { subscriberId: to.subscriberId });
+      return { ok: false, reason: "transient", description: "no channel configured" };
+    },
+  };
+}
+
+export function unconfiguredNotifier(log: (msg: string, data: object) => void): Notifier {
+  return {
+    async alert(alert) {
+      log("no Slack team channel configured: team alert not posted", { kind: alert.kind });
+      return undefined;
+    },
+    async postInThread(ref) {
+      log("no Slack app configured: thread message not posted", { channel: ref.channel });
+    },
+  };
+}
