@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "../core/logger.ts";
 import { pruneProcessedUpdates } from "../core/inbox/processed-updates.ts";
 import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
 import { Scheduler } from "../core/scheduler/scheduler.ts";
+import { parseFrequencyCap, parseQuietHours } from "../core/delivery/contact-policy.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
@@ -71,6 +72,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     notifier: config.SLACK_BOT_TOKEN
       ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger)
       : unconfiguredNotifier(warn),
+    policy: {
+      frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
+      quietHours: parseQuietHours(config.QUIET_HOURS),
+      attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
+    },
   };
   const scheduler = new Scheduler(core);
   scheduler.register({

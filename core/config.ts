@@ -13,6 +13,10 @@ const optionalString = z
 const optionalUrl = (what: string) =>
   optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `expected ${what}` });
 
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""], { message: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
 const timezone = z
   .string()
   .trim()
@@ -48,8 +52,32 @@ const configSchema = z
     TZ_TEAM: timezone.default("UTC"),
     SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
     BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
+    PUBLIC_URL: optionalUrl("the public https URL of this server, e.g. https://bot.example.com (for tracked links)"),
+    LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: "expected at least 32 characters" }),
+    DELIVERY_RATE: z.coerce.number({ message: "expected messages per second" }).positive().max(100_000).default(30),
+    DELIVERY_PAID_BROADCAST: booleanFlag.default(false),
+    DELIVERY_CONCURRENCY: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(256).default(16),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
+    FREQUENCY_CAP: z
+      .string()
+      .trim()
+      .regex(/^\d+\/\d+d$/, { message: 'expected "<messages>/<days>d", e.g. 2/7d' })
+      .default("2/7d"),
+    QUIET_HOURS: z
+      .string()
+      .trim()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected "HH:MM-HH:MM" (e.g. 21:00-09:00) or "off"' })
+      .default("21:00-09:00"),
+    ATTRIBUTION_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(90).default(7),
   })
   .superRefine((c, ctx) => {
+    if (c.DELIVERY_RATE > 30 && !c.DELIVERY_PAID_BROADCAST && c.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DELIVERY_RATE"],
+        message: "is over Telegram's free limit of 30 messages/second; set DELIVERY_PAID_BROADCAST=true (paid broadcasts, up to 1000/s) or lower it",
+      });
+    }
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",

@@ -24,6 +24,13 @@ export interface Database {
    * instance holds the lock.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>, wait?: boolean): Promise<T | undefined>;
+  /**
+   * Holds a session-level advisory lock (namespace, id) until the returned
+   * function is called or the process dies: other instances can tell this one
+   * is alive with isSessionLockHeld.
+   */
+  holdSessionLock(namespace: number, id: number): Promise<() => Promise<void>>;
+  isSessionLockHeld(namespace: number, id: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -65,6 +72,13 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     async withAdvisoryLock(_key, fn) {
       return fn();
     },
+    // One process owns an embedded database: any other holder is gone.
+    async holdSessionLock() {
+      return async () => {};
+    },
+    async isSessionLockHeld() {
+      return false;
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -99,6 +113,26 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         } finally {
           await client.query("SELECT pg_advisory_unlock($1)", [key]);
         }
+      } finally {
+        client.release();
+      }
+    },
+    async holdSessionLock(namespace, id) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => {});
+      await client.connect();
+      await client.query("SELECT pg_advisory_lock($1, $2)", [namespace, id]);
+      return async () => {
+        await client.query("SELECT pg_advisory_unlock($1, $2)", [namespace, id]).catch(() => {});
+        await client.end().catch(() => {});
+      };
+    },
+    async isSessionLockHeld(namespace, id) {
+      const client = await pool.connect();
+      try {
+        const r = await client.query<{ got: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS got", [namespace, id]);
+        if (r.rows[0]?.got) await client.query("SELECT pg_advisory_unlock($1, $2)", [namespace, id]);
+        return !r.rows[0]?.got;
       } finally {
         client.release();
       }

@@ -4,6 +4,7 @@
 import { Api } from "grammy";
 import { telegramChannel } from "../../bot/telegram/telegram-channel.ts";
 import type { CoreDeps } from "../../core/deps.ts";
+import { DEFAULT_POLICY, type ContactPolicy } from "../../core/delivery/contact-policy.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { createLogger, silentLogger } from "../../core/logger.ts";
 import { unconfiguredChannel, type Notifier, type TeamAlert, type ThreadRef } from "../../core/ports.ts";
@@ -15,6 +16,7 @@ export interface TestCoreOptions {
   clock?: FakeClock;
   teamTimezone?: string;
   telegram?: FakeTelegram;
+  policy?: ContactPolicy;
 }
 
 export type TestCoreDeps = CoreDeps & { clock: FakeClock; alerts: TeamAlert[]; threadPosts: { ref: ThreadRef; text: string }[] };
@@ -43,6 +45,7 @@ export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock |
       ? telegramChannel(new Api(options.telegram.token, { apiRoot: options.telegram.apiRoot }))
       : unconfiguredChannel((msg, data) => logger.warn(data, msg)),
     notifier,
+    policy: options.policy ?? DEFAULT_POLICY,
     alerts,
     threadPosts,
   };

@@ -101,6 +101,10 @@ export class FakeTelegram {
     };
   }
 
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   /** Fails the next `times` calls of `method` with the given error. */
   failNext(method: string, error: ApiErrorReply, times = 1): void {
     let left = times;

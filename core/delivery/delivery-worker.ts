@@ -1,0 +1,382 @@
+// The delivery worker: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any
+// number of instances share the work), re-checks consent, quiet hours and the
+// frequency cap at send time, waits for a send slot, sends through the Channel
+// port and writes every outcome back to its row at once.
+//
+// Crash safety: a claimed row is 'sending'; its outcome is written right after
+// its send returns. After a crash, rows left 'sending' by a dead instance go
+// back to 'pending' (an instance's liveness is its session advisory lock on
+// PostgreSQL; PGlite has one process). Only a message whose send had started
+// and whose outcome was not yet written can go out twice: at most one per
+// concurrent send slot (DELIVERY_CONCURRENCY).
+import crypto from "node:crypto";
+import type { CoreDeps } from "../deps.ts";
+import type { OutgoingMessage, SendOutcome } from "../ports.ts";
+import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
+import { quietHoursEnd } from "./contact-policy.ts";
+import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
+import { Pacer, realSleep, type Sleep } from "./pacer.ts";
+import { linkToken } from "./tracked-links.ts";
+
+export interface DeliveryWorkerOptions {
+  ratePerSecond: number;
+  paidBroadcast?: boolean;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** Rows claimed per round. */
+  batchSize?: number;
+  maxAttempts?: number;
+  perChatIntervalMs?: number;
+  /** How long to wait when nothing is due. */
+  idleMs?: number;
+  /** Public base URL for tracked links; without it buttons carry their target URL. */
+  publicUrl?: string | undefined;
+  linkSecret?: Buffer;
+  sleep?: Sleep;
+  /** Sends surveys and flows (provided by the dialogues feature). */
+  dispatchers?: Partial<Record<"survey" | "flow", ContentDispatcher>>;
+}
+
+/** Sends non-message content (a survey, a flow's first question) to one recipient. */
+export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<SendOutcome>;
+
+export interface ClaimedDelivery {
+  id: bigint;
+  subscriberId: number;
+  campaignId: number | null;
+  chainEnrollmentId: number | null;
+  variant: string;
+  kind: string;
+  attempts: number;
+  payload: unknown;
+  telegramId: bigint | null;
+  firstName: string | null;
+  lastName: string | null;
+  language: string;
+  timezone: string | null;
+  consentStatus: string;
+  blockedAt: Date | null;
+  erasedAt: Date | null;
+  unreachableAt: Date | null;
+  recentMarketing: number;
+}
+
+export interface RoundResult {
+  claimed: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  deferred: number;
+}
+
+const DELIVERY_LOCK_NAMESPACE = 4242;
+
+export class DeliveryWorker {
+  readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
+  private readonly pacer: Pacer;
+  private readonly sleep: Sleep;
+  private readonly options: Required<Pick<DeliveryWorkerOptions, "concurrency" | "batchSize" | "maxAttempts" | "idleMs">> & DeliveryWorkerOptions;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private releaseInstanceLock: (() => Promise<void>) | undefined;
+  private campaignContent = new Map<number, { kind: string; message?: ReturnType<typeof campaignMessageSchema.parse>; surveyId?: string | null; flowId?: string | null }>();
+
+  constructor(
+    private readonly deps: CoreDeps,
+    options: DeliveryWorkerOptions,
+  ) {
+    this.options = { concurrency: 16, batchSize: 200, maxAttempts: 5, idleMs: 1000, ...options };
+    this.sleep = options.sleep ?? realSleep;
+    this.pacer = new Pacer(deps, { ratePerSecond: options.ratePerSecond, perChatIntervalMs: options.perChatIntervalMs ?? 1000 }, this.sleep);
+  }
+
+  /** Registers this instance as alive and puts rows orphaned by dead instances back in the queue. */
+  async init(): Promise<void> {
+    this.releaseInstanceLock = await this.deps.db.holdSessionLock(DELIVERY_LOCK_NAMESPACE, this.instanceId);
+    await this.recoverOrphans();
+  }
+
+  start(): void {
+    this.loop = (async () => {
+      let lastRecovery = Date.now();
+      while (!this.stopping) {
+        try {
+          const round = await this.runRound();
+          if (Date.now() - lastRecovery > 10_000) {
+            lastRecovery = Date.now();
+            await this.recoverOrphans();
+          }
+          if (round.claimed === 0 && !this.stopping) await realSleep(this.options.idleMs);
+        } catch (err) {
+          this.deps.logger.error({ err }, "delivery round failed");
+          await realSleep(this.options.idleMs);
+        }
+      }
+    })();
+  }
+
+  /** Stops claiming, lets sends in flight finish, and gives unsent claims back. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.loop;
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = 'pending', claimed_by = NULL, attempts = greatest(attempts - 1, 0)
+        WHERE status = 'sending' AND claimed_by = $1`,
+      this.instanceId,
+    );
+    await this.releaseInstanceLock?.();
+  }
+
+  /** Claims one batch of due rows and processes all of them. Tests call this directly. */
+  async runRound(): Promise<RoundResult> {
+    const rows = await this.claim();
+    const result: RoundResult = { claimed: rows.length, sent: 0, failed: 0, skipped: 0, deferred: 0 };
+    if (rows.length === 0) return result;
+    await this.loadCampaigns(rows);
+    let next = 0;
+    const slot = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        const outcome = await this.process(row).catch(async (err: unknown) => {
+          this.deps.logger.error({ err, deliveryId: String(row.id) }, "delivery failed unexpectedly");
+          await this.retryOrFail(row, err instanceof Error ? err.message : String(err));
+          return "failed" as const;
+        });
+        result[outcome] += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, slot));
+    return result;
+  }
+
+  /** Runs rounds until nothing is due now (tests and the bench). */
+  async drain(): Promise<RoundResult> {
+    const total: RoundResult = { claimed: 0, sent: 0, failed: 0, skipped: 0, deferred: 0 };
+    for (;;) {
+      const r = await this.runRound();
+      if (r.claimed === 0) return total;
+      for (const k of Object.keys(total) as (keyof RoundResult)[]) total[k] += r[k];
+    }
+  }
+
+  async recoverOrphans(): Promise<number> {
+    const owners = await this.deps.db.prisma.$queryRawUnsafe<{ claimed_by: number }[]>(
+      `SELECT DISTINCT claimed_by FROM delivery WHERE status = 'sending' AND claimed_by IS NOT NULL AND claimed_by <> $1`,
+      this.instanceId,
+    );
+    let recovered = 0;
+    for (const { claimed_by } of owners) {
+      if (await this.deps.db.isSessionLockHeld(DELIVERY_LOCK_NAMESPACE, claimed_by)) continue;
+      recovered += await this.deps.db.prisma.$executeRawUnsafe(
+        `UPDATE delivery SET status = 'pending', claimed_by = NULL WHERE status = 'sending' AND claimed_by = $1`,
+        claimed_by,
+      );
+    }
+    if (recovered > 0) this.deps.logger.warn({ recovered }, "re-queued deliveries left in flight by a stopped instance");
+    return recovered;
+  }
+
+  private async claim(): Promise<ClaimedDelivery[]> {
+    const now = this.deps.clock.now();
+    const cap = this.deps.policy.frequencyCap;
+    const rows = await this.deps.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `WITH due AS (
+         SELECT d.id
+           FROM delivery d
+           LEFT JOIN campaign c ON c.id = d.campaign_id
+          WHERE d.status = 'pending' AND d.not_before <= $1
+            AND (d.campaign_id IS NULL OR c.status = 'running')
+          ORDER BY d.not_before, d.id
+          LIMIT $2
+          FOR UPDATE OF d SKIP LOCKED
+       )
+       UPDATE delivery
+          SET status = 'sending', claimed_by = $3, claimed_at = $1, attempts = delivery.attempts + 1
+         FROM due, subscriber s
+        WHERE delivery.id = due.id AND s.id = delivery.subscriber_id
+    RETURNING delivery.id, delivery.subscriber_id, delivery.campaign_id, delivery.chain_enrollment_id, delivery.variant,
+              delivery.kind, delivery.attempts, delivery.payload,
+              s.telegram_id, s.first_name, s.last_name, s.language, s.timezone, s.consent_status::text AS consent_status,
+              s.blocked_at, s.erased_at, s.unreachable_at,
+              (SELECT count(*)::int FROM delivery x
+                WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing' AND x.status = 'sent'
+                  AND x.sent_at > $1::timestamptz - ($4::int * interval '1 day')) AS recent_marketing`,
+      now,
+      this.options.batchSize,
+      this.instanceId,
+      cap.days,
+    );
+    return rows.map((r) => ({
+      id: r.id as bigint,
+      subscriberId: r.subscriber_id as number,
+      campaignId: (r.campaign_id as number | null) ?? null,
+      chainEnrollmentId: (r.chain_enrollment_id as number | null) ?? null,
+      variant: r.variant as string,
+      kind: r.kind as string,
+      attempts: r.attempts as number,
+      payload: r.payload,
+      telegramId: (r.telegram_id as bigint | null) ?? null,
+      firstName: (r.first_name as string | null) ?? null,
+      lastName: (r.last_name as string | null) ?? null,
+      language: r.language as string,
+      timezone: (r.timezone as string | null) ?? null,
+      consentStatus: r.consent_status as string,
+      blockedAt: (r.blocked_at as Date | null) ?? null,
+      erasedAt: (r.erased_at as Date | null) ?? null,
+      unreachableAt: (r.unreachable_at as Date | null) ?? null,
+      recentMarketing: r.recent_marketing as number,
+    }));
+  }
+
+  private async loadCampaigns(rows: ClaimedDelivery[]): Promise<void> {
+    const missing = [...new Set(rows.map((r) => r.campaignId).filter((id): id is number => id !== null && !this.campaignContent.has(id)))];
+    if (missing.length === 0) return;
+    const campaigns = await this.deps.db.prisma.campaign.findMany({ where: { id: { in: missing } } });
+    for (const c of campaigns) {
+      this.campaignContent.set(c.id, {
+        kind: c.kind,
+        ...(c.kind === "message" ? { message: campaignMessageSchema.parse(c.message) } : {}),
+        surveyId: c.surveyId,
+        flowId: c.flowId,
+      });
+    }
+  }
+
+  private async process(row: ClaimedDelivery): Promise<keyof Omit<RoundResult, "claimed">> {
+    // Consent is checked now, at send time: someone who left after scheduling gets nothing.
+    const ineligible = ineligibility(row);
+    if (ineligible) {
+      await this.finish(row, "skipped", ineligible);
+      return "skipped";
+    }
+    const now = this.deps.clock.now();
+    const wakeAt = quietHoursEnd(now, row.timezone ?? this.deps.teamTimezone, this.deps.policy.quietHours);
+    if (wakeAt) {
+      await this.defer(row, wakeAt);
+      return "deferred";
+    }
+    if (row.kind === "marketing" && row.recentMarketing >= this.deps.policy.frequencyCap.messages) {
+      await this.finish(row, "skipped", "frequency_cap");
+      return "skipped";
+    }
+    const content = this.contentOf(row);
+    if (!content) {
+      await this.finish(row, "failed", "nothing to send");
+      return "failed";
+    }
+    await this.pacer.acquire(String(row.telegramId));
+    const outcome = await this.send(row, content);
+    return this.record(row, outcome);
+  }
+
+  private contentOf(row: ClaimedDelivery): DeliveryContent | undefined {
+    if (row.campaignId !== null) {
+      const c = this.campaignContent.get(row.campaignId);
+      if (!c) return undefined;
+      if (c.kind === "survey" && c.surveyId) return { type: "survey", surveyId: c.surveyId };
+      if (c.kind === "flow" && c.flowId) return { type: "flow", flowId: c.flowId };
+      const template: MessageTemplate | undefined = row.variant === "B" ? (c.message?.B ?? c.message?.A) : c.message?.A;
+      return template ? { type: "message", message: template } : undefined;
+    }
+    const parsed = deliveryPayloadSchema.safeParse(row.payload);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private async send(row: ClaimedDelivery, content: DeliveryContent): Promise<SendOutcome> {
+    if (content.type === "message") {
+      const message: OutgoingMessage = renderTemplate(content.message, row, this.deps.translator, (i, url) => this.trackedUrl(row, i, url));
+      return this.deps.channel.send(
+        { subscriberId: row.subscriberId, telegramId: row.telegramId! },
+        message,
+        this.options.paidBroadcast ? { paidBroadcast: true } : {},
+      );
+    }
+    const dispatch = this.options.dispatchers?.[content.type];
+    if (!dispatch) return { ok: false, reason: "rejected", description: `no sender for ${content.type} content` };
+    return dispatch(this.deps, row, content);
+  }
+
+  private trackedUrl(row: ClaimedDelivery, index: number, url: string): string {
+    const { publicUrl, linkSecret } = this.options;
+    if (!publicUrl || !linkSecret) return url;
+    return `${publicUrl.replace(/\/$/, "")}/r/${linkToken(linkSecret, { deliveryId: row.id, button: index })}`;
+  }
+
+  private async record(row: ClaimedDelivery, outcome: SendOutcome): Promise<keyof Omit<RoundResult, "claimed">> {
+    const { prisma } = this.deps.db;
+    const now = this.deps.clock.now();
+    if (outcome.ok) {
+      await prisma.$executeRawUnsafe(
+        `UPDATE delivery SET status = 'sent', sent_at = $2, message_id = $3, claimed_by = NULL, reason = NULL WHERE id = $1`,
+        row.id,
+        now,
+        outcome.messageId,
+      );
+      return "sent";
+    }
+    switch (outcome.reason) {
+      case "rate_limited":
+        // Not the row's fault: it goes back in the queue as it was, and everyone pauses.
+        this.deps.logger.warn({ retryAfter: outcome.retryAfterSeconds }, "telegram rate limit hit; pausing all sending");
+        await this.pacer.pauseAll(outcome.retryAfterSeconds);
+        await prisma.$executeRawUnsafe(
+          `UPDATE delivery SET status = 'pending', claimed_by = NULL, attempts = greatest(attempts - 1, 0) WHERE id = $1`,
+          row.id,
+        );
+        return "deferred";
+      case "blocked":
+        await prisma.$executeRawUnsafe(`UPDATE subscriber SET blocked_at = coalesce(blocked_at, $2) WHERE id = $1`, row.subscriberId, now);
+        await this.finish(row, "failed", "blocked");
+        return "failed";
+      case "unreachable":
+        await prisma.$executeRawUnsafe(`UPDATE subscriber SET unreachable_at = coalesce(unreachable_at, $2) WHERE id = $1`, row.subscriberId, now);
+        await this.finish(row, "failed", "unreachable");
+        return "failed";
+      case "transient":
+        return this.retryOrFail(row, outcome.description);
+      case "rejected":
+        await this.finish(row, "failed", `rejected: ${outcome.description}`.slice(0, 500));
+        return "failed";
+    }
+  }
+
+  private async retryOrFail(row: ClaimedDelivery, description: string): Promise<"failed" | "deferred"> {
+    if (row.attempts >= this.options.maxAttempts) {
+      await this.finish(row, "failed", `gave up after ${row.attempts} attempts: ${description}`.slice(0, 500));
+      return "failed";
+    }
+    // Exponential backoff with jitter: 2 s, 4 s, 8 s... capped at 5 minutes.
+    const backoff = Math.min(300_000, 1000 * 2 ** row.attempts) * (0.8 + Math.random() * 0.4);
+    await this.defer(row, new Date(this.deps.clock.now().getTime() + backoff), description);
+    return "deferred";
+  }
+
+  private async defer(row: ClaimedDelivery, until: Date, reason?: string): Promise<void> {
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = 'pending', claimed_by = NULL, not_before = $2, reason = $3,
+              attempts = CASE WHEN $3::text IS NULL THEN greatest(attempts - 1, 0) ELSE attempts END
+        WHERE id = $1`,
+      row.id,
+      until,
+      reason ?? null,
+    );
+  }
+
+  private async finish(row: ClaimedDelivery, status: "failed" | "skipped", reason: string): Promise<void> {
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = $2::"DeliveryStatus", reason = $3, claimed_by = NULL WHERE id = $1`,
+      row.id,
+      status,
+      reason,
+    );
+  }
+}
+
+function ineligibility(row: ClaimedDelivery): string | undefined {
+  if (row.erasedAt) return "erased";
+  if (row.consentStatus !== "subscribed") return row.consentStatus === "unsubscribed" ? "unsubscribed" : "no_consent";
+  if (row.blockedAt) return "blocked";
+  if (row.unreachableAt) return "unreachable";
+  if (row.telegramId === null) return "no_telegram";
+  return undefined;
+}
