@@ -17,6 +17,9 @@ import { parseFrequencyCap, parseQuietHours } from "../core/delivery/contact-pol
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
+import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
+import { linkSecret } from "../core/delivery/tracked-links.ts";
+import { clickRedirect } from "./http/click-redirect.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -34,12 +37,15 @@ export interface ApplicationOptions {
   onFatal?: (error: unknown) => void;
   /** Tests drive the scheduler themselves (scheduler.runDue with a fake clock). */
   startScheduler?: boolean;
+  /** Tests drive the delivery worker themselves (worker.drain with a fake clock). */
+  startWorker?: boolean;
 }
 
 export interface Application {
   port: number;
   core: CoreDeps;
   scheduler: Scheduler;
+  worker?: DeliveryWorker;
   telegram?: Bot<BotContext>;
   slack?: SlackApp;
   stop(): Promise<void>;
@@ -86,8 +92,11 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await pruneProcessedUpdates(core);
     },
   });
+  let secret: Promise<Buffer> | undefined;
+  const linkKey = () => (secret ??= linkSecret(core, config.LINK_SECRET));
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
   ];
   const stoppers: (() => Promise<void>)[] = [];
 
@@ -124,6 +133,19 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     }
   }
 
+  let worker: DeliveryWorker | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    worker = new DeliveryWorker(core, {
+      ratePerSecond: config.DELIVERY_RATE,
+      paidBroadcast: config.DELIVERY_PAID_BROADCAST,
+      concurrency: config.DELIVERY_CONCURRENCY,
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+      publicUrl: config.PUBLIC_URL,
+      linkSecret: await linkKey(),
+    });
+    await worker.init();
+  }
+
   let slack: SlackApp | undefined;
   if (config.SLACK_BOT_TOKEN) {
     slack = createSlackApp({
@@ -154,12 +176,19 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     scheduler.start();
     stoppers.push(() => scheduler.stop());
   }
+  if (worker) {
+    const w = worker;
+    if (options.startWorker !== false) w.start();
+    // Stopping gives unsent claims back to the queue for the next start or another instance.
+    stoppers.push(() => w.stop());
+  }
 
   let stopped = false;
   return {
     port,
     core,
     scheduler,
+    ...(worker ? { worker } : {}),
     ...(telegram ? { telegram } : {}),
     ...(slack ? { slack } : {}),
     async stop() {

@@ -15,6 +15,7 @@ import type { OutgoingMessage, SendOutcome } from "../ports.ts";
 import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
+import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 
@@ -101,6 +102,7 @@ export class DeliveryWorker {
       let lastRecovery = Date.now();
       while (!this.stopping) {
         try {
+          await this.housekeeping();
           const round = await this.runRound();
           if (Date.now() - lastRecovery > 10_000) {
             lastRecovery = Date.now();
@@ -125,6 +127,12 @@ export class DeliveryWorker {
       this.instanceId,
     );
     await this.releaseInstanceLock?.();
+  }
+
+  /** Campaigns whose time has come get their audience; finished ones are closed. */
+  async housekeeping(): Promise<void> {
+    await materializeDueCampaigns(this.deps);
+    await completeFinishedCampaigns(this.deps);
   }
 
   /** Claims one batch of due rows and processes all of them. Tests call this directly. */

@@ -55,7 +55,7 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
   };
   const config = parseConfig(env);
   const logger = process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger;
-  const app = await startApplication({ config, db: database.db, clock, logger, host: "127.0.0.1", startScheduler: false });
+  const app = await startApplication({ config, db: database.db, clock, logger, host: "127.0.0.1", startScheduler: false, startWorker: false });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   if (options.webhook && telegram.webhook) {
     // The bot registered its public URL; deliver to where it actually listens.
