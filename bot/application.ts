@@ -18,6 +18,8 @@ import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
+import { ChainEngine } from "../core/chains/chain-engine.ts";
+import { loadChains } from "../core/chains/chain-definition.ts";
 import { linkSecret } from "../core/delivery/tracked-links.ts";
 import { clickRedirect } from "./http/click-redirect.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
@@ -84,7 +86,16 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
     },
   };
+  const chains = new ChainEngine(core, loadChains());
   const scheduler = new Scheduler(core);
+  scheduler.register({
+    id: "chains.tick",
+    schedule: "* * * * *",
+    run: async () => {
+      const result = await chains.tick();
+      if (result.enrolled || result.exited || result.steps) logger.info(result, "chains advanced");
+    },
+  });
   scheduler.register({
     id: "telegram.prune-processed-updates",
     schedule: "17 3 * * *",

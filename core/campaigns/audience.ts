@@ -24,6 +24,15 @@ export function audienceQuery(definition: unknown): AudienceQuery {
   }
 }
 
+/** The audience a short text names: "everyone" or "tag:<tag>". */
+export function audienceFromText(text: string): AudienceDefinition {
+  const t = text.trim();
+  if (t === "everyone" || t === "all") return { type: "all" };
+  const tag = /^tag:([\w-]+)$/.exec(t);
+  if (tag) return { type: "tag", tag: tag[1]! };
+  throw new Error(`unknown audience "${text}": use everyone or tag:<tag>`);
+}
+
 /** Renumbers $n placeholders so the audience's parameters follow `offset` earlier ones. */
 export function shiftParams(sql: string, offset: number): string {
   return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);

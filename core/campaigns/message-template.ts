@@ -12,18 +12,24 @@ const localizedText = z.union([
   z.object({ en: z.string().trim().min(1), ru: z.string().trim().min(1).optional() }),
 ]);
 
-const placeholdersKnown = (t: z.infer<typeof localizedText>) =>
-  (typeof t === "string" ? [t] : Object.values(t)).every((text) =>
-    [...(text ?? "").matchAll(/\{([^}]*)\}/g)].every((m) => (PLACEHOLDERS as readonly string[]).includes(m[1]!)),
-  );
+const placeholdersIn = (t: z.infer<typeof localizedText>) =>
+  (typeof t === "string" ? [t] : Object.values(t)).flatMap((text) => [...(text ?? "").matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!));
 
-export const messageTemplateSchema = z.object({
-  text: localizedText.refine(placeholdersKnown, { message: `unknown placeholder; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}` }),
-  buttons: z
-    .array(z.object({ text: localizedText, url: z.string().url().refine((u) => /^https?:\/\//.test(u), { message: "expected an http(s) URL" }) }))
-    .max(3)
-    .optional(),
-});
+/** A template schema that accepts the standard placeholders plus `extra` ones (filled in before sending). */
+export function messageTemplateSchemaWith(extra: readonly string[] = []) {
+  const allowed = [...PLACEHOLDERS, ...extra];
+  return z.object({
+    text: localizedText.refine((t) => placeholdersIn(t).every((p) => allowed.includes(p)), {
+      message: `unknown placeholder; use ${allowed.map((p) => `{${p}}`).join(", ")}`,
+    }),
+    buttons: z
+      .array(z.object({ text: localizedText, url: z.string().url().refine((u) => /^https?:\/\//.test(u), { message: "expected an http(s) URL" }) }))
+      .max(3)
+      .optional(),
+  });
+}
+
+export const messageTemplateSchema = messageTemplateSchemaWith();
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>;
 
 export const campaignMessageSchema = z.object({
@@ -36,6 +42,15 @@ export interface RecipientProfile {
   firstName: string | null;
   lastName: string | null;
   language: string;
+}
+
+/** Replaces `{key}` placeholders in every language of the text and button labels. */
+export function fillPlaceholders(template: MessageTemplate, values: Record<string, string>): MessageTemplate {
+  const fill = (t: z.infer<typeof localizedText>): z.infer<typeof localizedText> =>
+    typeof t === "string"
+      ? t.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
+      : (Object.fromEntries(Object.entries(t).map(([lang, v]) => [lang, v?.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)])) as typeof t);
+  return { text: fill(template.text), ...(template.buttons ? { buttons: template.buttons.map((b) => ({ ...b, text: fill(b.text) })) } : {}) };
 }
 
 export function localize(text: z.infer<typeof localizedText>, language: string): string {

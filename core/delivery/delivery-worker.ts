@@ -263,18 +263,31 @@ export class DeliveryWorker {
       await this.defer(row, wakeAt);
       return "deferred";
     }
-    if (row.kind === "marketing" && row.recentMarketing >= this.deps.policy.frequencyCap.messages) {
-      await this.finish(row, "skipped", "frequency_cap");
-      return "skipped";
-    }
     const content = this.contentOf(row);
     if (!content) {
       await this.finish(row, "failed", "nothing to send");
       return "failed";
     }
+    if (row.kind === "marketing" && (await this.overCap(row, content))) {
+      await this.finish(row, "skipped", "frequency_cap");
+      return "skipped";
+    }
     await this.pacer.acquire(String(row.telegramId));
     const outcome = await this.send(row, content);
     return this.record(row, outcome);
+  }
+
+  private async overCap(row: ClaimedDelivery, content: DeliveryContent): Promise<boolean> {
+    if (!content.cap) return row.recentMarketing >= this.deps.policy.frequencyCap.messages;
+    const rows = await this.deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM delivery d JOIN chain_enrollment ce ON ce.id = d.chain_enrollment_id
+        WHERE d.subscriber_id = $1 AND ce.chain_id = $2 AND d.status = 'sent' AND d.sent_at > $3::timestamptz - ($4::int * interval '1 day')`,
+      row.subscriberId,
+      content.cap.chainId,
+      this.deps.clock.now(),
+      content.cap.days,
+    );
+    return (rows[0]?.n ?? 0) >= content.cap.messages;
   }
 
   private contentOf(row: ClaimedDelivery): DeliveryContent | undefined {

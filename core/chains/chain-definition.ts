@@ -1,0 +1,113 @@
+// A trigger chain is data (flows/chains/*.yaml): what starts it, the steps a
+// customer walks (waits, messages, surveys, flows, branches), and what stops
+// it early. Validated with zod at start; a bad file stops start-up with the
+// file, the path inside it and what is wrong.
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { z } from "zod";
+import { messageTemplateSchemaWith } from "../campaigns/message-template.ts";
+
+/** Chain messages may also show the items of the triggering event (an abandoned cart). */
+export const CHAIN_PLACEHOLDERS = ["items"] as const;
+
+const duration = z
+  .string()
+  .regex(/^\d+(m|h|d)$/, { message: 'expected a duration like "30m", "1h" or "3d"' })
+  .transform((v) => Number(v.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[v.at(-1) as "m" | "h" | "d"]);
+
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day like "10:00"' })
+  .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
+
+/** A condition on the customer, evaluated when a branch step runs. */
+const conditionSchema = z.union([
+  z.object({ ordered_since_entry: z.boolean() }).strict(),
+  z.object({ clicked_since_entry: z.boolean() }).strict(),
+  z.object({ event_since_entry: z.string().min(1) }).strict(),
+  z.object({ has_tag: z.string().min(1) }).strict(),
+]);
+export type ChainCondition = z.infer<typeof conditionSchema>;
+
+const stepSchema = z.union([
+  z.object({ id: z.string().optional(), wait: duration }).strict(),
+  z.object({ id: z.string().optional(), wait_until: timeOfDay }).strict(),
+  z.object({ id: z.string().optional(), send: messageTemplateSchemaWith(CHAIN_PLACEHOLDERS) }).strict(),
+  z.object({ id: z.string().optional(), survey: z.string().min(1) }).strict(),
+  z.object({ id: z.string().optional(), flow: z.string().min(1) }).strict(),
+  z.object({ id: z.string().optional(), if: conditionSchema, goto: z.string().min(1) }).strict(),
+  z.object({ id: z.string().optional(), end: z.literal(true) }).strict(),
+]);
+export type ChainStep = z.infer<typeof stepSchema>;
+
+const triggerSchema = z.union([
+  z.object({ event: z.string().min(1), where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).strict(),
+  z.object({ order_paid: z.literal(true) }).strict(),
+  z.object({ segment_entry: z.string().min(1) }).strict(),
+]);
+export type ChainTrigger = z.infer<typeof triggerSchema>;
+
+const exitSchema = z.union([z.literal("order_paid"), z.object({ event: z.string().min(1) }).strict()]);
+
+export const chainSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: "expected lowercase letters, digits and _ (at most 40)" }),
+    name: z.string().min(1),
+    enabled: z.boolean().default(true),
+    trigger: triggerSchema,
+    /** Any of these after entry takes the customer out of the chain. */
+    exit_when: z.array(exitSchema).default([]),
+    /** marketing: counts against the frequency cap; transactional: exempt. */
+    kind: z.enum(["marketing", "transactional"]).default("marketing"),
+    /**
+     * For marketing chains: "global" obeys the product's cap (FREQUENCY_CAP);
+     * "<n>/<d>d" gives the chain its own cap instead, counted over its own
+     * messages (a three-step cart reminder is one conversation, not three).
+     */
+    frequency_cap: z
+      .union([z.literal("global"), z.string().regex(/^\d+\/\d+d$/, { message: 'expected "global" or "<messages>/<days>d", e.g. 3/7d' })])
+      .default("global"),
+    /** A customer re-enters the chain only this long after leaving it. */
+    reenter_after: duration.default(30 * 86_400_000),
+    steps: z.array(stepSchema).min(1),
+  })
+  .strict()
+  .superRefine((chain, ctx) => {
+    const ids = new Set(chain.steps.map((s) => s.id).filter(Boolean));
+    chain.steps.forEach((s, i) => {
+      if ("goto" in s && !ids.has(s.goto)) {
+        ctx.addIssue({ code: "custom", path: ["steps", i, "goto"], message: `no step has id "${s.goto}"; ids: ${[...ids].join(", ") || "none"}` });
+      }
+    });
+  });
+export type ChainDefinition = z.infer<typeof chainSchema>;
+
+export class ChainFileError extends Error {
+  override name = "ChainFileError";
+}
+
+export const CHAINS_DIR = path.resolve(import.meta.dirname, "../../flows/chains");
+
+/** Reads and validates every chain file; the first problem stops start-up with file, path and reason. */
+export function loadChains(dir: string = CHAINS_DIR): ChainDefinition[] {
+  if (!fs.existsSync(dir)) return [];
+  const chains: ChainDefinition[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+    const where = path.relative(process.cwd(), path.join(dir, file));
+    let raw: unknown;
+    try {
+      raw = YAML.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    } catch (err) {
+      throw new ChainFileError(`${where}: not valid YAML: ${(err as Error).message}`);
+    }
+    const parsed = chainSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ChainFileError(`${where}: at ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+    }
+    if (chains.some((c) => c.id === parsed.data.id)) throw new ChainFileError(`${where}: chain id "${parsed.data.id}" is used twice`);
+    chains.push(parsed.data);
+  }
+  return chains;
+}

@@ -1,0 +1,329 @@
+// Runs trigger chains. Each tick, set-based:
+// 1. enrol customers whose trigger fired since the last tick (new events or
+//    paid orders after a stored cursor; customers entering a segment, by
+//    comparing the segment with its members at the previous tick);
+// 2. take out customers who met an exit condition (an order was paid) or can
+//    no longer be messaged, and skip their queued messages;
+// 3. walk due enrolments forward: waits set the next run, messages / surveys /
+//    flows become outbox rows (so consent, quiet hours, caps and Telegram's
+//    limits apply to them like to any campaign), branches jump.
+// A customer is in a given chain at most once at a time (a unique index).
+import type { CoreDeps } from "../deps.ts";
+import { fillPlaceholders } from "../campaigns/message-template.ts";
+import { audienceFromText, audienceQuery } from "../campaigns/audience.ts";
+import { REACHABLE } from "../campaigns/materialize.ts";
+import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
+import type { DeliveryContent } from "../delivery/delivery-content.ts";
+import type { ChainCondition, ChainDefinition, ChainStep } from "./chain-definition.ts";
+
+export interface TickResult {
+  enrolled: number;
+  exited: number;
+  steps: number;
+}
+
+/** Steps one enrolment may take in one tick without waiting: guards against goto loops. */
+const MAX_STEPS_PER_RUN = 25;
+
+interface EnrollmentRow {
+  id: number;
+  chain_id: string;
+  subscriber_id: number;
+  step: number;
+  next_run_at: Date;
+  entered_at: Date;
+  context: Record<string, unknown>;
+  timezone: string | null;
+}
+
+export class ChainEngine {
+  private readonly chains: Map<string, ChainDefinition>;
+
+  constructor(
+    private readonly deps: CoreDeps,
+    chains: ChainDefinition[],
+  ) {
+    this.chains = new Map(chains.filter((c) => c.enabled).map((c) => [c.id, c]));
+  }
+
+  async tick(): Promise<TickResult> {
+    let enrolled = 0;
+    for (const chain of this.chains.values()) enrolled += await this.enrol(chain);
+    const exited = await this.exitFinished();
+    const steps = await this.advance();
+    return { enrolled, exited, steps };
+  }
+
+  // --- 1. Enrolment -------------------------------------------------------
+
+  private async enrol(chain: ChainDefinition): Promise<number> {
+    const t = chain.trigger;
+    if ("event" in t) return this.enrolFromTable(chain, "event", this.eventFilter(t.event, t.where ?? {}));
+    if ("order_paid" in t) return this.enrolFromTable(chain, "order", { sql: `src.status = 'paid'`, params: [] });
+    return this.enrolFromSegment(chain, t.segment_entry);
+  }
+
+  private eventFilter(type: string, where: Record<string, string | number | boolean>) {
+    const params: unknown[] = [type];
+    const conditions = [`src.type = $1`];
+    for (const [key, value] of Object.entries(where)) {
+      params.push(key, String(value));
+      conditions.push(`src.properties ->> $${params.length - 1} = $${params.length}`);
+    }
+    return { sql: conditions.join(" AND "), params };
+  }
+
+  /** New rows of `event` or `order` since the chain's cursor enrol their customer (once). */
+  private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }): Promise<number> {
+    const { prisma } = this.deps.db;
+    const cursorKey = `chain:${chain.id}:cursor`;
+    const quoted = table === "order" ? `"order"` : "event";
+    const timeColumn = table === "order" ? "paid_at" : "occurred_at";
+    return prisma.$transaction(async (tx) => {
+      const top = await tx.$queryRawUnsafe<{ max: bigint | number | null }[]>(`SELECT max(id) AS max FROM ${quoted}`);
+      const max = Number(top[0]?.max ?? 0);
+      const stored = await tx.setting.findUnique({ where: { key: cursorKey } });
+      // A new chain starts from now: history does not trigger it.
+      const cursor = stored ? Number(stored.value) : max;
+      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: max }, update: { value: max } });
+      if (!stored || max <= cursor) return 0;
+      const k = filter.params.length;
+      const p = (n: number) => `$${k + n}`;
+      return tx.$executeRawUnsafe(
+        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
+         SELECT DISTINCT ON (src.subscriber_id) ${p(1)}::text, src.subscriber_id, 'active', 0, src.${timeColumn}, src.${timeColumn},
+                jsonb_build_object('source', '${table}', 'id', src.id${table === "event" ? ", 'properties', src.properties" : ", 'amount', src.amount, 'items', src.items"})
+           FROM ${quoted} src
+           JOIN subscriber s ON s.id = src.subscriber_id
+          WHERE src.id > ${p(2)}::bigint AND src.id <= ${p(3)}::bigint AND ${filter.sql} AND ${REACHABLE}
+            AND NOT EXISTS (
+              SELECT 1 FROM chain_enrollment ce
+               WHERE ce.chain_id = ${p(1)}::text AND ce.subscriber_id = src.subscriber_id
+                 AND (ce.status = 'active' OR ce.finished_at > src.${timeColumn} - (${p(4)}::float8 * interval '1 millisecond')))
+          ORDER BY src.subscriber_id, src.id DESC
+         ON CONFLICT (chain_id, subscriber_id) WHERE status = 'active' DO NOTHING`,
+        ...filter.params,
+        chain.id,
+        cursor,
+        max,
+        chain.reenter_after,
+      );
+    });
+  }
+
+  /** Customers in the segment now who were not at the last tick have "entered" it. */
+  private async enrolFromSegment(chain: ChainDefinition, segmentText: string): Promise<number> {
+    const audience = audienceQuery(audienceFromText(segmentText));
+    const seededKey = `chain:${chain.id}:seeded`;
+    const now = this.deps.clock.now();
+    return this.deps.db.prisma.$transaction(async (tx) => {
+      const seeded = await tx.setting.findUnique({ where: { key: seededKey } });
+      await tx.$executeRawUnsafe(
+        `CREATE TEMP TABLE IF NOT EXISTS chain_current (subscriber_id int PRIMARY KEY) ON COMMIT DELETE ROWS`,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO chain_current (subscriber_id)
+         SELECT DISTINCT a.subscriber_id FROM (${audience.sql}) a JOIN subscriber s ON s.id = a.subscriber_id WHERE ${REACHABLE}`,
+        ...audience.params,
+      );
+      let enrolled = 0;
+      if (seeded) {
+        enrolled = await tx.$executeRawUnsafe(
+          `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
+           SELECT $1::text, c.subscriber_id, 'active', 0, $2::timestamptz, $2::timestamptz, jsonb_build_object('source', 'segment')
+             FROM chain_current c
+            WHERE NOT EXISTS (SELECT 1 FROM chain_segment_member m WHERE m.chain_id = $1::text AND m.subscriber_id = c.subscriber_id)
+              AND NOT EXISTS (SELECT 1 FROM chain_enrollment ce WHERE ce.chain_id = $1::text AND ce.subscriber_id = c.subscriber_id
+                                 AND (ce.status = 'active' OR ce.finished_at > $2::timestamptz - ($3::float8 * interval '1 millisecond')))
+           ON CONFLICT (chain_id, subscriber_id) WHERE status = 'active' DO NOTHING`,
+          chain.id,
+          now,
+          chain.reenter_after,
+        );
+      } else {
+        await tx.setting.create({ data: { key: seededKey, value: true } });
+      }
+      await tx.$executeRawUnsafe(
+        `DELETE FROM chain_segment_member m WHERE m.chain_id = $1 AND NOT EXISTS (SELECT 1 FROM chain_current c WHERE c.subscriber_id = m.subscriber_id)`,
+        chain.id,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO chain_segment_member (chain_id, subscriber_id) SELECT $1, subscriber_id FROM chain_current ON CONFLICT DO NOTHING`,
+        chain.id,
+      );
+      return enrolled;
+    });
+  }
+
+  // --- 2. Exits -------------------------------------------------------------
+
+  private async exitFinished(): Promise<number> {
+    const { prisma } = this.deps.db;
+    const now = this.deps.clock.now();
+    let exited = 0;
+    const unreachable = await prisma.$queryRawUnsafe<{ id: number }[]>(
+      `UPDATE chain_enrollment ce SET status = 'exited', exit_reason = 'unreachable', finished_at = $1
+         FROM subscriber s
+        WHERE ce.status = 'active' AND s.id = ce.subscriber_id AND NOT (${REACHABLE})
+       RETURNING ce.id`,
+      now,
+    );
+    exited += await this.skipQueued(unreachable.map((r) => r.id), "chain_exited");
+    for (const chain of this.chains.values()) {
+      for (const rule of chain.exit_when) {
+        const rows =
+          rule === "order_paid"
+            ? await prisma.$queryRawUnsafe<{ id: number }[]>(
+                `UPDATE chain_enrollment ce SET status = 'exited', exit_reason = 'order_paid', finished_at = $2
+                  WHERE ce.status = 'active' AND ce.chain_id = $1
+                    AND EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at)
+                 RETURNING ce.id`,
+                chain.id,
+                now,
+              )
+            : await prisma.$queryRawUnsafe<{ id: number }[]>(
+                `UPDATE chain_enrollment ce SET status = 'exited', exit_reason = 'event:' || $3, finished_at = $2
+                  WHERE ce.status = 'active' AND ce.chain_id = $1
+                    AND EXISTS (SELECT 1 FROM event e WHERE e.subscriber_id = ce.subscriber_id AND e.type = $3 AND e.occurred_at > ce.entered_at)
+                 RETURNING ce.id`,
+                chain.id,
+                now,
+                rule.event,
+              );
+        exited += await this.skipQueued(rows.map((r) => r.id), "chain_exited");
+      }
+    }
+    return exited;
+  }
+
+  /** Messages a chain queued but has not sent are dropped when the customer leaves it. */
+  private async skipQueued(enrollmentIds: number[], reason: string): Promise<number> {
+    if (enrollmentIds.length === 0) return 0;
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = 'skipped', reason = $2 WHERE chain_enrollment_id = ANY($1::int[]) AND status = 'pending'`,
+      enrollmentIds,
+      reason,
+    );
+    return enrollmentIds.length;
+  }
+
+  // --- 3. Steps -------------------------------------------------------------
+
+  private async advance(): Promise<number> {
+    let steps = 0;
+    for (;;) {
+      const ran = await this.deps.db.prisma.$transaction(async (tx) => {
+        const due = await tx.$queryRawUnsafe<EnrollmentRow[]>(
+          `SELECT ce.id, ce.chain_id, ce.subscriber_id, ce.step, ce.next_run_at, ce.entered_at, ce.context, s.timezone
+             FROM chain_enrollment ce JOIN subscriber s ON s.id = ce.subscriber_id
+            WHERE ce.status = 'active' AND ce.next_run_at <= $1 AND ce.chain_id = ANY($2::text[])
+            ORDER BY ce.next_run_at, ce.id
+            LIMIT 100
+            FOR UPDATE OF ce SKIP LOCKED`,
+          this.deps.clock.now(),
+          [...this.chains.keys()],
+        );
+        let count = 0;
+        for (const row of due) count += await this.walk(tx as unknown as Tx, row);
+        return { rows: due.length, count };
+      });
+      steps += ran.count;
+      if (ran.rows < 100) return steps;
+    }
+  }
+
+  /** Walks one enrolment until it waits or ends; returns the steps taken. */
+  private async walk(tx: Tx, row: EnrollmentRow): Promise<number> {
+    const chain = this.chains.get(row.chain_id)!;
+    const timezone = row.timezone ?? this.deps.teamTimezone;
+    let step = row.step;
+    // Waits count from when the step was due, not from when the tick ran.
+    const base = row.next_run_at;
+    for (let taken = 0; taken < MAX_STEPS_PER_RUN; taken++) {
+      const current: ChainStep | undefined = chain.steps[step];
+      if (!current || "end" in current) {
+        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET status = 'completed', step = $2, finished_at = $3 WHERE id = $1`, row.id, step, this.deps.clock.now());
+        return taken + 1;
+      }
+      if ("wait" in current || "wait_until" in current) {
+        const next = "wait" in current ? new Date(base.getTime() + current.wait) : nextTimeOfDay(base, current.wait_until, timezone);
+        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET step = $2, next_run_at = $3 WHERE id = $1`, row.id, step + 1, next);
+        return taken + 1;
+      }
+      if ("if" in current) {
+        const holds = await this.holds(tx, row, current.if);
+        step = holds ? chain.steps.findIndex((s) => s.id === current.goto) : step + 1;
+        continue;
+      }
+      await this.queue(tx, row, chain, this.contentOf(current, row, chain));
+      step += 1;
+    }
+    this.deps.logger.error({ chain: chain.id, enrollment: row.id }, "chain took too many steps without waiting; stopped");
+    await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET status = 'exited', exit_reason = 'step_limit', finished_at = $2 WHERE id = $1`, row.id, this.deps.clock.now());
+    return MAX_STEPS_PER_RUN;
+  }
+
+  private contentOf(step: ChainStep, row: EnrollmentRow, chain: ChainDefinition): DeliveryContent {
+    const capMatch = /^(\d+)\/(\d+)d$/.exec(chain.frequency_cap);
+    const cap = capMatch ? { cap: { chainId: chain.id, messages: Number(capMatch[1]), days: Number(capMatch[2]) } } : {};
+    if ("survey" in step) return { type: "survey", surveyId: step.survey, ...cap };
+    if ("flow" in step) return { type: "flow", flowId: step.flow, ...cap };
+    if (!("send" in step)) throw new Error("not a sending step");
+    return { type: "message", message: fillPlaceholders(step.send, { items: itemsOf(row.context) }), ...cap };
+  }
+
+  private async queue(tx: Tx, row: EnrollmentRow, chain: ChainDefinition, content: DeliveryContent): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO delivery (chain_enrollment_id, subscriber_id, variant, status, kind, payload, not_before, created_at)
+       VALUES ($1, $2, 'A', 'pending', $3, $4::jsonb, $5, $5)`,
+      row.id,
+      row.subscriber_id,
+      chain.kind,
+      JSON.stringify(content),
+      this.deps.clock.now(),
+    );
+  }
+
+  private async holds(tx: Tx, row: EnrollmentRow, condition: ChainCondition): Promise<boolean> {
+    let sql: string;
+    let params: unknown[];
+    if ("ordered_since_entry" in condition) {
+      sql = `SELECT EXISTS (SELECT 1 FROM "order" WHERE subscriber_id = $1 AND status = 'paid' AND paid_at > $2) AS ok`;
+      params = [row.subscriber_id, row.entered_at];
+    } else if ("clicked_since_entry" in condition) {
+      sql = `SELECT EXISTS (SELECT 1 FROM click k JOIN delivery d ON d.id = k.delivery_id WHERE d.chain_enrollment_id = $1) AS ok`;
+      params = [row.id];
+    } else if ("event_since_entry" in condition) {
+      sql = `SELECT EXISTS (SELECT 1 FROM event WHERE subscriber_id = $1 AND type = $3 AND occurred_at > $2) AS ok`;
+      params = [row.subscriber_id, row.entered_at, condition.event_since_entry];
+    } else {
+      sql = `SELECT $2 = ANY(tags) AS ok FROM subscriber WHERE id = $1`;
+      params = [row.subscriber_id, condition.has_tag];
+    }
+    const rows = await tx.$queryRawUnsafe<{ ok: boolean }[]>(sql, ...params);
+    const want = Object.values(condition)[0];
+    const ok = Boolean(rows[0]?.ok);
+    return typeof want === "boolean" ? ok === want : ok;
+  }
+}
+
+type Tx = Pick<CoreDeps["db"]["prisma"], "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+/** The item names of the triggering event or order, for {items}. */
+function itemsOf(context: Record<string, unknown>): string {
+  const props = (context.properties ?? {}) as Record<string, unknown>;
+  const items = (Array.isArray(context.items) ? context.items : props.items) as unknown;
+  if (!Array.isArray(items)) return "";
+  return items
+    .map((i) => (typeof i === "string" ? i : typeof i === "object" && i && "name" in i ? String((i as { name: unknown }).name) : ""))
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** The first time the wall clock in `timezone` shows `minuteOfDay` after `after`. */
+function nextTimeOfDay(after: Date, minuteOfDay: number, timezone: string): Date {
+  const local = wallClock(after, timezone);
+  const today = zonedInstant({ ...local, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, timezone);
+  if (today > after) return today;
+  return zonedInstant({ ...addLocalDays(local, 1), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, timezone);
+}

@@ -1,0 +1,136 @@
+// The shipped chains walked end to end with the clock moved by the test:
+// triggers, waits, messages through the outbox to Telegram, exits.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { chainSchema, loadChains, ChainFileError } from "../../core/chains/chain-definition.ts";
+import { ChainEngine } from "../../core/chains/chain-engine.ts";
+import { DeliveryWorker } from "../../core/delivery/delivery-worker.ts";
+import { FakeClock } from "../support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { createCustomers } from "../support/factories.ts";
+import { FakeTelegram } from "../support/fake-telegram.ts";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
+  let database: TestDatabase;
+  let tg: FakeTelegram;
+  let deps: TestCoreDeps;
+  let clock: FakeClock;
+  let engine: ChainEngine;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    tg = await new FakeTelegram().start();
+  });
+  afterAll(async () => {
+    await tg?.stop();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await database.db.prisma.$executeRawUnsafe(`TRUNCATE delivery, chain_enrollment, chain_segment_member, event, "order", subscriber, setting RESTART IDENTITY CASCADE`);
+    await database.db.prisma.$executeRawUnsafe(`UPDATE delivery_pacer SET next_slot_at = '1970-01-01', paused_until = NULL`);
+    clock = new FakeClock("2026-11-24T10:00:00Z"); // 11:00 in Berlin
+    deps = testCoreDeps(database, { clock, telegram: tg });
+    engine = new ChainEngine(deps, loadChains());
+    await engine.tick(); // the chains start watching from now
+  });
+
+  const send = () => new DeliveryWorker(deps, { ratePerSecond: 30, concurrency: 1, sleep: async (ms) => void clock.advance(ms) }).drain();
+  /** One tick of the product: the chain engine, then the delivery worker. */
+  const tickAt = async (iso: string) => {
+    clock.set(iso);
+    await engine.tick();
+    await send();
+  };
+  let eventKey = 0;
+  const addToCart = (subscriberId: number, at: string, items: string[]) =>
+    database.db.prisma.event.create({
+      data: { subscriberId, type: "added_to_cart", occurredAt: new Date(at), idempotencyKey: `e${++eventKey}`, properties: { items: items.map((name) => ({ name })) } },
+    });
+  const pay = (subscriberId: number, at: string, amount = 90) =>
+    database.db.prisma.order.create({ data: { subscriberId, amount, paidAt: new Date(at), idempotencyKey: `o${++eventKey}` } });
+
+  test("abandoned cart: 1 hour, 1 day and 3 days after the cart, showing the items", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 501, firstName: "Ann" }]);
+    await addToCart(ann!, "2026-11-24T10:05:00Z", ["Trail runners", "Wool socks"]);
+    await tickAt("2026-11-24T10:06:00Z");
+    expect(await database.db.prisma.chainEnrollment.count({ where: { chainId: "abandoned_cart", status: "active" } })).toBe(1);
+    await tickAt("2026-11-24T11:04:00Z");
+    expect(tg.chat(501)).toEqual([]);
+    await tickAt("2026-11-24T11:05:00Z");
+    expect(tg.chat(501).map((m) => m.text)).toEqual(["Ann, you left Trail runners, Wool socks in your cart. Still thinking? Your size is waiting for you."]);
+    await tickAt("2026-11-25T10:04:00Z");
+    expect(tg.chat(501)).toHaveLength(1);
+    await tickAt("2026-11-25T10:05:00Z");
+    expect(tg.chat(501).at(-1)?.text).toBe("Ann, here is 10% off Trail runners, Wool socks with the code CART10 - valid for 48 hours.");
+    await tickAt("2026-11-27T10:05:00Z");
+    expect(tg.chat(501).at(-1)?.text).toBe("Last day, Ann: order Trail runners, Wool socks today and get free socks as a gift.");
+    await tickAt("2026-11-28T10:05:00Z");
+    expect(tg.chat(501)).toHaveLength(3);
+    expect((await database.db.prisma.chainEnrollment.findFirstOrThrow()).status).toBe("completed");
+  });
+
+  test("abandoned cart stops as soon as the order is paid, and a queued reminder is dropped", async () => {
+    const [bob] = await createCustomers(database.db, [{ telegramId: 502, firstName: "Bob" }]);
+    await addToCart(bob!, "2026-11-24T10:05:00Z", ["Boots"]);
+    await tickAt("2026-11-24T10:06:00Z");
+    await tickAt("2026-11-24T11:05:00Z");
+    expect(tg.chat(502).map((m) => m.text)).toHaveLength(1);
+    // The second reminder is queued but waits for the morning (quiet hours after 21:00 in Berlin)...
+    clock.set("2026-11-25T10:05:00Z");
+    await engine.tick();
+    await database.db.prisma.delivery.updateMany({ where: { status: "pending" }, data: { notBefore: new Date("2026-11-25T12:00:00Z") } });
+    // ...and the customer pays before it goes out.
+    await pay(bob!, "2026-11-25T11:00:00Z");
+    await tickAt("2026-11-25T12:00:00Z");
+    // No second reminder; the order itself starts the post-purchase chain's thanks.
+    expect(tg.chat(502).map((m) => m.text!.slice(0, 30))).toEqual(["Bob, you left Boots in your ca", "Thank you for your order, Bob!"]);
+    const enrollment = await database.db.prisma.chainEnrollment.findFirstOrThrow({ where: { chainId: "abandoned_cart" } });
+    expect(enrollment).toMatchObject({ status: "exited", exitReason: "order_paid" });
+    expect((await database.db.prisma.delivery.findFirstOrThrow({ where: { status: "skipped" } })).reason).toBe("chain_exited");
+    await tickAt("2026-11-28T12:00:00Z");
+    expect(tg.chat(502)).toHaveLength(2);
+  });
+
+  test("a customer is in the chain once at a time, and unsubscribed customers are never enrolled", async () => {
+    const [cat, dan] = await createCustomers(database.db, [{ telegramId: 503, firstName: "Cat" }, { telegramId: 504, firstName: "Dan", consent: "unsubscribed" }]);
+    await addToCart(cat!, "2026-11-24T10:05:00Z", ["Boots"]);
+    await addToCart(cat!, "2026-11-24T10:07:00Z", ["Boots", "Laces"]);
+    await addToCart(dan!, "2026-11-24T10:05:00Z", ["Boots"]);
+    await tickAt("2026-11-24T10:08:00Z");
+    await addToCart(cat!, "2026-11-24T10:30:00Z", ["Boots"]);
+    await tickAt("2026-11-24T10:31:00Z");
+    const rows = await database.db.prisma.chainEnrollment.findMany();
+    expect(rows.map((r) => [r.subscriberId, r.status])).toEqual([[cat, "active"]]);
+    await tickAt("2026-11-24T11:07:00Z");
+    // The newest cart of the batch that enrolled her is the one shown.
+    expect(tg.chat(503).map((m) => m.text)).toEqual(["Cat, you left Boots, Laces in your cart. Still thinking? Your size is waiting for you."]);
+    expect(tg.chat(504)).toEqual([]);
+  });
+
+  test("post-purchase: thanks at once, NPS survey 7 days later at 11:00 local time", async () => {
+    const [eve] = await createCustomers(database.db, [{ telegramId: 505, firstName: "Eve", timezone: "Asia/Vladivostok" }]);
+    await pay(eve!, "2026-11-24T10:02:00Z");
+    await tickAt("2026-11-24T10:03:00Z");
+    expect(tg.chat(505).map((m) => m.text)).toEqual([expect.stringMatching(/^Thank you for your order, Eve! Tip:/)]);
+    await tickAt("2026-12-01T10:02:00Z"); // 7 days later: 20:02 in Vladivostok, wait until 11:00 there
+    const enrollment = await database.db.prisma.chainEnrollment.findFirstOrThrow();
+    expect(enrollment.nextRunAt.toISOString()).toBe("2026-12-02T01:00:00.000Z");
+    await tickAt("2026-12-02T01:00:00Z");
+    const survey = await database.db.prisma.delivery.findFirstOrThrow({ where: { payload: { path: ["type"], equals: "survey" } } });
+    expect(survey).toMatchObject({ subscriberId: eve, kind: "transactional" });
+    expect(survey.payload).toEqual({ type: "survey", surveyId: "nps" });
+  });
+
+  test("a broken chain file stops start-up with the file, the path and the reason", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chains-"));
+    fs.writeFileSync(path.join(dir, "bad.yaml"), "id: bad\nname: Bad\ntrigger: { event: x }\nsteps:\n  - wait: soon\n");
+    expect(() => loadChains(dir)).toThrow(ChainFileError);
+    expect(() => loadChains(dir)).toThrow(/bad\.yaml: at steps\.0\.wait: expected a duration like "30m", "1h" or "3d"/);
+    fs.writeFileSync(path.join(dir, "bad.yaml"), "id: bad\nname: Bad\ntrigger: { event: x }\nsteps:\n  - if: { has_tag: vip }\n    goto: nowhere\n");
+    expect(() => loadChains(dir)).toThrow(/at steps\.0\.goto: no step has id "nowhere"/);
+    expect(chainSchema.safeParse({ id: "x", name: "x", trigger: { event: "a" }, steps: [{ send: { text: "Hi {nickname}" } }] }).success).toBe(false);
+  });
+});
