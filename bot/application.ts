@@ -1,7 +1,7 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
-import { Api, webhookCallback, type Bot } from "grammy";
+import { webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
 import type { Config } from "../core/config.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
@@ -17,6 +17,7 @@ import { parseFrequencyCap, parseQuietHours } from "../core/delivery/contact-pol
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
+import { telegramApi } from "./telegram/api-client.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
 import { ChainEngine } from "../core/chains/chain-engine.ts";
 import { loadChains } from "../core/chains/chain-definition.ts";
@@ -75,7 +76,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     translator: createTranslator(),
     teamTimezone: config.TZ_TEAM,
     channel: config.TELEGRAM_BOT_TOKEN
-      ? telegramChannel(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }))
+      ? telegramChannel(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT))
       : unconfiguredChannel(warn),
     notifier: config.SLACK_BOT_TOKEN
       ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger)

@@ -7,6 +7,7 @@ import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from
 import { claimUpdate } from "../../core/inbox/processed-updates.ts";
 import { findByTelegramId } from "../../core/subscribers/telegram-subscription.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
+import { telegramClientOptions } from "./api-client.ts";
 import { blockedFeature } from "./features/blocked.ts";
 import { languageFeature } from "./features/language.ts";
 import { subscribeFeature } from "./features/subscribe.ts";
@@ -23,7 +24,7 @@ export interface CreateBotOptions {
 }
 
 export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: CreateBotOptions): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot }, ...(botInfo ? { botInfo } : {}) });
+  const bot = new Bot<BotContext>(token, { client: telegramClientOptions(apiRoot), ...(botInfo ? { botInfo } : {}) });
 
   bot.use(async (ctx, next) => {
     ctx.core = core;

@@ -19,6 +19,12 @@ export interface Database {
   /** Runs a script of several statements without parameters (migrations, restores). */
   execScript(sql: string): Promise<void>;
   /**
+   * Runs one parameterized statement straight on the driver, skipping Prisma's
+   * per-query overhead. For hot paths only (the delivery worker's writes);
+   * everything else goes through `prisma`.
+   */
+  execute(sql: string, params: unknown[]): Promise<number>;
+  /**
    * Runs `fn` while holding a session-level PostgreSQL advisory lock, so only one
    * instance does it at a time. Returns undefined when `wait` is false and another
    * instance holds the lock.
@@ -69,6 +75,10 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     async execScript(sql) {
       await pglite.exec(sql);
     },
+    async execute(sql, params) {
+      const result = await pglite.query(sql, params);
+      return result.affectedRows ?? 0;
+    },
     async withAdvisoryLock(_key, fn) {
       return fn();
     },
@@ -98,6 +108,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     prisma,
     async execScript(sql) {
       await pool.query(sql);
+    },
+    async execute(sql, params) {
+      const result = await pool.query(sql, params);
+      return result.rowCount ?? 0;
     },
     async withAdvisoryLock(key, fn, wait = true) {
       const client = await pool.connect();

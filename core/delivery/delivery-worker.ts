@@ -18,6 +18,7 @@ import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
+import { SentOutcomeWriter } from "./outcome-writer.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -75,6 +76,7 @@ const DELIVERY_LOCK_NAMESPACE = 4242;
 export class DeliveryWorker {
   readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
   private readonly pacer: Pacer;
+  private readonly sentWriter: SentOutcomeWriter;
   private readonly sleep: Sleep;
   private readonly options: Required<Pick<DeliveryWorkerOptions, "concurrency" | "batchSize" | "maxAttempts" | "idleMs">> & DeliveryWorkerOptions;
   private stopping = false;
@@ -88,6 +90,7 @@ export class DeliveryWorker {
   ) {
     this.options = { concurrency: 16, batchSize: 200, maxAttempts: 5, idleMs: 1000, ...options };
     this.sleep = options.sleep ?? realSleep;
+    this.sentWriter = new SentOutcomeWriter(deps.db);
     this.pacer = new Pacer(deps, { ratePerSecond: options.ratePerSecond, perChatIntervalMs: options.perChatIntervalMs ?? 1000 }, this.sleep);
   }
 
@@ -327,12 +330,7 @@ export class DeliveryWorker {
     const { prisma } = this.deps.db;
     const now = this.deps.clock.now();
     if (outcome.ok) {
-      await prisma.$executeRawUnsafe(
-        `UPDATE delivery SET status = 'sent', sent_at = $2, message_id = $3, claimed_by = NULL, reason = NULL WHERE id = $1`,
-        row.id,
-        now,
-        outcome.messageId,
-      );
+      await this.sentWriter.record(row.id, now, outcome.messageId);
       return "sent";
     }
     switch (outcome.reason) {

@@ -24,11 +24,19 @@ export interface PacerOptions {
   reserveMs?: number;
 }
 
-/** Slots older than this are not used: sending them late could burst. */
-const STALE_SLOT_MS = 5;
+/**
+ * A slot used late could squeeze one message too many into some one-second
+ * window. At Telegram's free rates the headroom leaves ~15 ms of slack per
+ * window, so slots more than 5 ms old are dropped; at paid-broadcast rates
+ * the limit is not that tight and slots stay usable for 100 ms.
+ */
+function staleAfterMs(ratePerSecond: number): number {
+  return ratePerSecond <= 100 ? 5 : 100;
+}
 
 export class Pacer {
   readonly intervalMs: number;
+  private readonly staleMs: number;
   private readonly perChatIntervalMs: number;
   private readonly batch: number;
   private slots: number[] = [];
@@ -43,6 +51,7 @@ export class Pacer {
   ) {
     this.intervalMs = 1000 / (options.ratePerSecond * (options.headroom ?? 0.985));
     this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
+    this.staleMs = staleAfterMs(options.ratePerSecond);
     this.batch = Math.max(1, Math.min(1000, Math.floor((options.reserveMs ?? 250) / this.intervalMs)));
   }
 
@@ -83,7 +92,9 @@ export class Pacer {
   private async nextSlot(): Promise<number> {
     for (;;) {
       const now = this.now();
-      while (this.slots.length > 0 && this.slots[0]! < now - STALE_SLOT_MS) this.slots.shift();
+      let stale = 0;
+      while (stale < this.slots.length && this.slots[stale]! < now - this.staleMs) stale++;
+      if (stale > 0) this.slots.splice(0, stale);
       const slot = this.slots.shift();
       if (slot !== undefined) return slot;
       this.reserving ??= this.reserve().finally(() => {

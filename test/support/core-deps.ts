@@ -1,7 +1,7 @@
 // CoreDeps over a test database and a fake clock, for tests of the core alone.
 // Messages to customers go through the real Telegram channel to a local Bot
 // API server when one is given; team alerts are recorded in memory.
-import { Api } from "grammy";
+import { telegramApi } from "../../bot/telegram/api-client.ts";
 import { telegramChannel } from "../../bot/telegram/telegram-channel.ts";
 import type { CoreDeps } from "../../core/deps.ts";
 import { DEFAULT_POLICY, type ContactPolicy } from "../../core/delivery/contact-policy.ts";
@@ -42,7 +42,7 @@ export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock |
     translator: createTranslator(),
     teamTimezone: options.teamTimezone ?? "Europe/Berlin",
     channel: options.telegram
-      ? telegramChannel(new Api(options.telegram.token, { apiRoot: options.telegram.apiRoot }))
+      ? telegramChannel(telegramApi(options.telegram.token, options.telegram.apiRoot))
       : unconfiguredChannel((msg, data) => logger.warn(data, msg)),
     notifier,
     policy: options.policy ?? DEFAULT_POLICY,

@@ -52,8 +52,19 @@ type Update = Record<string, unknown> & { update_id: number };
 
 export const BOT_USER = { id: 777000111, is_bot: true, first_name: "Chatloop", username: "chatloop_test_bot" };
 
+/** Telegram's broadcast limits, enforced like the real server does: 429 with retry_after. */
+export interface RateLimits {
+  globalPerSecond: number;
+  perChatPerSecond: number;
+}
+
 export class FakeTelegram {
   readonly token = "123456:TEST-token_for-local-bot-api";
+  /** Sends refused with 429 because a limit was exceeded. */
+  rateLimited = 0;
+  private limits: RateLimits | undefined;
+  private recentSends: number[] = [];
+  private recentByChat = new Map<number, number[]>();
   readonly calls: ApiCall[] = [];
   private server = http.createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: `fake server: ${String(err)}` }));
@@ -91,6 +102,29 @@ export class FakeTelegram {
 
   user(id: number, profile: { first_name?: string; last_name?: string; username?: string; language_code?: string } = {}): FakeTelegramUser {
     return new FakeTelegramUser(this, { id, is_bot: false, first_name: profile.first_name ?? `User${id}`, ...profile });
+  }
+
+  /** Enforces Telegram's limits on send* methods from now on (sliding one-second windows). */
+  enforceLimits(limits: RateLimits): void {
+    this.limits = limits;
+  }
+
+  private overLimit(call: ApiCall): ApiErrorReply | undefined {
+    if (!this.limits || !call.method.startsWith("send")) return undefined;
+    const now = Date.now();
+    const chat = Number(call.params.chat_id);
+    this.recentSends = this.recentSends.filter((t) => t > now - 1000);
+    const perChat = (this.recentByChat.get(chat) ?? []).filter((t) => t > now - 1000);
+    const tooMany = this.recentSends.length >= this.limits.globalPerSecond ? this.recentSends[0]! : perChat.length >= this.limits.perChatPerSecond ? perChat[0]! : undefined;
+    if (tooMany !== undefined) {
+      this.rateLimited += 1;
+      const retryAfter = Math.max(1, Math.ceil((tooMany + 1000 - now) / 1000));
+      return { error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } };
+    }
+    this.recentSends.push(now);
+    perChat.push(now);
+    this.recentByChat.set(chat, perChat);
+    return undefined;
   }
 
   /** Adds a rule that can fail calls; returns a function that removes it. */
@@ -176,6 +210,14 @@ export class FakeTelegram {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.apiRoot);
+    if (url.pathname === "/__stats") {
+      const chats = [...this.messages.values()];
+      return reply(res, 200, {
+        messages: chats.reduce((a, m) => a + m.length, 0),
+        chats: chats.filter((m) => m.length > 0).length,
+        rateLimited: this.rateLimited,
+      });
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!match) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     if (match[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
@@ -190,6 +232,8 @@ export class FakeTelegram {
       const error = fault(call);
       if (error) return reply(res, error.error_code, { ok: false, ...error });
     }
+    const limited = this.overLimit(call);
+    if (limited) return reply(res, 429, { ok: false, ...limited });
     try {
       const result = await this.answer(method, params);
       reply(res, 200, { ok: true, result });

@@ -1,0 +1,46 @@
+// A customer taps a campaign's button: the redirect records the click and
+// forwards to the shop; a forged or broken link gets a polite 404.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createCampaign } from "../../core/campaigns/campaigns.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { createCustomers } from "../support/factories.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe.each(DATABASE_KINDS)("tracked links on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind, env: { PUBLIC_URL: "https://bot.example.com", QUIET_HOURS: "off" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("the button goes through /r/<token>, the click is recorded, the browser lands on the shop", async () => {
+    await createCustomers(p.database.db, [{ telegramId: 6001, firstName: "Tap" }]);
+    await createCampaign(p.app.core, {
+      name: "New arrivals",
+      segmentText: "everyone",
+      segment: { type: "all" },
+      message: { A: { text: "New arrivals are in", buttons: [{ text: "See them", url: "https://shop.example.com/new?utm_source=telegram" }] } },
+      sendAt: p.clock.now(),
+      createdBy: "U1",
+    });
+    await p.app.worker!.housekeeping();
+    await p.app.worker!.drain();
+    const button = (p.telegram.chat(6001)[0]!.reply_markup as { inline_keyboard: { url: string }[][] }).inline_keyboard[0]![0]!;
+    const path = new URL(button.url).pathname;
+    expect(path).toMatch(/^\/r\//);
+
+    const res = await fetch(`${p.baseUrl}${path}`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("https://shop.example.com/new?utm_source=telegram");
+    const clicks = await p.database.db.prisma.click.findMany({ include: {} });
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]!.at).toEqual(p.clock.now());
+
+    const forged = await fetch(`${p.baseUrl}${path.slice(0, -3)}xyz`, { redirect: "manual" });
+    expect(forged.status).toBe(404);
+    expect(await forged.text()).toContain("This link is not valid or has expired.");
+    expect(await p.database.db.prisma.click.count()).toBe(1);
+  });
+});
