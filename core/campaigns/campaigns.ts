@@ -27,6 +27,8 @@ export const newCampaignSchema = z
     createdBy: z.string().min(1),
     /** A second person must approve before it is scheduled. */
     requireApproval: z.boolean().default(false),
+    /** Create it as a draft (for the pre-flight card); scheduleDraft() submits it. */
+    draft: z.boolean().default(false),
   })
   .superRefine((c, ctx) => {
     if (c.kind === "message" && !c.message) ctx.addIssue({ code: "custom", path: ["message"], message: "a message campaign needs a message" });
@@ -46,7 +48,7 @@ export async function createCampaign(deps: CoreDeps, input: NewCampaign): Promis
   const campaign = await deps.db.prisma.campaign.create({
     data: {
       name: c.name,
-      status: c.requireApproval ? "pending_approval" : "scheduled",
+      status: c.draft ? "draft" : c.requireApproval ? "pending_approval" : "scheduled",
       kind: c.kind,
       segmentText: c.segmentText,
       segment: (c.segment ?? {}) as object,
@@ -65,6 +67,7 @@ export async function createCampaign(deps: CoreDeps, input: NewCampaign): Promis
       createdAt: deps.clock.now(),
     },
   });
+  if (c.draft) return campaign;
   await writeAudit(deps, {
     actor: c.createdBy,
     action: c.requireApproval ? "campaign.submitted" : "campaign.scheduled",
@@ -96,6 +99,8 @@ export class SelfApproval extends DomainError {
 }
 
 const TRANSITIONS: Record<string, { from: CampaignStatus[]; to: CampaignStatus; past: string }> = {
+  schedule: { from: ["draft"], to: "scheduled", past: "scheduled" },
+  submit: { from: ["draft"], to: "pending_approval", past: "submitted" },
   approve: { from: ["pending_approval"], to: "scheduled", past: "approved" },
   pause: { from: ["scheduled", "running"], to: "paused", past: "paused" },
   cancel: { from: ["draft", "pending_approval", "scheduled", "running", "paused"], to: "cancelled", past: "cancelled" },
@@ -105,6 +110,12 @@ export async function approveCampaign(deps: CoreDeps, input: { id: number; actor
   const campaign = await requireCampaign(deps, input.id);
   if (campaign.createdBy === input.actor) throw new SelfApproval(campaign);
   return transition(deps, campaign, "approve", input.actor, { approvedBy: input.actor });
+}
+
+/** Submits a draft: scheduled at once, or waiting for a second person's approval. */
+export async function scheduleDraft(deps: CoreDeps, input: { id: number; actor: string; requireApproval: boolean }): Promise<Campaign> {
+  const campaign = await requireCampaign(deps, input.id);
+  return transition(deps, campaign, input.requireApproval ? "submit" : "schedule", input.actor);
 }
 
 export async function pauseCampaign(deps: CoreDeps, input: { id: number; actor: string }): Promise<Campaign> {

@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)("tracked links on %s", (kind) => {
     const res = await fetch(`${p.baseUrl}${path}`, { redirect: "manual" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("https://shop.example.com/new?utm_source=telegram");
-    const clicks = await p.database.db.prisma.click.findMany({ include: {} });
+    const clicks = await p.database.db.prisma.click.findMany();
     expect(clicks).toHaveLength(1);
     expect(clicks[0]!.at).toEqual(p.clock.now());
 

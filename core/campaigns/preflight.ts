@@ -1,0 +1,97 @@
+// The numbers the team sees before a campaign is scheduled: who the segment
+// matches, who is left out and why, the holdout and variant sizes (exact: the
+// draft campaign's id fixes every customer's bucket), how many will wait for
+// the end of quiet hours, and how long sending takes at the rate limit.
+import type { CoreDeps } from "../deps.ts";
+import { quietHoursEnd } from "../delivery/contact-policy.ts";
+import { parseWallClock, zonedInstant } from "../time/zoned.ts";
+import { audienceQuery } from "./audience.ts";
+import { requireCampaign } from "./campaigns.ts";
+import { bucketSql } from "./materialize.ts";
+
+export interface Preflight {
+  /** Customers the segment matches (erased ones never count). */
+  matched: number;
+  excluded: { noConsent: number; unsubscribed: number; blocked: number; frequencyCap: number };
+  holdout: number;
+  variantA: number;
+  variantB: number;
+  /** Who will actually be messaged: A + B. */
+  recipients: number;
+  /** Recipients whose send time falls in their quiet hours: they get it when quiet hours end. */
+  deferredByQuietHours: number;
+  sendAt: Date;
+  localTime: boolean;
+  /** Seconds to send everything at the configured rate. */
+  etaSeconds: number;
+}
+
+export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
+  const c = await requireCampaign(deps, input.campaignId);
+  const audience = audienceQuery(c.segment);
+  const k = audience.params.length;
+  const p = (n: number) => `$${k + n}`;
+  const reachable = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL`;
+  const rows = await deps.db.prisma.$queryRawUnsafe<Record<string, number | string | null>[]>(
+    `WITH candidates AS (
+       SELECT s.id, s.timezone, s.consent_status, (${reachable}) AS reachable,
+              ${bucketSql(p(1), "holdout")} < ${p(2)}::int AS held_out,
+              ${bucketSql(p(1), "variant")} < ${p(3)}::int AS variant_b,
+              ${p(4)}::boolean AND (SELECT count(*) FROM delivery x
+                 WHERE x.subscriber_id = s.id AND x.kind = 'marketing' AND x.status = 'sent'
+                   AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')) >= ${p(7)}::int AS capped
+         FROM (SELECT DISTINCT subscriber_id FROM (${audience.sql}) a) aud
+         JOIN subscriber s ON s.id = aud.subscriber_id
+        WHERE s.erased_at IS NULL
+     )
+     SELECT NULL AS timezone,
+            count(*)::int AS matched,
+            count(*) FILTER (WHERE consent_status IN ('none', 'pending', 'declined'))::int AS no_consent,
+            count(*) FILTER (WHERE consent_status = 'unsubscribed')::int AS unsubscribed,
+            count(*) FILTER (WHERE consent_status = 'subscribed' AND NOT reachable)::int AS blocked,
+            count(*) FILTER (WHERE reachable AND NOT held_out AND capped)::int AS capped,
+            count(*) FILTER (WHERE reachable AND held_out)::int AS holdout,
+            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND variant_b)::int AS b,
+            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT variant_b)::int AS a
+       FROM candidates
+     UNION ALL
+     SELECT coalesce(timezone, ${p(8)}::text), 0, 0, 0, 0, 0, 0, 0, count(*)::int
+       FROM candidates WHERE reachable AND NOT held_out AND NOT capped
+      GROUP BY 1`,
+    ...audience.params,
+    c.id,
+    c.holdoutPercent,
+    c.variantBPercent,
+    !c.transactional,
+    c.sendAt,
+    deps.policy.frequencyCap.days,
+    deps.policy.frequencyCap.messages,
+    deps.teamTimezone,
+  );
+  const totals = rows.find((r) => r.timezone === null)!;
+  // Quiet hours depend on each recipient's timezone: few distinct zones, checked here in one place.
+  let deferred = 0;
+  for (const zone of rows.filter((r) => r.timezone !== null)) {
+    const tz = zone.timezone as string;
+    const at = c.localWallClock ? zonedInstant(parseWallClock(c.localWallClock), tz) : c.sendAt;
+    if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
+  }
+  const recipients = Number(totals.a) + Number(totals.b);
+  return {
+    matched: Number(totals.matched),
+    excluded: {
+      noConsent: Number(totals.no_consent),
+      unsubscribed: Number(totals.unsubscribed),
+      blocked: Number(totals.blocked),
+      frequencyCap: Number(totals.capped),
+    },
+    holdout: Number(totals.holdout),
+    variantA: Number(totals.a),
+    variantB: Number(totals.b),
+    recipients,
+    deferredByQuietHours: deferred,
+    sendAt: c.sendAt,
+    localTime: c.localTime,
+    etaSeconds: Math.ceil(recipients / input.ratePerSecond),
+  };
+}
