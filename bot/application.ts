@@ -14,6 +14,7 @@ import { pruneProcessedUpdates } from "../core/inbox/processed-updates.ts";
 import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
 import { Scheduler } from "../core/scheduler/scheduler.ts";
 import { parseFrequencyCap, parseQuietHours } from "../core/delivery/contact-policy.ts";
+import { parseIdList } from "../core/access/roles.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
@@ -168,7 +169,16 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       teamChannel: config.SLACK_TEAM_CHANNEL,
       language: config.SLACK_LANGUAGE,
       core,
+      access: {
+        admins: parseIdList(config.SLACK_ADMINS),
+        senders: parseIdList(config.SLACK_SENDERS),
+        approvers: parseIdList(config.SLACK_APPROVERS),
+        viewers: config.SLACK_VIEWERS ? parseIdList(config.SLACK_VIEWERS) : null,
+      },
+      approvalRequired: config.CAMPAIGN_APPROVAL === "required",
+      deliveryRate: config.DELIVERY_RATE,
     });
+    if (!config.SLACK_ADMINS && !config.SLACK_SENDERS) logger.warn("no SLACK_ADMINS or SLACK_SENDERS configured: nobody can schedule campaigns from Slack");
     if (slack.receiver) {
       routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handler: slack.receiver.requestListener });
     } else {

@@ -17,6 +17,10 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""], { message: "expected true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const slackIds = optionalString.refine((v) => v === undefined || /^([UWS][A-Z0-9]{2,})(\s*,\s*[UWS][A-Z0-9]{2,})*$/.test(v), {
+  message: "expected comma-separated Slack user ids (U...) or user-group ids (S...)",
+});
+
 const timezone = z
   .string()
   .trim()
@@ -51,6 +55,11 @@ const configSchema = z
     SLACK_TEAM_CHANNEL: optionalString,
     TZ_TEAM: timezone.default("UTC"),
     SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
+    SLACK_ADMINS: slackIds,
+    SLACK_SENDERS: slackIds,
+    SLACK_APPROVERS: slackIds,
+    SLACK_VIEWERS: slackIds,
+    CAMPAIGN_APPROVAL: z.enum(["off", "required"], { message: "expected off or required" }).default("off"),
     BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
     PUBLIC_URL: optionalUrl("the public https URL of this server, e.g. https://bot.example.com (for tracked links)"),
     LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: "expected at least 32 characters" }),

@@ -5,6 +5,14 @@ import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { registerSegmentCommand } from "./commands/segment-command.ts";
+import { registerSendCommand } from "./commands/send-command.ts";
+import { registerCampaignsCommand } from "./commands/campaigns-command.ts";
+import { registerTemplateCommand } from "./commands/template-command.ts";
+import { registerAuditCommand } from "./commands/audit-command.ts";
+import { registerHelpCommand } from "./commands/help-command.ts";
+import { registerCampaignActions } from "./actions/campaign-actions.ts";
+import { slackAccess } from "./access-control.ts";
+import type { AccessPolicy } from "../../core/access/roles.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -15,6 +23,9 @@ export interface CreateSlackAppOptions {
   teamChannel?: string | undefined;
   language: string;
   core: CoreDeps;
+  access: AccessPolicy;
+  approvalRequired: boolean;
+  deliveryRate: number;
 }
 
 export interface SlackApp {
@@ -50,8 +61,18 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     t,
     replyTexts: { working: t("slack-working"), failed: t("slack-error") },
     teamChannel: options.teamChannel,
+    language: options.language,
+    access: slackAccess(slack.app.client, options.access, (action) => t("slack-denied", { action }), options.core.logger),
+    approvalRequired: options.approvalRequired,
+    deliveryRate: options.deliveryRate,
   };
   registerSegmentCommand(slack.app, deps);
+  registerSendCommand(slack.app, deps);
+  registerCampaignsCommand(slack.app, deps);
+  registerTemplateCommand(slack.app, deps);
+  registerAuditCommand(slack.app, deps);
+  registerHelpCommand(slack.app, deps);
+  registerCampaignActions(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

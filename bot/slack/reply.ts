@@ -13,6 +13,14 @@ export interface SlackReply {
   inChannel?: boolean;
 }
 
+/** A polite "no" (not allowed, bad input): answered as is, not logged as a failure. */
+export class Refusal extends Error {
+  constructor(readonly reply: SlackReply) {
+    super(reply.text);
+    this.name = "Refusal";
+  }
+}
+
 export interface CommandIO {
   ack: (reply?: { response_type: "ephemeral" | "in_channel"; text: string; blocks?: KnownBlock[] }) => Promise<void>;
   respond: RespondFn;
@@ -32,7 +40,7 @@ export async function replyToCommand(io: CommandIO, texts: ReplyTexts, work: () 
   const log = io.logger.child({ command: io.command.command, user: io.command.user_id });
   const pending = work().then(
     (reply) => ({ ok: true as const, reply }),
-    (error: unknown) => ({ ok: false as const, error }),
+    (error: unknown) => (error instanceof Refusal ? { ok: true as const, reply: error.reply } : { ok: false as const, error }),
   );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"late">((resolve) => {

@@ -1,4 +1,5 @@
 import type { CoreDeps } from "../../core/deps.ts";
+import type { SlackAccess } from "./access-control.ts";
 import type { ReplyTexts } from "./reply.ts";
 
 export interface SlackDeps {
@@ -7,4 +8,12 @@ export interface SlackDeps {
   t: (key: string, vars?: Record<string, string | number>) => string;
   replyTexts: ReplyTexts;
   teamChannel?: string | undefined;
+  /** The team's language (SLACK_LANGUAGE), for text the core renders. */
+  language?: string;
+  /** Who may do what (SLACK_ADMINS, SLACK_SENDERS, ...). */
+  access: SlackAccess;
+  /** CAMPAIGN_APPROVAL=required: a second person approves every campaign. */
+  approvalRequired: boolean;
+  /** Messages per second (for ETAs). */
+  deliveryRate: number;
 }

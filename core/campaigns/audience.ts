@@ -2,6 +2,8 @@
 // subscriber_id). Consent, blocking and erasure are applied on top of it when
 // the audience is materialized, so a segment never has to remember them.
 import { z } from "zod";
+import type { CoreDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
 
 export interface AudienceQuery {
   sql: string;
@@ -24,13 +26,24 @@ export function audienceQuery(definition: unknown): AudienceQuery {
   }
 }
 
+export class UnknownSegment extends DomainError {
+  constructor(text: string) {
+    super("unknown_segment", `I don't know the segment "${text}". Use everyone or tag:<tag>.`, { text });
+  }
+}
+
 /** The audience a short text names: "everyone" or "tag:<tag>". */
 export function audienceFromText(text: string): AudienceDefinition {
   const t = text.trim();
   if (t === "everyone" || t === "all") return { type: "all" };
   const tag = /^tag:([\w-]+)$/.exec(t);
   if (tag) return { type: "tag", tag: tag[1]! };
-  throw new Error(`unknown audience "${text}": use everyone or tag:<tag>`);
+  throw new UnknownSegment(text);
+}
+
+/** What a campaign's segment text refers to, as stored on the campaign. */
+export async function resolveAudience(_deps: CoreDeps, text: string): Promise<{ text: string; definition: AudienceDefinition }> {
+  return { text: text.trim(), definition: audienceFromText(text) };
 }
 
 /** Renumbers $n placeholders so the audience's parameters follow `offset` earlier ones. */

@@ -1,0 +1,38 @@
+// Numbers, money, dates and durations as the team reads them, in the team's
+// language and timezone.
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+const locale = (language: string) => (language === "ru" ? "ru-RU" : "en-GB");
+
+export function formatWhen(date: Date, timezone: string, language: string): string {
+  const text = new Intl.DateTimeFormat(locale(language), {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: timezone,
+  }).format(date);
+  return `${text} (${timezone})`;
+}
+
+export function formatNumber(n: number, language: string, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(n);
+}
+
+export function formatMoney(n: number, language: string): string {
+  return formatNumber(n, language, Number.isInteger(n) ? 0 : 2);
+}
+
+export function formatPercent(ratio: number, language: string): string {
+  return `${formatNumber(ratio * 100, language, 1)}%`;
+}
+
+export function formatDuration(seconds: number, t: T): string {
+  if (seconds < 60) return t("duration-seconds", { n: Math.max(1, Math.round(seconds)) });
+  if (seconds < 3600) return t("duration-minutes", { n: Math.round(seconds / 60) });
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return m ? `${t("duration-hours", { n: h })} ${t("duration-minutes", { n: m })}` : t("duration-hours", { n: h });
+}

@@ -1,0 +1,77 @@
+// The pre-flight card /send answers with: the numbers, a rendered preview,
+// and Schedule (or Submit for approval) / Edit / Cancel.
+import type { KnownBlock } from "@slack/types";
+import type { Preflight } from "../../../core/campaigns/preflight.ts";
+import type { OutgoingMessage } from "../../../core/ports.ts";
+import type { SlackReply } from "../reply.ts";
+import { formatDuration, formatMoney, formatNumber, formatWhen } from "./format.ts";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export interface PreflightCardInput {
+  campaignId: number;
+  name: string;
+  segmentText: string;
+  preflight: Preflight;
+  previewA?: OutgoingMessage;
+  previewB?: OutgoingMessage;
+  /** What kind of content goes out when it is not a message (a survey, a flow). */
+  otherContent?: string;
+  cost: number | null;
+  approvalRequired: boolean;
+  /** The command as typed, offered back by Edit. */
+  command: string;
+  timezone: string;
+  language: string;
+  rate: number;
+}
+
+export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
+  const { preflight: pf, language } = input;
+  const n = (x: number) => formatNumber(x, language);
+  const when = formatWhen(pf.sendAt, input.timezone, language);
+  const lines = [
+    t("preflight-segment", { segment: `\`${input.segmentText}\`` }),
+    t(pf.localTime ? "preflight-when-local" : "preflight-when", { when }),
+    t("preflight-matched", { matched: n(pf.matched) }),
+    t("preflight-recipients", { recipients: n(pf.recipients) }),
+    t("preflight-excluded", {
+      noConsent: n(pf.excluded.noConsent),
+      unsubscribed: n(pf.excluded.unsubscribed),
+      blocked: n(pf.excluded.blocked),
+      capped: n(pf.excluded.frequencyCap),
+    }),
+    t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB }),
+    ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours) })] : []),
+    t("preflight-eta", { eta: formatDuration(pf.etaSeconds, t), rate: input.rate }),
+    ...(input.cost !== null ? [t("preflight-cost", { cost: formatMoney(input.cost, language) })] : []),
+  ];
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: t("preflight-title", { name: input.name }).slice(0, 150) } },
+    { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } },
+  ];
+  if (input.previewA) blocks.push({ type: "section", text: { type: "mrkdwn", text: `${t("preflight-preview")}\n${quote(input.previewA)}` } });
+  if (input.previewB) blocks.push({ type: "section", text: { type: "mrkdwn", text: `${t("preflight-preview-b")}\n${quote(input.previewB)}` } });
+  if (input.otherContent) blocks.push({ type: "section", text: { type: "mrkdwn", text: input.otherContent } });
+  if (input.approvalRequired) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("preflight-approval") }] });
+  const id = String(input.campaignId);
+  blocks.push({
+    type: "actions",
+    block_id: "preflight",
+    elements: [
+      { type: "button", style: "primary", action_id: "campaign_schedule", value: id, text: { type: "plain_text", text: t(input.approvalRequired ? "preflight-submit" : "preflight-schedule") } },
+      { type: "button", action_id: "campaign_edit", value: JSON.stringify({ id: input.campaignId, command: input.command.slice(0, 1800) }), text: { type: "plain_text", text: t("preflight-edit") } },
+      { type: "button", style: "danger", action_id: "campaign_discard", value: id, text: { type: "plain_text", text: t("preflight-cancel") } },
+    ],
+  });
+  return { text: `${t("preflight-title", { name: input.name })}: ${t("preflight-recipients", { recipients: n(pf.recipients) })}`, blocks };
+}
+
+function quote(message: OutgoingMessage): string {
+  const text = message.text
+    .split("\n")
+    .map((l) => `> ${l}`)
+    .join("\n");
+  const buttons = (message.buttons ?? []).flat().map((b) => `[${b.text}]`);
+  return buttons.length ? `${text}\n> ${buttons.join(" ")}` : text;
+}

@@ -1,0 +1,139 @@
+## Slack: access
+slack-denied = Sorry, you can't { $action ->
+    [send] schedule campaigns
+    [approve] approve campaigns
+    [admin] do that - it is for admins
+   *[view] use Chatloop
+  }. Ask an admin to add you to { $action ->
+    [send] SLACK_SENDERS
+    [approve] SLACK_APPROVERS
+    [admin] SLACK_ADMINS
+   *[view] SLACK_VIEWERS
+  }.
+
+## Slack: /send usage and errors
+send-usage = Usage: `/send SEGMENT MESSAGE WHEN [options]` - SEGMENT is a saved segment or a "quoted rule", MESSAGE is "quoted text" with {"{"}first_name{"}"} or a saved template, WHEN is e.g. tomorrow 10am, friday 19:00, в пятницу в 19:00, now. Options: --local-time, --holdout 10%, --ab "text B", --cost 5000, --survey nps, --flow ID, --button "Label | https://...", --name "Campaign name".
+send-example = Example: `/send winback "Hi {"{"}first_name{"}"}, we miss you: -20% with BACK20" tomorrow 10am --holdout 10% --cost 5000`
+send-error-missing_segment = Which segment? Start with a saved segment's name or a "quoted rule".
+send-error-missing_message = What should it say? Put the text in quotes, name a saved template, or use --survey / --flow.
+send-error-missing_when = When should it go out? Add a time such as `tomorrow 10am` or `now`.
+send-error-unknown_option = I don't know the option `{ $option }`.
+send-error-option_needs_value = `{ $option }` needs a value.
+send-error-bad_holdout = The holdout must be 1-50%, e.g. `--holdout 10%` (got `{ $value }`).
+send-error-bad_cost = The cost must be a number, e.g. `--cost 5000` (got `{ $value }`).
+send-error-bad_button = A button is `--button "Label | https://..."` (got `{ $value }`).
+send-error-unclosed_quote = A quote is not closed.
+send-error-survey_and_flow = Use --survey or --flow, not both.
+send-error-ab_needs_message = --ab needs a text message to compare with.
+send-error-extra_text = I don't know what to do with "{ $value }": only one quoted message, and the time without quotes.
+send-error-invalid_schedule = I can't read the time "{ $text }"{ $reason ->
+    [past] : it is in the past.
+   *[other] .
+  }
+send-error-unknown_template = There is no saved template "{ $name }". `/template list` shows them.
+send-error-unknown_segment = { $message }
+send-error-invalid_message = The message is not valid: { $message }
+send-error-empty_audience = Nobody in this segment can be messaged right now, so there is nothing to schedule.
+
+## Slack: the pre-flight card
+preflight-title = Pre-flight: { $name }
+preflight-segment = *Segment:* { $segment }
+preflight-when = *Sends:* { $when }
+preflight-when-local = *Sends:* { $when } in each customer's own timezone
+preflight-matched = *Matched:* { $matched }
+preflight-recipients = *Will receive:* { $recipients }
+preflight-excluded = *Left out:* { $noConsent } without consent, { $unsubscribed } unsubscribed, { $blocked } blocked or unreachable, { $capped } over the frequency cap
+preflight-split = *Split:* holdout { $holdout } (control group, gets nothing) - A { $a }{ $b ->
+    [0] {""}
+   *[other] {" "}- B { $b }
+  }
+preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end (21:00-09:00 local by default)
+preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
+preflight-cost = *Cost:* { $cost } (for ROMI)
+preflight-preview = *Preview* (for a customer named Anna):
+preflight-preview-b = *Variant B:*
+preflight-approval = A second person with approval rights must approve it before it goes out.
+preflight-schedule = Schedule
+preflight-submit = Submit for approval
+preflight-edit = Edit
+preflight-cancel = Cancel
+
+## Slack: campaign actions
+campaign-scheduled = :white_check_mark: Campaign #{ $id } "{ $name }" is scheduled for { $when }. `/campaigns show { $id }` to follow it.
+campaign-submitted = :hourglass: Campaign #{ $id } "{ $name }" waits for approval; I posted the request in the team channel.
+campaign-approval-request = :raising_hand: <@{ $author }> wants to send campaign #{ $id } "{ $name }" to { $recipients } customers on { $when }. Someone with approval rights, please review:
+campaign-approve = Approve
+campaign-reject = Reject
+campaign-approved = :white_check_mark: Campaign #{ $id } "{ $name }" approved by <@{ $user }>; it goes out { $when }.
+campaign-rejected = :no_entry: Campaign #{ $id } "{ $name }" was rejected by <@{ $user }>.
+campaign-cancelled = Campaign #{ $id } is cancelled; nothing more will be sent.
+campaign-draft-cancelled = Cancelled; nothing was scheduled.
+campaign-edit = To change it, run the command again with your changes:
+campaign-paused = Campaign #{ $id } is paused. `/campaigns resume { $id }` continues it.
+campaign-resumed = Campaign #{ $id } continues.
+campaign-error-self_approval = You created this campaign, so someone else must approve it.
+campaign-error-invalid_campaign_transition = Campaign #{ $id } is { $status }, so that is not possible any more.
+campaign-error-not_found = There is no campaign #{ $id }.
+
+## Slack: /campaigns
+campaigns-usage = Usage: `/campaigns` (list), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
+campaigns-title = Campaigns
+campaigns-empty = No campaigns yet. Schedule one with `/send`.
+campaigns-line = #{ $id } *{ $name }* - { $status } - { $when } - { $progress }
+campaigns-progress = { $sent } of { $total } sent
+campaign-status-draft = draft
+campaign-status-pending_approval = waiting for approval
+campaign-status-scheduled = scheduled
+campaign-status-running = sending
+campaign-status-paused = paused
+campaign-status-completed = finished
+campaign-status-cancelled = cancelled
+report-title = Campaign #{ $id }: { $name }
+report-status = *Status:* { $status } - { $when }
+report-delivery = *Delivered:* { $delivered } - *failed:* { $failed } - *skipped:* { $skipped } - *waiting:* { $pending }
+report-reasons = *Why not delivered:* { $reasons }
+report-clicks = *Clicked:* { $clicked } ({ $rate })
+report-converted = *Converted* (paid within { $days } days): { $converted } of { $size } ({ $rate }) - revenue { $revenue }
+report-holdout = *Holdout:* { $converted } of { $size } ({ $rate }) - revenue { $revenue }
+report-variant = *Variant { $variant }:* { $converted } of { $size } converted ({ $rate }), { $clicked } clicked, revenue { $revenue }
+report-lift = *Incremental:* { $conversions } conversions, revenue { $revenue }
+report-attributed = *Attributed revenue* (last touch): { $revenue }
+report-romi = *ROMI:* { $romi } on cost { $cost } ({ $basis ->
+    [incremental] incremental revenue
+   *[other] attributed revenue
+  })
+report-no-holdout = No holdout: the incremental effect cannot be measured. Next time add `--holdout 10%`.
+report-significance = { $note ->
+    [significant] The difference from the holdout is statistically significant (p = { $p }).
+    [not_significant] The difference from the holdout is not significant yet (p = { $p }): it may be chance.
+   *[too_small] The groups are too small (under 30 each) to tell the effect from chance.
+  }
+
+## Slack: /template
+template-usage = Usage: `/template list`, `/template save NAME "text with {"{"}first_name{"}"}" [--button "Label | https://..."]`, `/template delete NAME`. Example: `/template save black_friday "{"{"}first_name{"}"}, -30% on everything until Sunday!"`
+template-saved = Template *{ $name }* saved. Use it: `/send SEGMENT { $name } WHEN`.
+template-deleted = Template *{ $name }* deleted.
+template-list-title = Saved templates
+template-list-empty = No templates yet.
+template-not-found = There is no template "{ $name }".
+
+## Slack: /audit
+audit-title = Audit log (latest { $count })
+audit-empty = The audit log is empty.
+
+## Slack: help
+help-text = *Chatloop commands*
+    `/segment list` - audiences and saved segments with live sizes
+    `/segment show NAME` - a segment in words, its size, breakdowns and a sample
+    `/segment preview RULE` - the size of a rule before you save it
+    `/segment save NAME RULE` - save a segment; `/segment delete NAME`
+    `/send SEGMENT "text" WHEN [--holdout 10%] [--ab "text B"] [--cost 5000] [--local-time]` - a campaign, shown as a pre-flight card first
+    `/campaigns` - scheduled, running and finished campaigns; `show`, `pause`, `resume`, `cancel ID`
+    `/template save NAME "text"` - a message to reuse; `/template list`
+    `/metrics [period]` - the key figures against the previous period
+    `/audit` - who did what (admins)
+
+## Slack: durations
+duration-seconds = { $n } s
+duration-minutes = { $n } min
+duration-hours = { $n } h

@@ -1,0 +1,139 @@
+## Slack: доступ
+slack-denied = Извините, вам нельзя { $action ->
+    [send] планировать кампании
+    [approve] одобрять кампании
+    [admin] это делать — только для администраторов
+   *[view] пользоваться Chatloop
+  }. Попросите администратора добавить вас в { $action ->
+    [send] SLACK_SENDERS
+    [approve] SLACK_APPROVERS
+    [admin] SLACK_ADMINS
+   *[view] SLACK_VIEWERS
+  }.
+
+## Slack: /send — использование и ошибки
+send-usage = Формат: `/send СЕГМЕНТ СООБЩЕНИЕ КОГДА [опции]` — СЕГМЕНТ: имя сохранённого сегмента или "правило в кавычках", СООБЩЕНИЕ: "текст в кавычках" с {"{"}first_name{"}"} или имя шаблона, КОГДА: например, завтра в 10:00, в пятницу в 19:00, tomorrow 10am, сейчас. Опции: --local-time, --holdout 10%, --ab "текст B", --cost 5000, --survey nps, --flow ID, --button "Текст | https://...", --name "Название".
+send-example = Пример: `/send winback "{"{"}first_name{"}"}, мы скучаем: -20% по коду BACK20" завтра в 10:00 --holdout 10% --cost 5000`
+send-error-missing_segment = Какой сегмент? Начните с имени сохранённого сегмента или "правила в кавычках".
+send-error-missing_message = Что отправить? Текст в кавычках, имя шаблона или --survey / --flow.
+send-error-missing_when = Когда отправить? Добавьте время, например `завтра в 10:00` или `сейчас`.
+send-error-unknown_option = Не знаю опцию `{ $option }`.
+send-error-option_needs_value = Опции `{ $option }` нужно значение.
+send-error-bad_holdout = Контрольная группа — от 1 до 50%, например `--holdout 10%` (получено `{ $value }`).
+send-error-bad_cost = Стоимость — число, например `--cost 5000` (получено `{ $value }`).
+send-error-bad_button = Кнопка задаётся так: `--button "Текст | https://..."` (получено `{ $value }`).
+send-error-unclosed_quote = Не закрыта кавычка.
+send-error-survey_and_flow = Укажите либо --survey, либо --flow.
+send-error-ab_needs_message = Для --ab нужен текст сообщения, с которым сравнивать.
+send-error-extra_text = Не понимаю, что делать с "{ $value }": в кавычках только одно сообщение, время — без кавычек.
+send-error-invalid_schedule = Не могу понять время "{ $text }"{ $reason ->
+    [past] : оно уже прошло.
+   *[other] .
+  }
+send-error-unknown_template = Шаблона "{ $name }" нет. Список: `/template list`.
+send-error-unknown_segment = { $message }
+send-error-invalid_message = Сообщение некорректно: { $message }
+send-error-empty_audience = В этом сегменте сейчас некому писать — планировать нечего.
+
+## Slack: карточка перед запуском
+preflight-title = Перед запуском: { $name }
+preflight-segment = *Сегмент:* { $segment }
+preflight-when = *Отправка:* { $when }
+preflight-when-local = *Отправка:* { $when } по местному времени каждого клиента
+preflight-matched = *В сегменте:* { $matched }
+preflight-recipients = *Получат:* { $recipients }
+preflight-excluded = *Исключены:* { $noConsent } без согласия, { $unsubscribed } отписались, { $blocked } заблокировали или недоступны, { $capped } превысили лимит частоты
+preflight-split = *Разбивка:* контрольная группа { $holdout } (ничего не получит) — A { $a }{ $b ->
+    [0] {""}
+   *[other] {" "}— B { $b }
+  }
+preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы (по умолчанию 21:00–09:00 местного времени)
+preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
+preflight-cost = *Стоимость:* { $cost } (для ROMI)
+preflight-preview = *Так увидит клиентка по имени Анна:*
+preflight-preview-b = *Вариант B:*
+preflight-approval = Перед отправкой кампанию должен одобрить второй человек с правом одобрения.
+preflight-schedule = Запланировать
+preflight-submit = Отправить на одобрение
+preflight-edit = Изменить
+preflight-cancel = Отменить
+
+## Slack: действия с кампаниями
+campaign-scheduled = :white_check_mark: Кампания #{ $id } «{ $name }» запланирована на { $when }. Следить: `/campaigns show { $id }`.
+campaign-submitted = :hourglass: Кампания #{ $id } «{ $name }» ждёт одобрения; запрос опубликован в канале команды.
+campaign-approval-request = :raising_hand: <@{ $author }> хочет отправить кампанию #{ $id } «{ $name }» { $recipients } клиентам { $when }. Кто может одобрять, посмотрите, пожалуйста:
+campaign-approve = Одобрить
+campaign-reject = Отклонить
+campaign-approved = :white_check_mark: Кампанию #{ $id } «{ $name }» одобрил(а) <@{ $user }>; отправка { $when }.
+campaign-rejected = :no_entry: Кампанию #{ $id } «{ $name }» отклонил(а) <@{ $user }>.
+campaign-cancelled = Кампания #{ $id } отменена; больше ничего не будет отправлено.
+campaign-draft-cancelled = Отменено; ничего не запланировано.
+campaign-edit = Чтобы изменить, выполните команду ещё раз с правками:
+campaign-paused = Кампания #{ $id } на паузе. Продолжить: `/campaigns resume { $id }`.
+campaign-resumed = Кампания #{ $id } продолжается.
+campaign-error-self_approval = Вы создали эту кампанию, поэтому одобрить её должен кто-то другой.
+campaign-error-invalid_campaign_transition = Кампания #{ $id } в статусе «{ $status }», это действие уже невозможно.
+campaign-error-not_found = Кампании #{ $id } нет.
+
+## Slack: /campaigns
+campaigns-usage = Формат: `/campaigns` (список), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
+campaigns-title = Кампании
+campaigns-empty = Кампаний пока нет. Запланируйте первую командой `/send`.
+campaigns-line = #{ $id } *{ $name }* — { $status } — { $when } — { $progress }
+campaigns-progress = отправлено { $sent } из { $total }
+campaign-status-draft = черновик
+campaign-status-pending_approval = ждёт одобрения
+campaign-status-scheduled = запланирована
+campaign-status-running = идёт отправка
+campaign-status-paused = на паузе
+campaign-status-completed = завершена
+campaign-status-cancelled = отменена
+report-title = Кампания #{ $id }: { $name }
+report-status = *Статус:* { $status } — { $when }
+report-delivery = *Доставлено:* { $delivered } — *ошибки:* { $failed } — *пропущено:* { $skipped } — *в очереди:* { $pending }
+report-reasons = *Почему не доставлено:* { $reasons }
+report-clicks = *Кликнули:* { $clicked } ({ $rate })
+report-converted = *Купили* (в течение { $days } дн.): { $converted } из { $size } ({ $rate }) — выручка { $revenue }
+report-holdout = *Контрольная группа:* { $converted } из { $size } ({ $rate }) — выручка { $revenue }
+report-variant = *Вариант { $variant }:* купили { $converted } из { $size } ({ $rate }), кликнули { $clicked }, выручка { $revenue }
+report-lift = *Прирост:* { $conversions } покупок, выручка { $revenue }
+report-attributed = *Выручка по последнему касанию:* { $revenue }
+report-romi = *ROMI:* { $romi } при стоимости { $cost } ({ $basis ->
+    [incremental] по приросту выручки
+   *[other] по выручке последнего касания
+  })
+report-no-holdout = Без контрольной группы прирост измерить нельзя. В следующий раз добавьте `--holdout 10%`.
+report-significance = { $note ->
+    [significant] Разница с контрольной группой статистически значима (p = { $p }).
+    [not_significant] Разница с контрольной группой пока незначима (p = { $p }): это может быть случайность.
+   *[too_small] Группы слишком малы (меньше 30 человек), чтобы отличить эффект от случайности.
+  }
+
+## Slack: /template
+template-usage = Формат: `/template list`, `/template save ИМЯ "текст с {"{"}first_name{"}"}" [--button "Текст | https://..."]`, `/template delete ИМЯ`. Пример: `/template save black_friday "{"{"}first_name{"}"}, -30% на всё до воскресенья!"`
+template-saved = Шаблон *{ $name }* сохранён. Используйте: `/send СЕГМЕНТ { $name } КОГДА`.
+template-deleted = Шаблон *{ $name }* удалён.
+template-list-title = Сохранённые шаблоны
+template-list-empty = Шаблонов пока нет.
+template-not-found = Шаблона "{ $name }" нет.
+
+## Slack: /audit
+audit-title = Журнал действий (последние { $count })
+audit-empty = Журнал действий пуст.
+
+## Slack: справка
+help-text = *Команды Chatloop*
+    `/segment list` — аудитории и сохранённые сегменты с текущими размерами
+    `/segment show ИМЯ` — сегмент словами, размер, разбивки и примеры
+    `/segment preview ПРАВИЛО` — размер правила до сохранения
+    `/segment save ИМЯ ПРАВИЛО` — сохранить сегмент; `/segment delete ИМЯ`
+    `/send СЕГМЕНТ "текст" КОГДА [--holdout 10%] [--ab "текст B"] [--cost 5000] [--local-time]` — кампания, сначала карточка перед запуском
+    `/campaigns` — запланированные, идущие и завершённые кампании; `show`, `pause`, `resume`, `cancel ID`
+    `/template save ИМЯ "текст"` — сообщение для повторного использования; `/template list`
+    `/metrics [период]` — ключевые показатели против прошлого периода
+    `/audit` — кто что сделал (для администраторов)
+
+## Slack: длительности
+duration-seconds = { $n } с
+duration-minutes = { $n } мин
+duration-hours = { $n } ч
