@@ -55,13 +55,45 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data", options.pgliteTemplate);
 }
 
+export class DatabaseInUse extends Error {
+  override name = "DatabaseInUse";
+}
+
+/**
+ * Embedded PostgreSQL belongs to one process: a second one writing the same
+ * files would corrupt them. A pid file marks the owner; a stale one (its
+ * process is gone, e.g. after a crash) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, "chatloop.pid");
+  const owner = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8").trim()) : undefined;
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new DatabaseInUse(`The embedded database in ${path.dirname(dir)} is in use by process ${owner}. Stop it first (one process per embedded database).`);
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => {
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+  let releaseLock = () => {};
   let pglite: PGlite;
   if (dataDir === "memory://") {
     pglite = new PGlite(template ? { loadDataDir: template } : {});
   } else {
     const dir = path.resolve(dataDir, "pglite");
     fs.mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDir(dir);
     pglite = new PGlite(dir);
   }
   await pglite.waitReady;
@@ -92,6 +124,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      releaseLock();
     },
   };
 }
