@@ -1,6 +1,7 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
+import path from "node:path";
 import { Api, webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
 import type { Config } from "../core/config.ts";
@@ -8,7 +9,8 @@ import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
-import { createTranslator } from "../core/i18n.ts";
+import { createTranslator, type TextVariables } from "../core/i18n.ts";
+import { DEFAULT_FLOWS_DIR, loadDialogues } from "../core/dialogues/dialogue-catalog.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { pruneProcessedUpdates } from "../core/inbox/processed-updates.ts";
 import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
@@ -53,24 +55,29 @@ export function isSomethingConfigured(config: Config): boolean {
 export async function startApplication(options: ApplicationOptions): Promise<Application> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Flow and survey files first: a bad one stops the start before anything opens.
+  const dialogues = loadDialogues(config.FLOWS_DIR ? path.resolve(config.FLOWS_DIR) : DEFAULT_FLOWS_DIR);
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const migrated = await migrate(db);
   logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
 
   const warn = (msg: string, data: object) => logger.warn(data, msg);
+  const translator = createTranslator();
+  const teamCards = { language: config.SLACK_LANGUAGE, t: (key: string, vars?: TextVariables) => translator.t(config.SLACK_LANGUAGE, key, vars) };
   const core: CoreDeps = {
     db,
     clock: options.clock ?? systemClock,
     logger,
-    translator: createTranslator(),
+    translator,
     teamTimezone: config.TZ_TEAM,
     channel: config.TELEGRAM_BOT_TOKEN
       ? telegramChannel(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }))
       : unconfiguredChannel(warn),
     notifier: config.SLACK_BOT_TOKEN
-      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger)
+      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger, teamCards)
       : unconfiguredNotifier(warn),
+    dialogues,
   };
   const scheduler = new Scheduler(core);
   scheduler.register({
@@ -94,7 +101,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       settings: { brandName: config.BRAND_NAME },
     });
     await telegram.init();
-    await publishCommands(telegram, (language, key) => core.translator.t(language, key));
+    await publishCommands(telegram, core);
     if (config.TELEGRAM_WEBHOOK_URL) {
       const path = webhookPath(config.TELEGRAM_WEBHOOK_URL);
       routes.push({

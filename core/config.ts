@@ -48,6 +48,7 @@ const configSchema = z
     TZ_TEAM: timezone.default("UTC"),
     SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
     BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
+    FLOWS_DIR: optionalString,
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

@@ -2,6 +2,7 @@
 // (bot/main.ts) or a test, and passed down; there are no global singletons.
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/database.ts";
+import type { DialogueCatalog } from "./dialogues/dialogue-catalog.ts";
 import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
@@ -17,4 +18,6 @@ export interface CoreDeps {
   channel: Channel;
   /** Posts to the team (Slack). */
   notifier: Notifier;
+  /** Qualification flows and surveys, loaded from FLOWS_DIR at start. */
+  dialogues: DialogueCatalog;
 }

@@ -4,7 +4,9 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
 import { registerSegmentCommand } from "./commands/segment-command.ts";
+import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -48,10 +50,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const deps: SlackDeps = {
     core: options.core,
     t,
+    language: options.language,
     replyTexts: { working: t("slack-working"), failed: t("slack-error") },
     teamChannel: options.teamChannel,
   };
   registerSegmentCommand(slack.app, deps);
+  registerOpenProfileAction(slack.app, deps);
+  registerThreadReplyEvent(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });
