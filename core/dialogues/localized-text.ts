@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { DEFAULT_LANGUAGE, pickLanguage, SUPPORTED_LANGUAGES, type Language } from "../i18n.ts";
 
-const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
+const nonEmpty = z
+  .string({ error: (issue) => (issue.input === undefined ? "is missing (every language needs its text)" : "expected a text") })
+  .trim()
+  .min(1, { message: "must not be empty" });
 
 export const localizedTextSchema = z.object(
   Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, nonEmpty])) as Record<Language, typeof nonEmpty>,

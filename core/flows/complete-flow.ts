@@ -45,7 +45,7 @@ export async function completeFlow(
 export function answeredQuestions(flow: FlowDefinition, session: FlowSession): AnsweredQuestion[] {
   return answersOf(session).flatMap((a) => {
     const step = stepById(flow, a.step);
-    return step ? [{ question: step.text, answer: a.display, skipped: a.skipped }] : [];
+    return step ? [{ question: step.label ?? step.text, answer: a.display, skipped: a.skipped }] : [];
   });
 }
 

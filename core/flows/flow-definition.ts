@@ -49,6 +49,8 @@ const optionSchema = z
 const stepBase = {
   id: stepIdSchema,
   text: localizedTextSchema,
+  /** A short name for the team's cards ("Phone"); the question text by default. */
+  label: localizedTextSchema.optional(),
   save: saveTargetSchema.optional(),
   /** Offers a Skip button; skipped answers add nothing. */
   optional: z.boolean().default(false),
@@ -144,6 +146,9 @@ export function checkFlow(flow: FlowDefinition): DefinitionProblem[] {
       problems.push({ path: at, message: `unknown step "${next}" (steps: ${[...ids].join(", ")}, or ${END})` });
     }
   };
+  flow.triggers.sources.forEach((source, i) => {
+    if (source.startsWith("flow_")) problems.push({ path: ["triggers", "sources", i], message: "flow_... links are reserved for ?start=flow_<id>" });
+  });
   flow.steps.forEach((step, i) => {
     checkNext(step.next, ["steps", i, "next"]);
     if (step.type === "single" || step.type === "multiple") {
