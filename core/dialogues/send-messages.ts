@@ -12,10 +12,18 @@ export async function sendMessages(deps: CoreDeps, subscriber: Subscriber, messa
     const outcome = await deps.channel.send({ subscriberId: subscriber.id, telegramId: subscriber.telegramId }, message);
     if (!outcome.ok) {
       deps.logger.warn({ subscriberId: subscriber.id, reason: outcome.reason, description: outcome.description }, "dialogue message not delivered");
+      await rememberUnreachable(deps, subscriber, outcome);
       return outcome;
     }
   }
   return undefined;
+}
+
+/** Telegram said the person blocked the bot or the chat is gone: nothing more is sent until they come back. */
+async function rememberUnreachable(deps: CoreDeps, subscriber: Subscriber, failure: SendFailure): Promise<void> {
+  const column = failure.reason === "blocked" ? "blockedAt" : failure.reason === "unreachable" ? "unreachableAt" : undefined;
+  if (!column || subscriber[column]) return;
+  await deps.db.prisma.subscriber.update({ where: { id: subscriber.id }, data: { [column]: deps.clock.now() } });
 }
 
 /** Why a proactive dialogue did not go out to a person, before anything was sent. */
