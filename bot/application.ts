@@ -3,7 +3,7 @@
 // the whole product in-process against local Telegram and Slack servers.
 import { Api, webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
-import type { Config } from "../core/config.ts";
+import { analyticsSettingsFrom, type Config } from "../core/config.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
@@ -16,6 +16,9 @@ import { Scheduler } from "../core/scheduler/scheduler.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
+import { ingestEvents } from "../core/events/ingest-events.ts";
+import { ingestOrders } from "../core/events/ingest-orders.ts";
+import { ingestHandler } from "./http/ingest-api.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -65,6 +68,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     logger,
     translator: createTranslator(),
     teamTimezone: config.TZ_TEAM,
+    analytics: analyticsSettingsFrom(config),
     channel: config.TELEGRAM_BOT_TOKEN
       ? telegramChannel(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }))
       : unconfiguredChannel(warn),
@@ -82,6 +86,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   });
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents) },
+    { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders) },
   ];
   const stoppers: (() => Promise<void>)[] = [];
 

@@ -5,6 +5,7 @@ import type { Database } from "./db/database.ts";
 import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
+import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -17,4 +18,6 @@ export interface CoreDeps {
   channel: Channel;
   /** Posts to the team (Slack). */
   notifier: Notifier;
+  /** RFM, loyalty-funnel and budget thresholds (from the environment); defaults when absent. */
+  analytics?: AnalyticsSettings;
 }
