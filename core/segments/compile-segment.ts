@@ -58,6 +58,8 @@ class Compiler {
   condition(c: Condition): string {
     const p = this.params;
     switch (c.kind) {
+      case "everyone":
+        return "TRUE";
       case "and":
       case "or":
         return `(${c.of.map((x) => this.condition(x)).join(c.kind === "and" ? " AND " : " OR ")})`;
@@ -115,20 +117,21 @@ class Compiler {
     if (!c.window) {
       this.stats();
       const expr = {
-        count: "coalesce(cs.orders_count, 0)",
-        total: "coalesce(cs.revenue, 0)::float8",
-        average: "(cs.revenue / NULLIF(cs.orders_count, 0))::float8",
-        days_since_last: this.daysSince("cs.last_order_at"),
-        days_since_first: this.daysSince("cs.first_order_at"),
-      }[c.measure];
+        count: () => "coalesce(cs.orders_count, 0)",
+        total: () => "coalesce(cs.revenue, 0)::float8",
+        average: () => "(cs.revenue / NULLIF(cs.orders_count, 0))::float8",
+        days_since_last: () => this.daysSince("cs.last_order_at"),
+        days_since_first: () => this.daysSince("cs.first_order_at"),
+      }[c.measure]();
       return `coalesce(${expr} ${c.op} ${value}, false)`;
     }
+    const window = c.window;
     const alias = this.derive(
-      `orders|${this.windowKey(c.window)}`,
-      `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount)::float8 AS total, avg(o.amount)::float8 AS avg,
+      `orders|${this.windowKey(window)}`,
+      () => `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount)::float8 AS total, avg(o.amount)::float8 AS avg,
               min(o.paid_at) AS first_at, max(o.paid_at) AS last_at
          FROM "order" o
-        WHERE o.status = 'paid' AND ${this.windowSql("o.paid_at", c.window)}
+        WHERE o.status = 'paid' AND ${this.windowSql("o.paid_at", window)}
         GROUP BY o.subscriber_id`,
     );
     return this.measure(alias, c.measure, c.op, value);
@@ -136,20 +139,19 @@ class Compiler {
 
   private event(c: Extract<Condition, { kind: "event" }>): string {
     const p = this.params;
-    const type = p.add(c.type, "text");
-    const prop = c.property ? p.add(c.property, "text") : undefined;
-    // A property that is a JSON number, or a string holding one ("12.50"), is summed; anything else is skipped.
-    const sum = prop
-      ? `, sum(CASE WHEN jsonb_typeof(e.properties -> ${prop}) = 'number' OR (e.properties ->> ${prop}) ~ '^-?[0-9]+(\\.[0-9]+)?$'
-                    THEN (e.properties ->> ${prop})::float8 END) AS total`
-      : "";
-    const alias = this.derive(
-      `event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}`,
-      `SELECT e.subscriber_id, count(*)::int AS n, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at${sum}
+    const alias = this.derive(`event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}`, () => {
+      const type = p.add(c.type, "text");
+      const prop = c.property ? p.add(c.property, "text") : undefined;
+      // A property that is a JSON number, or a string holding one ("12.50"), is summed; anything else is skipped.
+      const sum = prop
+        ? `, sum(CASE WHEN jsonb_typeof(e.properties -> ${prop}) = 'number' OR (e.properties ->> ${prop}) ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                      THEN (e.properties ->> ${prop})::float8 END) AS total`
+        : "";
+      return `SELECT e.subscriber_id, count(*)::int AS n, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at${sum}
          FROM event e
         WHERE e.type = ${type} AND ${c.window ? this.windowSql("e.occurred_at", c.window) : `e.occurred_at <= ${p.add(this.options.now, "timestamptz")}`}
-        GROUP BY e.subscriber_id`,
-    );
+        GROUP BY e.subscriber_id`;
+    });
     return this.measure(alias, c.measure, c.op, p.add(c.value, "float8"));
   }
 
@@ -166,7 +168,7 @@ class Compiler {
     const now = p.add(this.options.now, "timestamptz");
     const alias = this.derive(
       `last|${c.after}`,
-      `SELECT e.subscriber_id, max(e.occurred_at) AS last_at
+      () => `SELECT e.subscriber_id, max(e.occurred_at) AS last_at
          FROM event e WHERE e.type = ${p.add(c.after, "text")} AND e.occurred_at <= ${now}
         GROUP BY e.subscriber_id`,
     );
@@ -185,15 +187,15 @@ class Compiler {
   }
 
   private nps(): string {
-    return this.derive("nps", latestNpsSql(this.params, this.options.now), "nps");
+    return this.derive("nps", () => latestNpsSql(this.params, this.options.now), "nps");
   }
 
   /** One derived table per distinct aggregate, however many conditions read it. */
-  private derive(key: string, sql: string, alias = `d${this.derived.size + 1}`): string {
+  private derive(key: string, sql: () => string, alias = `d${this.derived.size + 1}`): string {
     const existing = this.derived.get(key);
     if (existing) return existing;
     this.derived.set(key, alias);
-    this.joins.push(`(${sql}) ${alias} ON ${alias}.subscriber_id = s.id`);
+    this.joins.push(`(${sql()}) ${alias} ON ${alias}.subscriber_id = s.id`);
     return alias;
   }
 

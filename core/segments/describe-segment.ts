@@ -14,6 +14,8 @@ export function describeSegment(definition: SegmentDefinition, language: string,
 
   const words = (c: Condition, nested: boolean): string => {
     switch (c.kind) {
+      case "everyone":
+        return t("seg-everyone");
       case "and":
       case "or": {
         const text = c.of.map((x) => words(x, true)).join(` ${t(c.kind === "and" ? "seg-and" : "seg-or")} `);

@@ -9,6 +9,8 @@ export function formatSegmentText(definition: SegmentDefinition): string {
 
 function format(c: Condition): string {
   switch (c.kind) {
+    case "everyone":
+      return "everyone";
     case "and":
       return c.of.map((x) => (x.kind === "or" ? `(${format(x)})` : format(x))).join(" and ");
     case "or":

@@ -6,7 +6,7 @@
 //   condition  := LIST_FIELD ("=" | "!=") VALUE | LIST_FIELD ["not"] "in" "(" VALUE ("," VALUE)* ")"
 //               | NUMBER_FIELD COMPARISON NUMBER [within DURATION]      (orders, spent_90d, last_order...)
 //               | TEXT_FIELD ("=" | "!=" | "contains") VALUE | TEXT_FIELD "exists"
-//               | "tag:"NAME | "blocked" | "order" [within DURATION]
+//               | "tag:"NAME | "blocked" | "everyone" | "order" [within DURATION]
 //               | "event:"TYPE [MEASURE COMPARISON NUMBER] [within DURATION]
 //               | "no" ("order" | "event:"TYPE) "since" "event:"TYPE
 //
@@ -60,6 +60,7 @@ export const SEGMENT_FIELDS: readonly string[] = [
   "order",
   "blocked",
   "no",
+  "everyone",
 ];
 const COMPARISON_WORDS = ["=", "!=", ">", ">=", "<", "<="];
 const EVENT_MEASURES = ["count", "sum(<property>)", "last", "first"];
@@ -174,6 +175,10 @@ class Parser {
     if (word.startsWith("event:")) return this.event();
     if (word.startsWith("profile.")) return this.text(t.text.slice(0, 8).toLowerCase() + t.text.slice(8));
     if (word === "no") return this.noneSince();
+    if (word === "everyone") {
+      this.next();
+      return { kind: "everyone" };
+    }
     if (word === "order") {
       this.next();
       return { kind: "orders", measure: "count", window: this.optionalWindow(), op: ">=", value: 1 };

@@ -26,6 +26,7 @@ export type Window = z.infer<typeof windowSchema>;
 const eventType = z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/);
 
 export type Condition =
+  | { kind: "everyone" }
   | { kind: "and"; of: Condition[] }
   | { kind: "or"; of: Condition[] }
   | { kind: "not"; of: Condition }
@@ -62,6 +63,7 @@ export type Comparison = (typeof COMPARISONS)[number];
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("everyone") }),
     z.object({ kind: z.literal("and"), of: z.array(conditionSchema).min(1) }),
     z.object({ kind: z.literal("or"), of: z.array(conditionSchema).min(1) }),
     z.object({ kind: z.literal("not"), of: conditionSchema }),

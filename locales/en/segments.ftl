@@ -74,4 +74,5 @@ seg-consent-subscribed = subscribed
 seg-consent-declined = declined
 seg-consent-unsubscribed = unsubscribed
 seg-everyone = everyone
+seg-prospects = prospects (known, never asked for consent)
 seg-unknown = (none)

@@ -77,4 +77,5 @@ seg-consent-subscribed = подписаны
 seg-consent-declined = отказались
 seg-consent-unsubscribed = отписались
 seg-everyone = все
+seg-prospects = потенциальные контакты (известны, согласие не запрашивали)
 seg-unknown = (нет)
