@@ -19,6 +19,8 @@ import { telegramChannel } from "./telegram/telegram-channel.ts";
 import { ingestEvents } from "../core/events/ingest-events.ts";
 import { ingestOrders } from "../core/events/ingest-orders.ts";
 import { ingestHandler } from "./http/ingest-api.ts";
+import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
+import { takeSegmentSnapshots } from "../core/segments/segment-sizes.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -82,6 +84,20 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     schedule: "17 3 * * *",
     run: async () => {
       await pruneProcessedUpdates(core);
+    },
+  });
+  scheduler.register({
+    id: "segments.refresh-rfm",
+    schedule: "7 * * * *",
+    run: async () => {
+      await refreshCustomerStats(core);
+    },
+  });
+  scheduler.register({
+    id: "segments.daily-snapshot",
+    schedule: "55 23 * * *",
+    run: async ({ scheduledFor }) => {
+      await takeSegmentSnapshots(core, { at: scheduledFor });
     },
   });
   const routes: Route[] = [

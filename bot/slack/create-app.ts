@@ -50,6 +50,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     t,
     replyTexts: { working: t("slack-working"), failed: t("slack-error") },
     teamChannel: options.teamChannel,
+    language: options.language,
   };
   registerSegmentCommand(slack.app, deps);
   slack.app.error(async (error) => {

@@ -7,4 +7,6 @@ export interface SlackDeps {
   t: (key: string, vars?: Record<string, string | number>) => string;
   replyTexts: ReplyTexts;
   teamChannel?: string | undefined;
+  /** The team's language (SLACK_LANGUAGE), for text the core renders. */
+  language?: string;
 }
