@@ -4,7 +4,7 @@
 import path from "node:path";
 import { Api, webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
-import type { Config } from "../core/config.ts";
+import { analyticsSettingsFrom, type Config } from "../core/config.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
@@ -18,6 +18,11 @@ import { Scheduler } from "../core/scheduler/scheduler.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { slackNotifier } from "./slack/slack-notifier.ts";
 import { telegramChannel } from "./telegram/telegram-channel.ts";
+import { ingestEvents } from "../core/events/ingest-events.ts";
+import { ingestOrders } from "../core/events/ingest-orders.ts";
+import { ingestHandler } from "./http/ingest-api.ts";
+import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
+import { takeSegmentSnapshots } from "../core/segments/segment-sizes.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -71,6 +76,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     logger,
     translator,
     teamTimezone: config.TZ_TEAM,
+    analytics: analyticsSettingsFrom(config),
     channel: config.TELEGRAM_BOT_TOKEN
       ? telegramChannel(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }))
       : unconfiguredChannel(warn),
@@ -87,8 +93,24 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await pruneProcessedUpdates(core);
     },
   });
+  scheduler.register({
+    id: "segments.refresh-rfm",
+    schedule: "7 * * * *",
+    run: async () => {
+      await refreshCustomerStats(core);
+    },
+  });
+  scheduler.register({
+    id: "segments.daily-snapshot",
+    schedule: "55 23 * * *",
+    run: async ({ scheduledFor }) => {
+      await takeSegmentSnapshots(core, { at: scheduledFor });
+    },
+  });
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents) },
+    { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders) },
   ];
   const stoppers: (() => Promise<void>)[] = [];
 

@@ -6,6 +6,7 @@ import type { DialogueCatalog } from "./dialogues/dialogue-catalog.ts";
 import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
+import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -20,4 +21,6 @@ export interface CoreDeps {
   notifier: Notifier;
   /** Qualification flows and surveys, loaded from FLOWS_DIR at start. */
   dialogues: DialogueCatalog;
+  /** RFM, loyalty-funnel and budget thresholds (from the environment); defaults when absent. */
+  analytics?: AnalyticsSettings;
 }

@@ -104,7 +104,7 @@ export type TeamAlert =
       scaleMax: number;
       /** pending: the reason question is open; skipped / none: no reason will come. */
       reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "none" };
-      /** Lifecycle stage (potential, new, repeat, loyal, churned...) when known. */
+      /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
       orders: OrdersSummary;
     }

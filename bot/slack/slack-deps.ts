@@ -5,7 +5,7 @@ export interface SlackDeps {
   core: CoreDeps;
   /** Team-facing text in the team's language. */
   t: (key: string, vars?: Record<string, string | number>) => string;
-  /** The team's language (SLACK_LANGUAGE), for texts written in data files. */
+  /** The team's language (SLACK_LANGUAGE), for text the core renders and texts written in data files. */
   language: string;
   replyTexts: ReplyTexts;
   teamChannel?: string | undefined;

@@ -5,6 +5,7 @@ import type { TeamAlert } from "../ports.ts";
 import type { Subscriber, SurveyResponse } from "../../generated/prisma/client.ts";
 import { customerCardOf } from "../team-threads/customer-card.ts";
 import { ordersSummaryOf } from "../subscribers/orders-summary.ts";
+import { lifecycleStageOf } from "../segments/lifecycle.ts";
 import { SCALES, type SurveyDefinition } from "./survey-definition.ts";
 
 export type SurveyTrigger = "campaign" | "event" | "command";
@@ -80,6 +81,7 @@ export async function detractorAlert(
     score: response.score,
     scaleMax: SCALES[survey.kind].max,
     reason,
+    lifecycleStage: await lifecycleStageOf(deps, subscriber.id),
     orders: await ordersSummaryOf(deps, subscriber.id),
   };
 }

@@ -117,6 +117,7 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(profile).toContain("*Latest qualification*\nHelp me choose sneakers: 100 points, hot");
     expect(profile).toContain("• shoeSize: 44");
     expect(profile).toContain("*Orders*\nno orders yet");
+    expect(profile).toContain("*Lifecycle stage*\npotential (no purchase yet)");
 
     // Only the consent button subscribes them.
     await ann.press("✅ Yes, subscribe me");

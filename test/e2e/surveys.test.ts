@@ -111,6 +111,7 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     const text = slackText(card.params);
     expect(text).toContain("*Reason*\n_waiting for their answer…_");
     expect(text).toContain("*Score*\n3/10");
+    expect(text).toContain("*Lifecycle stage*\nrepeat (2+ purchases)");
     expect(text).toContain("*Orders*\n2");
     expect(text).toContain("*Total spent*\n200.50 USD");
     expect(text).toContain(`*Last order*\n<!date^${Date.parse("2026-11-10T10:00:00Z") / 1000}^{date_short_pretty}|2026-11-10>`);

@@ -77,7 +77,7 @@ function detractorCard(alert: Extract<TeamAlert, { kind: "detractor" }>, ctx: Ca
       textSection(`*${t("slack-field-reason")}*\n${reason}`),
       ...fieldsSection([
         field(t("slack-field-survey-score"), `${alert.score}/${alert.scaleMax}`),
-        ...(alert.lifecycleStage ? [field(t("slack-field-stage"), escapeMrkdwn(alert.lifecycleStage))] : []),
+        ...(alert.lifecycleStage ? [field(t("slack-field-stage"), t(`seg-stage-${alert.lifecycleStage}`))] : []),
         ...orderFields(alert.orders, t),
         field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
       ]),

@@ -33,6 +33,7 @@ export function customerProfileView(profile: CustomerProfile | undefined, ctx: C
         field(t("slack-profile-tags"), subscriber.tags.length > 0 ? subscriber.tags.map(escapeMrkdwn).join(", ") : none),
       ]),
       ...fieldsSection([
+        field(t("slack-field-stage"), t(`seg-stage-${profile.lifecycleStage}`)),
         ...orderFields(orders, t),
         field(
           t("slack-profile-lead"),

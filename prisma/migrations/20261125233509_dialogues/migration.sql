@@ -1,3 +1,12 @@
+-- AlterTable
+ALTER TABLE "survey_response" ADD COLUMN     "asked_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ADD COLUMN     "campaign_id" TEXT,
+ADD COLUMN     "commented_at" TIMESTAMPTZ(3),
+ADD COLUMN     "expires_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ADD COLUMN     "stage" TEXT NOT NULL DEFAULT 'done',
+ADD COLUMN     "trigger" TEXT NOT NULL DEFAULT 'import',
+ALTER COLUMN "answered_at" DROP NOT NULL;
+
 -- CreateTable
 CREATE TABLE "flow_session" (
     "id" SERIAL NOT NULL,
@@ -18,25 +27,6 @@ CREATE TABLE "flow_session" (
     "completed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "flow_session_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "survey_response" (
-    "id" SERIAL NOT NULL,
-    "subscriber_id" INTEGER NOT NULL,
-    "survey_id" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "stage" TEXT NOT NULL,
-    "score" INTEGER,
-    "comment" TEXT,
-    "trigger" TEXT NOT NULL,
-    "campaign_id" TEXT,
-    "asked_at" TIMESTAMPTZ(3) NOT NULL,
-    "expires_at" TIMESTAMPTZ(3) NOT NULL,
-    "answered_at" TIMESTAMPTZ(3),
-    "commented_at" TIMESTAMPTZ(3),
-
-    CONSTRAINT "survey_response_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -76,12 +66,6 @@ CREATE INDEX "flow_session_subscriber_id_status_idx" ON "flow_session"("subscrib
 CREATE INDEX "flow_session_flow_id_completed_at_idx" ON "flow_session"("flow_id", "completed_at");
 
 -- CreateIndex
-CREATE INDEX "survey_response_subscriber_id_survey_id_asked_at_idx" ON "survey_response"("subscriber_id", "survey_id", "asked_at");
-
--- CreateIndex
-CREATE INDEX "survey_response_kind_answered_at_idx" ON "survey_response"("kind", "answered_at");
-
--- CreateIndex
 CREATE INDEX "team_thread_subscriber_id_awaiting_customer_since_idx" ON "team_thread"("subscriber_id", "awaiting_customer_since");
 
 -- CreateIndex
@@ -93,11 +77,11 @@ CREATE INDEX "team_thread_message_thread_id_at_idx" ON "team_thread_message"("th
 -- CreateIndex
 CREATE UNIQUE INDEX "team_thread_message_thread_id_slack_ts_key" ON "team_thread_message"("thread_id", "slack_ts");
 
--- AddForeignKey
-ALTER TABLE "flow_session" ADD CONSTRAINT "flow_session_subscriber_id_fkey" FOREIGN KEY ("subscriber_id") REFERENCES "subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE INDEX "survey_response_subscriber_id_survey_id_asked_at_idx" ON "survey_response"("subscriber_id", "survey_id", "asked_at");
 
 -- AddForeignKey
-ALTER TABLE "survey_response" ADD CONSTRAINT "survey_response_subscriber_id_fkey" FOREIGN KEY ("subscriber_id") REFERENCES "subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "flow_session" ADD CONSTRAINT "flow_session_subscriber_id_fkey" FOREIGN KEY ("subscriber_id") REFERENCES "subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "team_thread" ADD CONSTRAINT "team_thread_subscriber_id_fkey" FOREIGN KEY ("subscriber_id") REFERENCES "subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
