@@ -1,7 +1,7 @@
 // Block Kit cards for the team alerts about customers (core/ports.ts TeamAlert):
 // hot lead, detractor, feedback, help request. Pure: data in, blocks out.
 import type { KnownBlock } from "@slack/types";
-import type { TeamAlert } from "../../../core/ports.ts";
+import type { CustomerCard, TeamAlert } from "../../../core/ports.ts";
 import {
   answersSections,
   contactsOf,
@@ -41,23 +41,16 @@ export function alertCard(alert: TeamAlert, ctx: CardContext): Card {
 
 function hotLeadCard(alert: Extract<TeamAlert, { kind: "hot_lead" }>, ctx: CardContext): Card {
   const { t } = ctx;
-  const title = t("slack-hot-lead-title", { name: customerName(alert.customer, t) });
   const source = alert.customer.source ?? t("slack-no-source");
-  return {
-    text: title,
-    blocks: [
-      header(title),
-      ...fieldsSection([
-        field(t("slack-field-flow"), escapeMrkdwn(named(alert.flow.name, ctx))),
-        field(t("slack-field-score"), `${alert.score} (${t("slack-qualification", { qualification: alert.qualification })})`),
-        field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
-        field(t("slack-field-source"), `${escapeMrkdwn(source)} · ${t("slack-trigger", { trigger: alert.trigger })}`),
-      ]),
-      ...answersSections(t("slack-field-answers"), alert.answers, ctx),
-      profileButton(alert.customer, t),
-      threadHint(t),
-    ],
-  };
+  return customerCard(t("slack-hot-lead-title", { name: customerName(alert.customer, t) }), alert.customer, ctx, [
+    ...fieldsSection([
+      field(t("slack-field-flow"), escapeMrkdwn(named(alert.flow.name, ctx))),
+      field(t("slack-field-score"), `${alert.score} (${t("slack-qualification", { qualification: alert.qualification })})`),
+      field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
+      field(t("slack-field-source"), `${escapeMrkdwn(source)} · ${t("slack-trigger", { trigger: alert.trigger })}`),
+    ]),
+    ...answersSections(t("slack-field-answers"), alert.answers, ctx),
+  ]);
 }
 
 function detractorCard(alert: Extract<TeamAlert, { kind: "detractor" }>, ctx: CardContext): Card {
@@ -68,55 +61,44 @@ function detractorCard(alert: Extract<TeamAlert, { kind: "detractor" }>, ctx: Ca
     max: alert.scaleMax,
     name: customerName(alert.customer, t),
   });
-  const reason =
-    alert.reason.status === "given" ? `>${escapeMrkdwn(alert.reason.text).replace(/\n/g, "\n>")}` : t(`slack-reason-${alert.reason.status}`);
-  return {
-    text: title,
-    blocks: [
-      header(title),
-      textSection(`*${t("slack-field-reason")}*\n${reason}`),
-      ...fieldsSection([
-        field(t("slack-field-survey-score"), `${alert.score}/${alert.scaleMax}`),
-        ...(alert.lifecycleStage ? [field(t("slack-field-stage"), t(`seg-stage-${alert.lifecycleStage}`))] : []),
-        ...orderFields(alert.orders, t),
-        field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
-      ]),
-      profileButton(alert.customer, t),
-      threadHint(t),
-    ],
-  };
+  const reason = alert.reason.status === "given" ? quote(alert.reason.text) : t(`slack-reason-${alert.reason.status}`);
+  return customerCard(title, alert.customer, ctx, [
+    textSection(`*${t("slack-field-reason")}*\n${reason}`),
+    ...fieldsSection([
+      field(t("slack-field-survey-score"), `${alert.score}/${alert.scaleMax}`),
+      ...(alert.lifecycleStage ? [field(t("slack-field-stage"), t(`seg-stage-${alert.lifecycleStage}`))] : []),
+      ...orderFields(alert.orders, t),
+      field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
+    ]),
+  ]);
 }
 
 function feedbackCard(alert: Extract<TeamAlert, { kind: "feedback" }>, ctx: CardContext): Card {
   const { t } = ctx;
-  const title = t("slack-feedback-title", { name: customerName(alert.customer, t) });
-  return {
-    text: title,
-    blocks: [
-      header(title),
-      textSection(`>${escapeMrkdwn(alert.text).replace(/\n/g, "\n>")}`),
-      ...fieldsSection([...orderFields(alert.orders, t), field(t("slack-field-contacts"), contactsOf(alert.customer, t))]),
-      profileButton(alert.customer, t),
-      threadHint(t),
-    ],
-  };
+  return customerCard(t("slack-feedback-title", { name: customerName(alert.customer, t) }), alert.customer, ctx, [
+    textSection(quote(alert.text)),
+    ...fieldsSection([...orderFields(alert.orders, t), field(t("slack-field-contacts"), contactsOf(alert.customer, t))]),
+  ]);
 }
 
 function helpRequestCard(alert: Extract<TeamAlert, { kind: "help_request" }>, ctx: CardContext): Card {
   const { t } = ctx;
-  const title = t("slack-help-title", { name: customerName(alert.customer, t) });
-  return {
-    text: title,
-    blocks: [
-      header(title),
-      ...fieldsSection([
-        field(t("slack-field-flow"), escapeMrkdwn(named(alert.flow.name, ctx))),
-        field(t("slack-field-stuck-on"), escapeMrkdwn(named(alert.question, ctx))),
-        field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
-      ]),
-      ...answersSections(t("slack-field-answers"), alert.answers, ctx),
-      profileButton(alert.customer, t),
-      threadHint(t),
-    ],
-  };
+  return customerCard(t("slack-help-title", { name: customerName(alert.customer, t) }), alert.customer, ctx, [
+    ...fieldsSection([
+      field(t("slack-field-flow"), escapeMrkdwn(named(alert.flow.name, ctx))),
+      field(t("slack-field-stuck-on"), escapeMrkdwn(named(alert.question, ctx))),
+      field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
+    ]),
+    ...answersSections(t("slack-field-answers"), alert.answers, ctx),
+  ]);
+}
+
+/** Every card about a customer: a title, its body, the profile button and how to answer in the thread. */
+function customerCard(title: string, customer: CustomerCard, ctx: CardContext, body: KnownBlock[]): Card {
+  return { text: title, blocks: [header(title), ...body, profileButton(customer, ctx.t), threadHint(ctx.t)] };
+}
+
+/** The customer's own words, as a Slack quote. */
+function quote(text: string): string {
+  return `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
 }
