@@ -15,12 +15,12 @@ export function slackNotifier(client: WebClient, channel: string | undefined, lo
         return undefined;
       }
       const card = alertCard(alert, cards);
-      const res = await client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false });
+      const res = await client.chat.postMessage({ channel, text: escapeMrkdwn(card.text), blocks: card.blocks, unfurl_links: false });
       return { channel: res.channel ?? channel, ts: res.ts! };
     },
     async updateAlert(ref, alert) {
       const card = alertCard(alert, cards);
-      await client.chat.update({ channel: ref.channel, ts: ref.ts, text: card.text, blocks: card.blocks });
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, text: escapeMrkdwn(card.text), blocks: card.blocks });
     },
     async postInThread(ref, text) {
       await client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text: escapeMrkdwn(text), unfurl_links: false });

@@ -6,7 +6,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { OutgoingMessage } from "../ports.ts";
 import type { FlowSession, Subscriber } from "../../generated/prisma/client.ts";
 import { localize } from "../dialogues/localized-text.ts";
-import { nothing, reply, type DialogueReply } from "../dialogues/reply.ts";
+import { reply, type DialogueReply } from "../dialogues/reply.ts";
 import { alertTeam } from "../team-threads/alert-team.ts";
 import { customerCardOf } from "../team-threads/customer-card.ts";
 import { stepById, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
@@ -23,11 +23,11 @@ export const FAILURES_BEFORE_HELP = 3;
 
 export type TypedInput = Extract<FlowInput, { kind: "text" | "contact" }> | { kind: "unreadable" } | { kind: "command" };
 
-/** A message (not a button) from someone whose active flow awaits an answer. */
-export async function answerFlow(deps: CoreDeps, options: { subscriber: Subscriber; input: TypedInput }): Promise<DialogueReply> {
+/** A message (not a button) from someone whose active flow awaits an answer; undefined when no flow does (any more). */
+export async function answerFlow(deps: CoreDeps, options: { subscriber: Subscriber; input: TypedInput }): Promise<DialogueReply | undefined> {
   const { subscriber, input } = options;
   const current = await currentOf(deps, subscriber);
-  if (!current) return nothing;
+  if (!current) return undefined;
   const { session, flow, step } = current;
   const { t, language } = speakerFor(deps, subscriber);
   const hoursAway = (deps.clock.now().getTime() - session.askedAt.getTime()) / 3_600_000;

@@ -5,7 +5,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { Subscriber, SurveyResponse } from "../../generated/prisma/client.ts";
 import { localize } from "../dialogues/localized-text.ts";
 import { parseScore } from "../dialogues/parse-answers.ts";
-import { nothing, reply, type DialogueReply } from "../dialogues/reply.ts";
+import { reply, type DialogueReply } from "../dialogues/reply.ts";
 import { alertTeam, refOf } from "../team-threads/alert-team.ts";
 import { customerCardOf } from "../team-threads/customer-card.ts";
 import { ordersSummaryOf } from "../subscribers/orders-summary.ts";
@@ -15,13 +15,13 @@ import { detractorAlert, openResponseOf } from "./survey-responses.ts";
 
 export type SurveyInput = { kind: "text"; text: string } | { kind: "unreadable" } | { kind: "command" };
 
-/** A message (not a button) from someone whose survey awaits an answer. */
-export async function answerSurvey(deps: CoreDeps, options: { subscriber: Subscriber; input: SurveyInput }): Promise<DialogueReply> {
+/** A message (not a button) from someone whose survey awaits an answer; undefined when none does (any more). */
+export async function answerSurvey(deps: CoreDeps, options: { subscriber: Subscriber; input: SurveyInput }): Promise<DialogueReply | undefined> {
   const { subscriber, input } = options;
   const t = (key: string, vars?: Record<string, string | number>) => deps.translator.t(subscriber.language, key, vars);
   const response = await openResponseOf(deps, subscriber.id);
   const survey = response && deps.dialogues.surveys.get(response.surveyId);
-  if (!response || !survey) return nothing;
+  if (!response || !survey) return undefined;
   if (response.stage === "score" && survey.kind !== "feedback") {
     const { min, max } = SCALES[survey.kind];
     const score = input.kind === "text" ? parseScore(input.text, min, max) : undefined;

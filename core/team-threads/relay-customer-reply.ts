@@ -14,11 +14,11 @@ export type CustomerReplyInput = { kind: "text"; text: string } | { kind: "unrea
 export async function relayCustomerReply(
   deps: CoreDeps,
   options: { subscriber: Subscriber; threadId: number; input: CustomerReplyInput },
-): Promise<DialogueReply> {
+): Promise<DialogueReply | undefined> {
   const { subscriber, input } = options;
   const t = (key: string) => deps.translator.t(subscriber.language, key);
   const thread = await deps.db.prisma.teamThread.findUnique({ where: { id: options.threadId } });
-  if (!thread || thread.subscriberId !== subscriber.id) return nothing;
+  if (!thread || thread.subscriberId !== subscriber.id) return undefined;
   if (input.kind === "unreadable") return reply({ text: t("team-reply-unreadable") });
   const text = input.text.trim();
   const now = deps.clock.now();

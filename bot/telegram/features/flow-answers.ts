@@ -22,8 +22,11 @@ composer.callbackQuery(flowButton.pattern, async (ctx) => {
 composer
   .chatType("private")
   .filter((ctx) => ctx.awaiting?.kind === "flow")
-  .on("message", async (ctx) => {
-    await sendDialogueReply(ctx, await answerFlow(ctx.core, { subscriber: ctx.subscriber!, input: messageInput(ctx) }));
+  .on("message", async (ctx, next) => {
+    const reply = await answerFlow(ctx.core, { subscriber: ctx.subscriber!, input: messageInput(ctx) });
+    // The flow ended between routing and answering: someone else (or the catch-all) answers.
+    if (!reply) return next();
+    await sendDialogueReply(ctx, reply);
   });
 
 export { composer as flowAnswersFeature };

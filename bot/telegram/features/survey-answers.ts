@@ -21,9 +21,11 @@ composer.callbackQuery(surveyButton.pattern, async (ctx) => {
 composer
   .chatType("private")
   .filter((ctx) => ctx.awaiting?.kind === "survey")
-  .on("message", async (ctx) => {
+  .on("message", async (ctx, next) => {
     const input = messageInput(ctx);
-    await sendDialogueReply(ctx, await answerSurvey(ctx.core, { subscriber: ctx.subscriber!, input: input.kind === "contact" ? { kind: "unreadable" } : input }));
+    const reply = await answerSurvey(ctx.core, { subscriber: ctx.subscriber!, input: input.kind === "contact" ? { kind: "unreadable" } : input });
+    if (!reply) return next();
+    await sendDialogueReply(ctx, reply);
   });
 
 export { composer as surveyAnswersFeature };

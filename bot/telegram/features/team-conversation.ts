@@ -14,14 +14,13 @@ composer
   .on("message", async (ctx, next) => {
     const input = messageInput(ctx);
     if (input.kind === "command") return next();
-    await sendDialogueReply(
-      ctx,
-      await relayCustomerReply(ctx.core, {
-        subscriber: ctx.subscriber!,
-        threadId: ctx.awaiting!.id,
-        input: input.kind === "text" ? input : input.kind === "contact" ? { kind: "text", text: input.phone } : { kind: "unreadable" },
-      }),
-    );
+    const reply = await relayCustomerReply(ctx.core, {
+      subscriber: ctx.subscriber!,
+      threadId: ctx.awaiting!.id,
+      input: input.kind === "text" ? input : input.kind === "contact" ? { kind: "text", text: input.phone } : { kind: "unreadable" },
+    });
+    if (!reply) return next();
+    await sendDialogueReply(ctx, reply);
   });
 
 export { composer as teamConversationFeature };
