@@ -2,6 +2,7 @@
 // "девять"), then the optional reason. Low scores reach the team at once;
 // the reason updates the team's card when it comes.
 import type { CoreDeps } from "../deps.ts";
+import { SUPPORTED_LANGUAGES } from "../i18n.ts";
 import type { Subscriber, SurveyResponse } from "../../generated/prisma/client.ts";
 import { localize } from "../dialogues/localized-text.ts";
 import { parseScore } from "../dialogues/parse-answers.ts";
@@ -34,6 +35,8 @@ export async function answerSurvey(deps: CoreDeps, options: { subscriber: Subscr
   if (input.kind !== "text" || input.text.trim() === "") {
     return reply({ text: t(survey.kind === "feedback" ? "survey-feedback-hint" : "survey-comment-hint") });
   }
+  // "Skip" typed instead of tapped is not a reason.
+  if (survey.kind !== "feedback" && isSkipWord(deps, input.text)) return skipComment(deps, { subscriber, survey, response });
   return recordComment(deps, { subscriber, survey, response, comment: input.text.trim() });
 }
 
@@ -138,6 +141,11 @@ async function refreshTeamCard(deps: CoreDeps, input: Answering): Promise<void> 
   } catch (err) {
     deps.logger.error({ err, threadId: thread.id }, "team card could not be updated with the reason");
   }
+}
+
+function isSkipWord(deps: CoreDeps, text: string): boolean {
+  const typed = text.trim().toLowerCase();
+  return SUPPORTED_LANGUAGES.some((language) => deps.translator.t(language, "survey-skip").toLowerCase() === typed);
 }
 
 function thanks(survey: SurveyDefinition, response: SurveyResponse, language: string): string {

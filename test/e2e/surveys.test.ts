@@ -89,7 +89,8 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     const { user: pat, subscriberId: patId } = await subscribed(8004, "Pat");
     await askSurvey(p.app.core, { subscriberId: patId, surveyId: "nps" });
     await pat.say("7");
-    expect(sentTexts(await pat.say("Fine, a bit pricey"))).toEqual(["Thank you for your answer!"]);
+    expect(sentTexts(await pat.say("skip"))).toEqual(["Thank you for your answer!"]);
+    expect(await responsesOf(patId)).toMatchObject([{ score: 7, comment: null, stage: "done" }]);
   });
 
   test("a detractor goes to the team at once with context; the thread reply reaches Telegram and the answer comes back", async () => {
