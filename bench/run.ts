@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import type { CoreDeps } from "../core/deps.ts";
+import { noDialogues } from "../core/dialogues/dialogue-catalog.ts";
 import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { createTranslator } from "../core/i18n.ts";
@@ -74,6 +75,7 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
       teamTimezone: "Europe/Berlin",
       channel: unconfiguredChannel(() => {}),
       notifier: unconfiguredNotifier(() => {}),
+      dialogues: noDialogues(),
     };
     log(`${kind}: generating ${size.customers} customers, ${size.orders} orders, ${size.events} events`);
     const started = performance.now();

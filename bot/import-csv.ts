@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { systemClock } from "../core/clock.ts";
 import { analyticsSettingsFrom, ConfigError, loadConfig } from "../core/config.ts";
 import type { CoreDeps } from "../core/deps.ts";
+import { noDialogues } from "../core/dialogues/dialogue-catalog.ts";
 import { openDatabase } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { DomainError } from "../core/errors.ts";
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
     analytics: analyticsSettingsFrom(config),
     channel: unconfiguredChannel(() => {}),
     notifier: unconfiguredNotifier(() => {}),
+    dialogues: noDialogues(),
   };
   const rejectsFile = `${file}.rejects.csv`;
   const rejects = fs.createWriteStream(rejectsFile);

@@ -18,6 +18,11 @@ export const DEFAULT_FLOWS_DIR = path.resolve(import.meta.dirname, "../../flows"
 /** Commands the bot answers itself; a flow or survey cannot take them. */
 export const RESERVED_COMMANDS = ["start", "stop", "unsubscribe", "language", "cancel", "help", "settings"];
 
+/** For tools that never talk to customers (imports, benchmarks). */
+export function noDialogues(): DialogueCatalog {
+  return { flows: new FlowCatalog([]), surveys: new SurveyCatalog([]) };
+}
+
 export function loadDialogues(dir: string = DEFAULT_FLOWS_DIR): DialogueCatalog {
   const flows = readDefinitionFiles(path.join(dir, "qualification"), flowSchema, checkFlow);
   const surveys = readDefinitionFiles(path.join(dir, "surveys"), surveySchema);
