@@ -65,7 +65,8 @@ export async function pressFlowButton(
 
   switch (action.kind) {
     case "continue": {
-      const refreshed = (await updateCurrent(deps, session, { askedAt: deps.clock.now() })) ?? session;
+      const refreshed = await updateCurrent(deps, session, { askedAt: deps.clock.now(), reask: true });
+      if (!refreshed) return { messages: [], notice: t("flow-already-answered"), pressed: { close: true } };
       return reply(currentQuestion(deps, flow, refreshed, subscriber), { pressed: { close: true } });
     }
     case "restart": {

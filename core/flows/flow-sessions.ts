@@ -109,15 +109,24 @@ export async function recordFailure(deps: CoreDeps, session: FlowSession): Promi
   return count === 0 ? undefined : deps.db.prisma.flowSession.findUniqueOrThrow({ where: { id: session.id } });
 }
 
-/** Updates the current question's state (toggles, asked again) if it is still the current one. */
+/**
+ * Updates the current question's state (toggles, asked again) if it is still
+ * the current one. `reask` gives the question a new turn: the buttons of the
+ * earlier copies (and of the offer that led here) stop working.
+ */
 export async function updateCurrent(
   deps: CoreDeps,
   session: FlowSession,
-  data: { selection?: number[]; askedAt?: Date; status?: FlowStatus },
+  data: { selection?: number[]; askedAt?: Date; status?: FlowStatus; reask?: boolean },
 ): Promise<FlowSession | undefined> {
+  const { reask, ...fields } = data;
   const { count } = await deps.db.prisma.flowSession.updateMany({
     where: { id: session.id, turn: session.turn, status: "active" },
-    data: { ...data, ...(data.status && data.status !== "active" ? { completedAt: deps.clock.now() } : {}) },
+    data: {
+      ...fields,
+      ...(reask ? { turn: { increment: 1 }, selection: [] } : {}),
+      ...(data.status && data.status !== "active" ? { completedAt: deps.clock.now() } : {}),
+    },
   });
   return count === 0 ? undefined : deps.db.prisma.flowSession.findUniqueOrThrow({ where: { id: session.id } });
 }

@@ -332,8 +332,12 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     const back = await jo.say("hello?");
     expect(sentTexts(back)).toEqual(['Welcome back! We were in the middle of "Help me choose sneakers". Shall we continue where we left off or start over?']);
     expect(jo.buttons()).toEqual(["▶️ Continue", "🔄 Start over"]);
+    const resume = buttonOf(jo, "▶️ Continue");
     await jo.press("▶️ Continue");
     expect(jo.lastText()).toBe(DISTANCE);
+    // A second tap on Continue does not ask again.
+    expect(toastOf(await jo.pressData(resume.data, resume.messageId))).toBe("You've already answered this question.");
+    expect(jo.texts().filter((t) => t === DISTANCE)).toHaveLength(2);
     await jo.press("10-30 km");
     expect(jo.lastText()).toBe(SIZE);
 
@@ -341,10 +345,12 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     await jo.say("45");
     expect(jo.buttons()).toEqual(["▶️ Continue", "🔄 Start over"]);
     const previous = await sessionOf(6010);
+    const stale = buttonOf(jo, "▶️ Continue");
     await jo.press("🔄 Start over");
     expect(jo.texts().slice(-2)).toEqual([SHOES_INTRO, PURPOSE]);
     expect(await prisma().flowSession.findUniqueOrThrow({ where: { id: previous.id } })).toMatchObject({ status: "restarted" });
     expect(await sessionOf(6010)).toMatchObject({ status: "active", stepId: "purpose", turn: 1 });
+    expect(toastOf(await jo.pressData(stale.data, stale.messageId))).toBe("This conversation has ended.");
 
     // Asking for the same flow again halfway through offers the same choice.
     await jo.press("🚶 Every day");
