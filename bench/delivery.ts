@@ -4,6 +4,7 @@
 //
 //   npm run bench -- delivery            (or: tsx bench/delivery.ts)
 //   BENCH_MESSAGES=20000 BENCH_LIMITED=3000 tsx bench/delivery.ts
+import { offlineCoreDeps } from "../core/offline-deps.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,15 +13,11 @@ import { telegramApi } from "../bot/telegram/api-client.ts";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { telegramChannel } from "../bot/telegram/telegram-channel.ts";
-import { systemClock } from "../core/clock.ts";
 import { DEFAULT_POLICY } from "../core/delivery/contact-policy.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
 import { materializeDueCampaigns } from "../core/campaigns/materialize.ts";
 import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
-import { createTranslator } from "../core/i18n.ts";
-import { silentLogger } from "../core/logger.ts";
-import { unconfiguredNotifier } from "../core/ports.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/databases.ts";
 import { createManyCustomers } from "../test/support/factories.ts";
@@ -54,16 +51,7 @@ async function withDatabase<T>(kind: DatabaseKind, fn: (db: Database) => Promise
 }
 
 function deps(db: Database, api: Api): CoreDeps {
-  return {
-    db,
-    clock: systemClock,
-    logger: silentLogger,
-    translator: createTranslator(),
-    teamTimezone: "UTC",
-    channel: telegramChannel(api),
-    notifier: unconfiguredNotifier(() => {}),
-    policy: { ...DEFAULT_POLICY, quietHours: null },
-  };
+  return offlineCoreDeps(db, { channel: telegramChannel(api), policy: { ...DEFAULT_POLICY, quietHours: null } });
 }
 
 async function broadcast(db: Database, count: number, firstTelegramId: number): Promise<void> {

@@ -1,14 +1,16 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
+import path from "node:path";
 import { webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
-import type { Config } from "../core/config.ts";
+import { analyticsSettingsFrom, type Config } from "../core/config.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
-import { createTranslator } from "../core/i18n.ts";
+import { createTranslator, type TextVariables } from "../core/i18n.ts";
+import { DEFAULT_FLOWS_DIR, loadDialogues } from "../core/dialogues/dialogue-catalog.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { pruneProcessedUpdates } from "../core/inbox/processed-updates.ts";
 import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
@@ -24,6 +26,11 @@ import { ChainEngine } from "../core/chains/chain-engine.ts";
 import { loadChains } from "../core/chains/chain-definition.ts";
 import { linkSecret } from "../core/delivery/tracked-links.ts";
 import { clickRedirect } from "./http/click-redirect.ts";
+import { ingestEvents } from "../core/events/ingest-events.ts";
+import { ingestOrders } from "../core/events/ingest-orders.ts";
+import { ingestHandler } from "./http/ingest-api.ts";
+import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
+import { takeSegmentSnapshots } from "../core/segments/segment-sizes.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
@@ -64,29 +71,35 @@ export function isSomethingConfigured(config: Config): boolean {
 export async function startApplication(options: ApplicationOptions): Promise<Application> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Flow and survey files first: a bad one stops the start before anything opens.
+  const dialogues = loadDialogues(config.FLOWS_DIR ? path.resolve(config.FLOWS_DIR) : DEFAULT_FLOWS_DIR);
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const migrated = await migrate(db);
   logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
 
   const warn = (msg: string, data: object) => logger.warn(data, msg);
+  const translator = createTranslator();
+  const teamCards = { language: config.SLACK_LANGUAGE, t: (key: string, vars?: TextVariables) => translator.t(config.SLACK_LANGUAGE, key, vars) };
   const core: CoreDeps = {
     db,
     clock: options.clock ?? systemClock,
     logger,
-    translator: createTranslator(),
+    translator,
     teamTimezone: config.TZ_TEAM,
+    analytics: analyticsSettingsFrom(config),
     channel: config.TELEGRAM_BOT_TOKEN
       ? telegramChannel(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT))
       : unconfiguredChannel(warn),
     notifier: config.SLACK_BOT_TOKEN
-      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger)
+      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger, teamCards)
       : unconfiguredNotifier(warn),
     policy: {
       frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
       quietHours: parseQuietHours(config.QUIET_HOURS),
       attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
     },
+    dialogues,
   };
   const chains = new ChainEngine(core, loadChains());
   const scheduler = new Scheduler(core);
@@ -107,9 +120,25 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   });
   let secret: Promise<Buffer> | undefined;
   const linkKey = () => (secret ??= linkSecret(core, config.LINK_SECRET));
+  scheduler.register({
+    id: "segments.refresh-rfm",
+    schedule: "7 * * * *",
+    run: async () => {
+      await refreshCustomerStats(core);
+    },
+  });
+  scheduler.register({
+    id: "segments.daily-snapshot",
+    schedule: "55 23 * * *",
+    run: async ({ scheduledFor }) => {
+      await takeSegmentSnapshots(core, { at: scheduledFor });
+    },
+  });
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
     { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
+    { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents) },
+    { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders) },
   ];
   const stoppers: (() => Promise<void>)[] = [];
 
@@ -122,7 +151,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       settings: { brandName: config.BRAND_NAME },
     });
     await telegram.init();
-    await publishCommands(telegram, (language, key) => core.translator.t(language, key));
+    await publishCommands(telegram, core);
     if (config.TELEGRAM_WEBHOOK_URL) {
       const path = webhookPath(config.TELEGRAM_WEBHOOK_URL);
       routes.push({

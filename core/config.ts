@@ -3,6 +3,7 @@
 // variable and what is expected.
 import fs from "node:fs";
 import { z } from "zod";
+import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
 
 const optionalString = z
   .string()
@@ -78,6 +79,17 @@ const configSchema = z
       .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected "HH:MM-HH:MM" (e.g. 21:00-09:00) or "off"' })
       .default("21:00-09:00"),
     ATTRIBUTION_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(90).default(7),
+    FLOWS_DIR: optionalString,
+    INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: "expected at least 16 characters (a long random string: openssl rand -hex 24)",
+    }),
+    RFM_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(7).max(3650).default(365),
+    LIFECYCLE_CHURN_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(180),
+    LIFECYCLE_LOYAL_MIN_ORDERS: z.coerce.number({ message: "expected a number of orders" }).int().min(2).max(1000).default(3),
+    LIFECYCLE_LOYAL_RECENCY_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(90),
+    LIFECYCLE_LOYAL_MIN_SPENT: z.coerce.number({ message: "expected an amount" }).min(0).default(0),
+    CRM_MARGIN: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.3),
+    CRM_RETURN_SHARE: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.1),
   })
   .superRefine((c, ctx) => {
     if (c.DELIVERY_RATE > 30 && !c.DELIVERY_PAID_BROADCAST && c.NODE_ENV === "production") {
@@ -104,6 +116,20 @@ const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The analytic thresholds (RFM, loyalty funnel, CRM budget) out of the configuration. */
+export function analyticsSettingsFrom(c: Config): AnalyticsSettings {
+  return {
+    rfmWindowDays: c.RFM_WINDOW_DAYS,
+    lifecycle: {
+      churnDays: c.LIFECYCLE_CHURN_DAYS,
+      loyalMinOrders: c.LIFECYCLE_LOYAL_MIN_ORDERS,
+      loyalRecencyDays: c.LIFECYCLE_LOYAL_RECENCY_DAYS,
+      loyalMinSpent: c.LIFECYCLE_LOYAL_MIN_SPENT,
+    },
+    budget: { margin: c.CRM_MARGIN, returnShare: c.CRM_RETURN_SHARE },
+  };
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";

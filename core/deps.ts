@@ -3,9 +3,11 @@
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/database.ts";
 import type { ContactPolicy } from "./delivery/contact-policy.ts";
+import type { DialogueCatalog } from "./dialogues/dialogue-catalog.ts";
 import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
+import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -20,4 +22,8 @@ export interface CoreDeps {
   notifier: Notifier;
   /** Frequency cap, quiet hours, attribution window. */
   policy: ContactPolicy;
+  /** Qualification flows and surveys, loaded from FLOWS_DIR at start. */
+  dialogues: DialogueCatalog;
+  /** RFM, loyalty-funnel and budget thresholds (from the environment); defaults when absent. */
+  analytics?: AnalyticsSettings;
 }

@@ -15,3 +15,15 @@ export class NotFound extends DomainError {
     super("not_found", `${what} ${id} was not found`, { what, id });
   }
 }
+
+export class FlowNotFound extends DomainError {
+  constructor(flowId: string) {
+    super("flow_not_found", `No flow "${flowId}" in flows/qualification`, { flowId });
+  }
+}
+
+export class SurveyNotFound extends DomainError {
+  constructor(surveyId: string) {
+    super("survey_not_found", `No survey "${surveyId}" in flows/surveys`, { surveyId });
+  }
+}

@@ -1,13 +1,14 @@
 // The ports the core owns and the transports implement. The core says what to
 // send and to whom; the bots decide how (Telegram API calls, Slack blocks).
+import type { LocalizedText } from "./dialogues/localized-text.ts";
 
 /** A message to one customer, independent of the channel. */
 export interface OutgoingMessage {
   text: string;
   /** Inline buttons, in rows: a URL to open, or data the bot hands back to the core. */
   buttons?: OutgoingButton[][];
-  /** Ask for the phone number with the channel's "share contact" control. */
-  requestContact?: { label: string };
+  /** Ask for the phone number with the channel's "share contact" control (and a typed "skip" next to it). */
+  requestContact?: { label: string; skipLabel?: string };
   /** Remove a reply keyboard shown earlier (after the contact was shared). */
   removeKeyboard?: boolean;
   /** An image to send with the text as its caption. */
@@ -52,12 +53,76 @@ export interface ThreadRef {
   ts: string;
 }
 
-/** A message for the team; the Slack adapter renders each kind as its own card. */
-export type TeamAlert = { kind: "text"; text: string };
+/** Who an alert is about: enough to recognise and reach them. */
+export interface CustomerCard {
+  subscriberId: number;
+  name: string | null;
+  username: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  source: string | null;
+}
+
+/** A question and its answer, in every language: the card shows the team's. */
+export interface AnsweredQuestion {
+  question: LocalizedText;
+  answer: LocalizedText;
+  skipped: boolean;
+}
+
+export interface OrdersSummary {
+  count: number;
+  /** Sum of paid orders as a decimal string ("1234.50"). */
+  total: string;
+  /** Set when all orders share one currency. */
+  currency: string | null;
+  lastOrderAt: Date | null;
+}
+
+/**
+ * A message for the team, as plain data; the Slack adapter renders each kind
+ * as its own card (bot/slack/views). Replies in a card's thread reach the customer.
+ */
+export type TeamAlert =
+  | { kind: "text"; text: string }
+  | {
+      kind: "hot_lead";
+      customer: CustomerCard;
+      flow: { id: string; name: LocalizedText };
+      score: number;
+      qualification: "hot" | "warm" | "cold";
+      answers: AnsweredQuestion[];
+      /** How the flow was started: deep_link, source, command, keyword, campaign. */
+      trigger: string;
+    }
+  | {
+      kind: "detractor";
+      customer: CustomerCard;
+      survey: { id: string; kind: "nps" | "csat"; name: LocalizedText };
+      score: number;
+      scaleMax: number;
+      /** pending: the reason question is open; skipped / none: no reason will come. */
+      reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "none" };
+      /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
+      lifecycleStage?: string | null;
+      orders: OrdersSummary;
+    }
+  | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  | {
+      kind: "help_request";
+      customer: CustomerCard;
+      flow: { id: string; name: LocalizedText };
+      /** The question the customer got stuck on. */
+      question: LocalizedText;
+      answers: AnsweredQuestion[];
+    };
 
 export interface Notifier {
   /** Posts an alert to the team channel; undefined when no team channel is configured. */
   alert(alert: TeamAlert): Promise<ThreadRef | undefined>;
+  /** Renders the alert again in place (e.g. a detractor's reason arrived). */
+  updateAlert(ref: ThreadRef, alert: TeamAlert): Promise<void>;
   /** Posts a plain message into an existing thread. */
   postInThread(ref: ThreadRef, text: string): Promise<void>;
 }
@@ -78,6 +143,9 @@ export function unconfiguredNotifier(log: (msg: string, data: object) => void): 
     async alert(alert) {
       log("no Slack team channel configured: team alert not posted", { kind: alert.kind });
       return undefined;
+    },
+    async updateAlert(ref, alert) {
+      log("no Slack app configured: team alert not updated", { channel: ref.channel, kind: alert.kind });
     },
     async postInThread(ref) {
       log("no Slack app configured: thread message not posted", { channel: ref.channel });

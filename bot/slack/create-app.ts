@@ -4,6 +4,7 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
 import { registerSegmentCommand } from "./commands/segment-command.ts";
 import { registerSendCommand } from "./commands/send-command.ts";
 import { registerCampaignsCommand } from "./commands/campaigns-command.ts";
@@ -13,6 +14,7 @@ import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
+import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -73,6 +75,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
+  registerOpenProfileAction(slack.app, deps);
+  registerThreadReplyEvent(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

@@ -6,10 +6,10 @@ export interface SlackDeps {
   core: CoreDeps;
   /** Team-facing text in the team's language. */
   t: (key: string, vars?: Record<string, string | number>) => string;
+  /** The team's language (SLACK_LANGUAGE), for text the core renders and texts written in data files. */
+  language: string;
   replyTexts: ReplyTexts;
   teamChannel?: string | undefined;
-  /** The team's language (SLACK_LANGUAGE), for text the core renders. */
-  language?: string;
   /** Who may do what (SLACK_ADMINS, SLACK_SENDERS, ...). */
   access: SlackAccess;
   /** CAMPAIGN_APPROVAL=required: a second person approves every campaign. */

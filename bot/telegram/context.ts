@@ -3,6 +3,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { CoreDeps } from "../../core/deps.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
+import type { AwaitedReply } from "../../core/dialogues/awaited-reply.ts";
 
 export interface TelegramBotSettings {
   brandName: string;
@@ -15,6 +16,8 @@ interface ChatloopFlavor {
   log: Logger;
   /** The person behind the update, if we know them (loaded once per update). */
   subscriber: Subscriber | null;
+  /** For a message: the flow, survey or team conversation it answers, if any (the one asked last). */
+  awaiting: AwaitedReply | null;
 }
 
 export type BotContext = Context & I18nFlavor & ChatloopFlavor;

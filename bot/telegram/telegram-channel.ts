@@ -1,7 +1,7 @@
 // The Channel port over the Telegram Bot API: renders an OutgoingMessage into
 // sendMessage / sendPhoto and maps Telegram's errors to what the core should do.
 import { GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard, type Api } from "grammy";
-import type { Channel, OutgoingMessage, SendOutcome } from "../../core/ports.ts";
+import type { Channel, OutgoingButton, OutgoingMessage, SendOutcome } from "../../core/ports.ts";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -38,20 +38,24 @@ export function telegramChannel(api: Api): Channel {
   };
 }
 
-function replyMarkup(message: OutgoingMessage) {
-  if (message.buttons?.length) {
-    const keyboard = new InlineKeyboard();
-    for (const [i, row] of message.buttons.entries()) {
-      if (i > 0) keyboard.row();
-      for (const button of row) {
-        if ("url" in button) keyboard.url(button.text, button.url);
-        else keyboard.text(button.text, button.data);
-      }
+export function inlineKeyboardOf(buttons: OutgoingButton[][]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const [i, row] of buttons.entries()) {
+    if (i > 0) keyboard.row();
+    for (const button of row) {
+      if ("url" in button) keyboard.url(button.text, button.url);
+      else keyboard.text(button.text, button.data);
     }
-    return { reply_markup: keyboard };
   }
+  return keyboard;
+}
+
+function replyMarkup(message: OutgoingMessage) {
+  if (message.buttons?.length) return { reply_markup: inlineKeyboardOf(message.buttons) };
   if (message.requestContact) {
-    return { reply_markup: new Keyboard().requestContact(message.requestContact.label).resized().oneTime() };
+    const keyboard = new Keyboard().requestContact(message.requestContact.label);
+    if (message.requestContact.skipLabel) keyboard.row().text(message.requestContact.skipLabel);
+    return { reply_markup: keyboard.resized().oneTime() };
   }
   if (message.removeKeyboard) return { reply_markup: { remove_keyboard: true as const } };
   return {};

@@ -132,14 +132,23 @@ export async function findByTelegramId(deps: CoreDeps, telegramId: bigint): Prom
   return deps.db.prisma.subscriber.findUnique({ where: { telegramId } });
 }
 
-/** Makes a person known without asking for consent (someone who wrote to the bot without /start). */
-export async function ensureKnown(deps: CoreDeps, identity: TelegramIdentity): Promise<Subscriber> {
+/**
+ * Makes a person known without asking for consent (someone who wrote to the
+ * bot without /start, or came by a link straight into a dialogue). A deep-link
+ * source is recorded first-touch, as for /start.
+ */
+export async function ensureKnown(deps: CoreDeps, identity: TelegramIdentity, options: { source?: string | undefined } = {}): Promise<Subscriber> {
   const parsed = telegramIdentitySchema.parse(identity);
-  return deps.db.prisma.subscriber.upsert({
+  const source = sourceSchema.safeParse(options.source).success ? options.source : undefined;
+  const subscriber = await deps.db.prisma.subscriber.upsert({
     where: { telegramId: parsed.telegramId },
-    create: { telegramId: parsed.telegramId, ...profileFrom(parsed), language: pickLanguage(parsed.languageCode), createdAt: deps.clock.now() },
+    create: { telegramId: parsed.telegramId, ...profileFrom(parsed), language: pickLanguage(parsed.languageCode), source: source ?? null, createdAt: deps.clock.now() },
     update: {},
   });
+  if (source && !subscriber.source) {
+    return deps.db.prisma.subscriber.update({ where: { id: subscriber.id }, data: { source } });
+  }
+  return subscriber;
 }
 
 async function requireByTelegramId(deps: CoreDeps, telegramId: bigint): Promise<Subscriber> {

@@ -10,7 +10,8 @@ import { FakeSlack, SlackClient, slackText } from "../support/fake-slack.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { spawnProduct, type ChildProduct } from "../support/child-product.ts";
 
-describe("npm start", () => {
+// A child process initialises an embedded database from scratch: slow on a busy machine.
+describe("npm start", { timeout: 90_000 }, () => {
   let telegram: FakeTelegram;
   let slackApi: FakeSlack;
   let dataDir: string;

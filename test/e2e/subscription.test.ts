@@ -99,9 +99,13 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
 
   test("the command menu is published in English and Russian", () => {
     const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
+    // Ours, then the commands flow and survey files claim (flows/), named by the flow or survey.
+    const names = ["start", "stop", "language", "demo", "choose", "feedback"];
     expect(menus).toEqual([
-      { language: "default", names: ["start", "stop", "language"] },
-      { language: "ru", names: ["start", "stop", "language"] },
+      { language: "default", names },
+      { language: "ru", names },
     ]);
+    const ru = p.telegram.commands.find((c) => c.language_code === "ru")!.commands as { command: string; description: string }[];
+    expect(ru.find((c) => c.command === "choose")!.description).toBe("Подбор кроссовок");
   });
 });

@@ -6,6 +6,7 @@ import { telegramChannel } from "../../bot/telegram/telegram-channel.ts";
 import type { CoreDeps } from "../../core/deps.ts";
 import { DEFAULT_POLICY, type ContactPolicy } from "../../core/delivery/contact-policy.ts";
 import { createTranslator } from "../../core/i18n.ts";
+import { loadDialogues } from "../../core/dialogues/dialogue-catalog.ts";
 import { createLogger, silentLogger } from "../../core/logger.ts";
 import { unconfiguredChannel, type Notifier, type TeamAlert, type ThreadRef } from "../../core/ports.ts";
 import { FakeClock } from "./clock.ts";
@@ -19,17 +20,26 @@ export interface TestCoreOptions {
   policy?: ContactPolicy;
 }
 
-export type TestCoreDeps = CoreDeps & { clock: FakeClock; alerts: TeamAlert[]; threadPosts: { ref: ThreadRef; text: string }[] };
+export type TestCoreDeps = CoreDeps & {
+  clock: FakeClock;
+  alerts: TeamAlert[];
+  alertUpdates: { ref: ThreadRef; alert: TeamAlert }[];
+  threadPosts: { ref: ThreadRef; text: string }[];
+};
 
 export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock | TestCoreOptions = {}, teamTimezone = "Europe/Berlin"): TestCoreDeps {
   const options = clockOrOptions instanceof FakeClock ? { clock: clockOrOptions, teamTimezone } : clockOrOptions;
   const logger = process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger;
   const alerts: TeamAlert[] = [];
   const threadPosts: { ref: ThreadRef; text: string }[] = [];
+  const alertUpdates: { ref: ThreadRef; alert: TeamAlert }[] = [];
   const notifier: Notifier = {
     async alert(alert) {
       alerts.push(alert);
       return { channel: "C0TEAM", ts: `1700000000.${String(alerts.length).padStart(6, "0")}` };
+    },
+    async updateAlert(ref, alert) {
+      alertUpdates.push({ ref, alert });
     },
     async postInThread(ref, text) {
       threadPosts.push({ ref, text });
@@ -46,7 +56,9 @@ export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock |
       : unconfiguredChannel((msg, data) => logger.warn(data, msg)),
     notifier,
     policy: options.policy ?? DEFAULT_POLICY,
+    dialogues: loadDialogues(),
     alerts,
+    alertUpdates,
     threadPosts,
   };
 }

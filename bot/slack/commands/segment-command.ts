@@ -1,17 +1,60 @@
-// /segment: look at the audiences. `list` is the built-in consent audiences with live sizes.
+// /segment: list | show NAME | preview TEXT | save NAME TEXT | delete NAME.
+// Parses the words, calls the core, renders a view; domain errors become a
+// polite answer (a text error shows the text with a caret under the problem).
 import type { App } from "@slack/bolt";
-import { countConsentAudiences } from "../../../core/segments/consent-audiences.ts";
+import { DomainError } from "../../../core/errors.ts";
+import { pointAt, SegmentTextError } from "../../../core/segments/parse-segment-text.ts";
+import { deleteSegment, saveSegment } from "../../../core/segments/saved-segments.ts";
+import { segmentSize } from "../../../core/segments/segment-report.ts";
+import { listSegments } from "../../../core/segments/segment-sizes.ts";
+import { previewSegment, showSegment } from "../../../core/segments/show-segment.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { replyToCommand } from "../reply.ts";
-import { audiencesView } from "../views/audiences-view.ts";
+import { replyToCommand, type SlackReply } from "../reply.ts";
+import { segmentListView, segmentPreviewView, segmentShowView } from "../views/segments-view.ts";
 
 export function registerSegmentCommand(app: App, deps: SlackDeps): void {
   app.command("/segment", async ({ command, ack, respond }) => {
-    const t = deps.t;
-    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
-      const [verb = "list"] = command.text.trim().split(/\s+/).filter(Boolean);
-      if (verb === "list") return audiencesView(await countConsentAudiences(deps.core), t);
-      return { text: t("segment-usage") };
-    });
+    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, () =>
+      runSegmentCommand(deps, command.text, `slack:${command.user_id}`),
+    );
   });
+}
+
+async function runSegmentCommand(deps: SlackDeps, input: string, actor: string): Promise<SlackReply> {
+  const { core, t } = deps;
+  const text = input.trim();
+  const [verb = "list", ...rest] = text.split(/\s+/).filter(Boolean);
+  const argument = text.slice(verb.length).trim();
+  const name = rest[0] ?? "";
+  const language = deps.language ?? "en";
+  try {
+    switch (verb.toLowerCase()) {
+      case "list":
+        return segmentListView(await listSegments(core), t);
+      case "show":
+        if (!name) break;
+        return segmentShowView(await showSegment(core, { name, language }), t);
+      case "preview":
+        if (!argument) break;
+        return segmentPreviewView(argument, await previewSegment(core, { text: argument, language }), t);
+      case "save": {
+        const definitionText = argument.slice(name.length).trim();
+        if (!name || !definitionText) break;
+        const saved = await saveSegment(core, { name, text: definitionText, actor });
+        return { text: t("segments-saved", { name: saved.key, size: await segmentSize(core, saved.definition) }) };
+      }
+      case "delete":
+        if (!name) break;
+        await deleteSegment(core, { name, actor });
+        return { text: t("segments-deleted", { name: name.toLowerCase() }) };
+    }
+  } catch (err) {
+    if (err instanceof SegmentTextError) {
+      const typed = verb.toLowerCase() === "save" ? argument.slice(name.length).trim() : argument;
+      return { text: `${err.message}\n\`\`\`${pointAt(typed, err)}\`\`\`` };
+    }
+    if (err instanceof DomainError) return { text: err.message };
+    throw err;
+  }
+  return { text: t("segments-usage") };
 }

@@ -1,30 +1,33 @@
 // /start [source]: make the person known, remember where they came from and
 // ask for consent with a button. Only "yes" subscribes them (double opt-in).
-import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
-import { confirmConsent, declineConsent, startSubscription } from "../../../core/subscribers/telegram-subscription.ts";
-import { defineCallback } from "../../../core/button-data.ts";
+//
+// A link into a flow (?start=flow_<id>, or a source a flow file claims) starts
+// the flow at once: the person came for that dialogue, and a consent question
+// in front of it would stand between them and what they asked for. Consent is
+// asked when the flow ends (unless given before); until then they get only
+// the dialogue they started, no campaigns.
+import { Composer } from "grammy";
+import { beginFlow } from "../../../core/flows/start-flow.ts";
+import { FLOW_DEEP_LINK_PREFIX } from "../../../core/flows/flow-catalog.ts";
+import { confirmConsent, declineConsent, ensureKnown } from "../../../core/subscribers/telegram-subscription.ts";
 import { identityOf, type BotContext } from "../context.ts";
-
-export const consentCallback = defineCallback("consent", z.object({ answer: z.enum(["yes", "no"]) }));
+import { askForConsent, consentCallback, consentQuestion } from "../consent-prompt.ts";
+import { sendDialogueReply } from "../dialogue-reply.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
 privateChats.command("start", async (ctx) => {
-  const { subscriber, alreadySubscribed } = await startSubscription(ctx.core, {
-    identity: identityOf(ctx),
-    source: ctx.match || undefined,
-  });
-  ctx.subscriber = subscriber;
-  if (alreadySubscribed) {
-    await ctx.reply(ctx.t("consent-already"));
+  const payload = ctx.match || undefined;
+  const flow = ctx.core.dialogues.flows.forStartPayload(payload);
+  if (flow) {
+    ctx.subscriber = await ensureKnown(ctx.core, identityOf(ctx), { source: payload });
+    const trigger = payload!.startsWith(FLOW_DEEP_LINK_PREFIX) ? "deep_link" : "source";
+    await sendDialogueReply(ctx, await beginFlow(ctx.core, { subscriber: ctx.subscriber, flowId: flow.id, trigger, source: payload }));
     return;
   }
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("consent-yes"), consentCallback.pack({ answer: "yes" }))
-    .text(ctx.t("consent-no"), consentCallback.pack({ answer: "no" }));
-  await ctx.reply(consentQuestion(ctx), { reply_markup: keyboard });
+  const { alreadySubscribed } = await askForConsent(ctx, payload);
+  if (alreadySubscribed) await ctx.reply(ctx.t("consent-already"));
 });
 
 composer.callbackQuery(consentCallback.pattern, async (ctx) => {
@@ -45,9 +48,5 @@ composer.callbackQuery(consentCallback.pattern, async (ctx) => {
     await ctx.editMessageText(ctx.t("consent-declined"));
   }
 });
-
-function consentQuestion(ctx: BotContext): string {
-  return ctx.t("consent-question", { name: ctx.from?.first_name ?? "none", brand: ctx.settings.brandName });
-}
 
 export { composer as subscribeFeature };

@@ -1,0 +1,84 @@
+// Block Kit for /segment: pure functions from the core's answers to blocks.
+// Contacts in samples are masked; issue 5 decides who may see them whole.
+import type { KnownBlock } from "@slack/types";
+import type { SegmentSize } from "../../../core/segments/segment-sizes.ts";
+import type { SegmentReport, SampleCustomer } from "../../../core/segments/segment-report.ts";
+import type { SegmentView } from "../../../core/segments/show-segment.ts";
+import type { SlackReply } from "../reply.ts";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+const GROUPS = ["consent", "lifecycle", "rfm", "nps"] as const;
+
+export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
+  const line = (s: SegmentSize) => {
+    const name = s.segment.label ? t(s.segment.label) : s.segment.key;
+    return `• *${name}*: ${formatCount(s.size)}${s.change === undefined ? "" : ` (${changeText(s.change, t)})`}`;
+  };
+  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: t("segment-list-title") } }];
+  for (const group of [...GROUPS, "saved"] as const) {
+    const members = segments.filter((s) => (group === "saved" ? s.segment.kind === "saved" : s.segment.group === group));
+    const lines = members.map(line).join("\n") || t("segments-none-saved");
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t(`segments-group-${group}`)}*\n${lines}` } });
+  }
+  const summary = segments.map((s) => `${s.segment.label ? t(s.segment.label) : s.segment.key} ${s.size}`).join(", ");
+  return { text: `${t("segment-list-title")}: ${summary}`, blocks };
+}
+
+export function segmentShowView(view: SegmentView, t: T): SlackReply {
+  const name = view.segment.label ? t(view.segment.label) : view.segment.key;
+  const change = view.change === undefined ? "" : ` · ${changeText(view.change, t)}`;
+  return reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t);
+}
+
+export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: T): SlackReply {
+  return reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t);
+}
+
+function reportView(title: string, report: SegmentReport, definition: string, change: string, t: T): SlackReply {
+  const share = `${(report.share * 100).toFixed(1)}%`;
+  const size = t("segments-size", { size: formatCount(report.size), share, base: formatCount(report.base) });
+  const breakdowns = (["lifecycle", "rfm", "source", "language"] as const).map((dim) => {
+    const rows = report.breakdowns[dim].map((g) => `${valueName(dim, g.value, t)} ${formatCount(g.count)}`).join(", ") || "-";
+    return `*${t(`segments-breakdown-${dim}`)}*: ${rows}`;
+  });
+  const sample = report.sample.map(sampleLine).join("\n") || "-";
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: title } },
+    { type: "section", text: { type: "mrkdwn", text: `${size}${change}` } },
+    { type: "section", text: { type: "mrkdwn", text: `*${t("segments-definition")}*: ${definition}` } },
+    { type: "section", text: { type: "mrkdwn", text: breakdowns.join("\n") } },
+    { type: "section", text: { type: "mrkdwn", text: `*${t("segments-sample")}*\n${sample}` } },
+  ];
+  return { text: `${title}: ${report.size}`, blocks };
+}
+
+function valueName(dim: string, value: string, t: T): string {
+  if (value === "none") return t("seg-unknown");
+  if (dim === "lifecycle") return t(`seg-stage-${value}`);
+  if (dim === "rfm") return t(`seg-rfm-${value}`);
+  return value;
+}
+
+function sampleLine(c: SampleCustomer): string {
+  const name = [c.firstName, c.lastName].filter(Boolean).join(" ") || (c.username ? `@${c.username}` : `#${c.id}`);
+  const contacts = [c.email ? maskEmail(c.email) : undefined, c.phone ? maskPhone(c.phone) : undefined].filter(Boolean).join(", ");
+  return `• ${name} (#${c.id})${contacts ? ` - ${contacts}` : ""}`;
+}
+
+export function maskEmail(email: string): string {
+  const [user = "", domain = ""] = email.split("@");
+  return `${user.slice(0, 1)}***@${domain}`;
+}
+
+export function maskPhone(phone: string): string {
+  return `${"*".repeat(Math.max(0, phone.length - 2))}${phone.slice(-2)}`;
+}
+
+function changeText(change: number, t: T): string {
+  return t("segments-change", { change: Math.abs(change), sign: change > 0 ? "+" : change < 0 ? "-" : "" });
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US").replace(/,/g, " ");
+}

@@ -1,0 +1,107 @@
+// What customers type, read leniently: "+7 (900) 123-45-67", "1 500", "завтра в 15:00",
+// "nine". Each parser returns undefined for what it cannot read; the caller explains.
+import * as chrono from "chrono-node";
+import { pickLanguage } from "../i18n.ts";
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
+
+export function parseEmail(text: string): string | undefined {
+  const candidate = text.trim().replace(/^mailto:/i, "");
+  if (candidate.length > 254 || !EMAIL.test(candidate)) return undefined;
+  const at = candidate.lastIndexOf("@");
+  // The local part may be case-sensitive in theory; the domain never is.
+  return `${candidate.slice(0, at)}@${candidate.slice(at + 1).toLowerCase()}`;
+}
+
+/** A phone number in international form (+ and 7-15 digits), or undefined. */
+export function parsePhone(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return undefined;
+  const digits = trimmed.replace(/\D/g, "");
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (trimmed.startsWith("+")) return `+${digits}`;
+  // Russian numbers are commonly written with a leading 8 instead of +7.
+  if (digits.length === 11 && digits.startsWith("8")) return `+7${digits.slice(1)}`;
+  if (digits.length === 11 && digits.startsWith("7")) return `+${digits}`;
+  return digits;
+}
+
+export function parseNumber(text: string): number | undefined {
+  const compact = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(compact)) return undefined;
+  const value = Number(compact.replace(",", "."));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const YES = new Set(["yes", "y", "yeah", "yep", "sure", "ok", "okay", "of course", "да", "ага", "конечно", "угу", "да, конечно", "есть"]);
+const NO = new Set(["no", "n", "nope", "not really", "нет", "неа", "не", "нету", "пока нет"]);
+
+export function parseYesNo(text: string): boolean | undefined {
+  const normalized = normalizeWords(text);
+  if (YES.has(normalized)) return true;
+  if (NO.has(normalized)) return false;
+  return undefined;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  ноль: 0, нуль: 0, один: 1, одна: 1, единица: 1, два: 2, две: 2, двойка: 2, три: 3, тройка: 3, четыре: 4, четверка: 4,
+  пять: 5, пятерка: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10, десятка: 10,
+};
+
+/** A whole score typed as digits or a word ("9", "9/10", "nine", "девять"), within min..max. */
+export function parseScore(text: string, min: number, max: number): number | undefined {
+  const normalized = normalizeWords(text)
+    .replace(/\s*(\/|out of|of|из)\s*10$/, "")
+    .replace(/ё/g, "е");
+  const value = /^\d{1,2}$/.test(normalized) ? Number(normalized) : NUMBER_WORDS[normalized];
+  return value !== undefined && value >= min && value <= max ? value : undefined;
+}
+
+export interface ParsedDate {
+  /** ISO 8601: a date ("2026-12-12") when no time was said, otherwise an instant. */
+  value: string;
+  at: Date;
+  hasTime: boolean;
+}
+
+/**
+ * A date or date and time in natural language, in the customer's language
+ * first and then the other one, relative to `now` in the customer's timezone.
+ */
+export function parseDate(text: string, options: { language: string; now: Date; timezone: string; future?: boolean }): ParsedDate | undefined {
+  const primary = pickLanguage(options.language) === "ru" ? [chrono.ru, chrono.en] : [chrono.en, chrono.ru];
+  const reference = { instant: options.now, timezone: offsetMinutes(options.timezone, options.now) };
+  for (const parser of primary) {
+    const result = parser.parse(text, reference, { forwardDate: options.future ?? true })[0];
+    if (!result) continue;
+    const at = result.start.date();
+    const hasTime = result.start.isCertain("hour");
+    const value = hasTime ? at.toISOString() : localDate(at, options.timezone);
+    return { value, at, hasTime };
+  }
+  return undefined;
+}
+
+/** The UTC offset of an IANA timezone at an instant, in minutes (chrono wants a number). */
+export function offsetMinutes(timezone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? "");
+  if (!m) return 0;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+function localDate(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+function normalizeWords(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[!.?,;:)(]+$/g, "")
+    .replace(/^[!.?,;:)(]+/g, "")
+    .replace(/\s+/g, " ");
+}

@@ -1,0 +1,107 @@
+// Acquisition by source (DOMAIN.md): CAC = acquisition spend / customers
+// acquired; acquisition rate = customers acquired / people contacted.
+// The team enters what it spent per source and period (recordAcquisitionSpend);
+// a spend entry that overlaps a period only partly counts pro rata by time.
+//   acquired   people from the source whose first confirmed subscription falls in the period
+//   contacted  the reach the team entered with its spend (pro rata); where none
+//              was entered, the people who arrived from the source in the period
+//              (opened the bot through its link, subscribed or not)
+import { z } from "zod";
+import { writeAudit } from "../audit/audit-log.ts";
+import type { CoreDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { SqlParams } from "../db/sql-params.ts";
+import type { Period } from "./period.ts";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+
+export const acquisitionSpendSchema = z
+  .object({
+    source: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a source name (1-64 of A-Z a-z 0-9 _ -)"),
+    /** First and last day covered, inclusive, in the team's timezone. */
+    from: day,
+    to: day,
+    amount: z.number().min(0).max(1e11),
+    contacted: z.number().int().min(0).optional(),
+  })
+  .refine((s) => s.to >= s.from, { message: "the last day must not be before the first", path: ["to"] });
+export type AcquisitionSpendInput = z.infer<typeof acquisitionSpendSchema>;
+
+export class InvalidSpend extends DomainError {
+  constructor(message: string) {
+    super("invalid_spend", `Invalid acquisition spend: ${message}.`);
+  }
+}
+
+/** Records (or corrects) what was spent on one source over some days; audited. */
+export async function recordAcquisitionSpend(deps: CoreDeps, options: AcquisitionSpendInput & { actor: string }): Promise<void> {
+  const parsed = acquisitionSpendSchema.safeParse(options);
+  if (!parsed.success) throw new InvalidSpend(`${parsed.error.issues[0]!.path.join(".")} ${parsed.error.issues[0]!.message}`);
+  const s = parsed.data;
+  const key = { source: s.source, periodStart: new Date(`${s.from}T00:00:00Z`), periodEnd: new Date(`${s.to}T00:00:00Z`) };
+  await deps.db.prisma.acquisitionSpend.upsert({
+    where: { source_periodStart_periodEnd: key },
+    create: { ...key, amount: s.amount, contacted: s.contacted ?? null, createdBy: options.actor, createdAt: deps.clock.now() },
+    update: { amount: s.amount, contacted: s.contacted ?? null, createdBy: options.actor, createdAt: deps.clock.now() },
+  });
+  await writeAudit(deps, { actor: options.actor, action: "acquisition.spend", target: s.source, details: { ...s } });
+}
+
+export interface SourceAcquisition {
+  source: string;
+  spend: number;
+  acquired: number;
+  contacted: number;
+  /** spend / acquired; null when nobody was acquired. */
+  cac: number | null;
+  /** acquired / contacted, 0-1; null when nobody was contacted. */
+  acquisitionRate: number | null;
+}
+
+export async function acquisitionBySource(deps: CoreDeps, options: { period: Period; source?: string }): Promise<SourceAcquisition[]> {
+  const p = new SqlParams();
+  const from = p.add(options.period.from, "timestamptz");
+  const to = p.add(options.period.to, "timestamptz");
+  const tz = p.add(deps.teamTimezone, "text");
+  const only = options.source ? `= ${p.add(options.source, "text")}` : "IS NOT NULL";
+  const rows = await deps.db.prisma.$queryRawUnsafe<{ source: string; spend: number; acquired: number; reach: number | null; arrived: number }[]>(
+    `WITH spend AS (
+       SELECT a.source, sum(a.amount * share)::float8 AS spend, sum(a.contacted * share)::float8 AS reach
+         FROM (SELECT x.*, extract(epoch FROM least(x.stop, ${to}) - greatest(x.start, ${from})) / extract(epoch FROM x.stop - x.start) AS share
+                 FROM (SELECT sp.*, (sp.period_start::timestamp AT TIME ZONE ${tz}) AS start,
+                              ((sp.period_end + 1)::timestamp AT TIME ZONE ${tz}) AS stop
+                         FROM acquisition_spend sp WHERE sp.source ${only}) x
+                WHERE x.start < ${to} AND x.stop > ${from}) a
+        GROUP BY a.source),
+     firsts AS (
+       SELECT s.source, count(*)::int AS acquired
+         FROM (SELECT c.subscriber_id, min(c.at) AS first_at FROM consent_record c WHERE c.status = 'subscribed' GROUP BY c.subscriber_id) f
+         JOIN subscriber s ON s.id = f.subscriber_id
+        WHERE f.first_at >= ${from} AND f.first_at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        GROUP BY s.source),
+     arrivals AS (
+       SELECT s.source, count(*)::int AS arrived FROM subscriber s
+        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        GROUP BY s.source)
+     SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
+            spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived
+       FROM spend FULL JOIN firsts USING (source) FULL JOIN arrivals USING (source)
+      ORDER BY 2 DESC, 3 DESC, 1`,
+    ...p.values,
+  );
+  return rows.map((r) => {
+    const contacted = r.reach ?? r.arrived;
+    return {
+      source: r.source,
+      spend: round2(r.spend),
+      acquired: r.acquired,
+      contacted: Math.round(contacted),
+      cac: r.acquired > 0 ? round2(r.spend / r.acquired) : null,
+      acquisitionRate: contacted > 0 ? r.acquired / contacted : null,
+    };
+  });
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,82 @@
+// The segments every store has without typing anything: consent states, each
+// stage of the loyalty funnel, each RFM class, each NPS group. Each is an
+// ordinary definition (so it compiles, previews and snapshots like a saved
+// one); their sizes are counted per group in one grouped query each.
+import type { CoreDeps } from "../deps.ts";
+import { SqlParams } from "../db/sql-params.ts";
+import { analyticsSettingsOf } from "./analytics-settings.ts";
+import { countConsentAudiences, type ConsentAudienceSizes } from "./consent-audiences.ts";
+import { LIFECYCLE_STAGES, lifecycleSql } from "./lifecycle.ts";
+import { latestNpsSql, NPS_GROUPS, npsGroupSql } from "./nps-groups.ts";
+import { RFM_CLASSES } from "./rfm.ts";
+import type { Condition, SegmentDefinition } from "./segment-definition.ts";
+
+export type BuiltInGroup = "consent" | "lifecycle" | "rfm" | "nps";
+
+export interface BuiltInSegment {
+  /** "subscribed", "lifecycle:loyal", "rfm:at_risk", "nps:detractor"... */
+  key: string;
+  group: BuiltInGroup;
+  /** Locale key of its name. */
+  label: string;
+  definition: SegmentDefinition;
+}
+
+const def = (where: Condition): SegmentDefinition => ({ version: 1, where });
+
+const CONSENT: [keyof ConsentAudienceSizes, string, Condition][] = [
+  ["everyone", "segment-everyone", { kind: "everyone" }],
+  ["subscribed", "segment-subscribed", { kind: "and", of: [{ kind: "consent", statuses: ["subscribed"] }, { kind: "not", of: { kind: "blocked" } }] }],
+  ["pending", "segment-pending", { kind: "consent", statuses: ["pending"] }],
+  ["unsubscribed", "segment-unsubscribed", { kind: "consent", statuses: ["unsubscribed"] }],
+  ["declined", "seg-consent-declined", { kind: "consent", statuses: ["declined"] }],
+  ["prospects", "seg-prospects", { kind: "consent", statuses: ["none"] }],
+  ["blocked", "segment-blocked", { kind: "blocked" }],
+];
+
+export const BUILT_IN_SEGMENTS: readonly BuiltInSegment[] = [
+  ...CONSENT.map(([key, label, where]) => ({ key, group: "consent" as const, label, definition: def(where) })),
+  ...LIFECYCLE_STAGES.map((s) => ({ key: `lifecycle:${s}`, group: "lifecycle" as const, label: `seg-stage-${s}`, definition: def({ kind: "lifecycle", stages: [s] }) })),
+  ...RFM_CLASSES.map((c) => ({ key: `rfm:${c}`, group: "rfm" as const, label: `seg-rfm-${c}`, definition: def({ kind: "rfm", classes: [c] }) })),
+  ...NPS_GROUPS.map((g) => ({ key: `nps:${g}`, group: "nps" as const, label: `seg-nps-${g}`, definition: def({ kind: "nps", groups: [g] }) })),
+];
+
+export function builtInSegment(key: string): BuiltInSegment | undefined {
+  return BUILT_IN_SEGMENTS.find((s) => s.key === key.toLowerCase());
+}
+
+/** The size of every built-in segment: four grouped queries, not one count per segment. */
+export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>> {
+  const now = deps.clock.now();
+  const sizes = new Map<string, number>(BUILT_IN_SEGMENTS.map((s) => [s.key, 0]));
+  const consent = await countConsentAudiences(deps);
+  for (const [key] of CONSENT) sizes.set(key, consent[key]);
+  const grouped = async (prefix: string, sql: string, params: unknown[]) => {
+    const rows = await deps.db.prisma.$queryRawUnsafe<{ k: string | null; n: number }[]>(sql, ...params);
+    for (const r of rows) if (r.k !== null) sizes.set(`${prefix}:${r.k}`, r.n);
+  };
+  const lp = new SqlParams();
+  await grouped(
+    "lifecycle",
+    `SELECT ${lifecycleSql("cs", lp, now, analyticsSettingsOf(deps))} AS k, count(*)::int AS n
+       FROM subscriber s LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
+      WHERE s.erased_at IS NULL GROUP BY 1`,
+    lp.values,
+  );
+  await grouped(
+    "rfm",
+    `SELECT cs.rfm_class AS k, count(*)::int AS n
+       FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id
+      WHERE s.erased_at IS NULL AND cs.rfm_class IS NOT NULL GROUP BY 1`,
+    [],
+  );
+  const np = new SqlParams();
+  await grouped(
+    "nps",
+    `SELECT ${npsGroupSql("nps.score")} AS k, count(*)::int AS n
+       FROM (${latestNpsSql(np, now)}) nps JOIN subscriber s ON s.id = nps.subscriber_id
+      WHERE s.erased_at IS NULL GROUP BY 1`,
+    np.values,
+  );
+  return sizes;
+}

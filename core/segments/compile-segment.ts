@@ -1,0 +1,214 @@
+// Compiles a segment definition to ONE SQL query.
+//
+// Contract (campaign audiences and everything else build on it):
+//   const { sql, params } = compileSegment(definition, { now, settings });
+//   await prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
+//   await prisma.$executeRawUnsafe(
+//     `INSERT INTO outbox (campaign_id, subscriber_id) SELECT $${params.length + 1}, subscriber_id FROM (${sql}) seg`,
+//     ...params, campaignId);
+// - `sql` is a SELECT returning one column, subscriber_id (int), each customer
+//   at most once, never an erased one (erased_at IS NOT NULL).
+// - `params` are its positional parameters $1..$n (pass `firstParam` to start
+//   elsewhere); number your own after them.
+// - `now` fixes every time window ("within 2d", days since the last order), so
+//   the same definition and now always give the same people.
+// - Consent is not implied: a segment is who matches. Sending filters consent
+//   itself (or add `consent = subscribed`).
+// It runs identically on PGlite and PostgreSQL. Windowed order and event
+// measures become one grouped derived table each (hash-joined, no per-customer
+// subquery); lifetime order figures and RFM come from customer_stats.
+import { SqlParams } from "../db/sql-params.ts";
+import type { AnalyticsSettings } from "./analytics-settings.ts";
+import { lifecycleSql } from "./lifecycle.ts";
+import { latestNpsSql, npsGroupSql } from "./nps-groups.ts";
+import { windowMs, type Condition, type SegmentDefinition, type Window } from "./segment-definition.ts";
+
+export interface CompileOptions {
+  now: Date;
+  settings: AnalyticsSettings;
+  /** Number of the first placeholder ($1 by default). */
+  firstParam?: number;
+}
+
+export interface CompiledSegment {
+  sql: string;
+  params: unknown[];
+}
+
+export function compileSegment(definition: SegmentDefinition, options: CompileOptions): CompiledSegment {
+  const c = new Compiler(options);
+  const predicate = c.condition(definition.where);
+  const sql = `SELECT s.id AS subscriber_id
+  FROM subscriber s${c.joins.map((j) => `\n  LEFT JOIN ${j}`).join("")}
+ WHERE s.erased_at IS NULL AND ${predicate}`;
+  return { sql, params: c.params.values };
+}
+
+const MEASURE_COLUMN = { count: "n", total: "total", sum: "total", average: "avg", days_since_last: "last_at", days_since_first: "first_at" } as const;
+
+class Compiler {
+  readonly params: SqlParams;
+  readonly joins: string[] = [];
+  private readonly derived = new Map<string, string>();
+
+  constructor(private readonly options: CompileOptions) {
+    this.params = new SqlParams((options.firstParam ?? 1) - 1);
+  }
+
+  condition(c: Condition): string {
+    const p = this.params;
+    switch (c.kind) {
+      case "everyone":
+        return "TRUE";
+      case "and":
+      case "or":
+        return `(${c.of.map((x) => this.condition(x)).join(c.kind === "and" ? " AND " : " OR ")})`;
+      case "not":
+        return `NOT ${this.condition(c.of)}`;
+      case "field":
+        return this.field(c);
+      case "tag":
+        return `coalesce(s.tags && ARRAY[${p.list(c.tags)}]::text[], false)`;
+      case "consent":
+        return `(s.consent_status::text IN (${p.list(c.statuses)}))`;
+      case "blocked":
+        return `(s.blocked_at IS NOT NULL)`;
+      case "source":
+        return `coalesce(s.source IN (${p.list(c.values)}), false)`;
+      case "language":
+        return `(s.language IN (${p.list(c.values)}))`;
+      case "lifecycle":
+        this.stats();
+        return `(${lifecycleSql("cs", p, this.options.now, this.options.settings)} IN (${p.list(c.stages)}))`;
+      case "rfm":
+        this.stats();
+        return `coalesce(cs.rfm_class IN (${p.list(c.classes)}), false)`;
+      case "rfm_score":
+        this.stats();
+        return `coalesce(cs.${c.score}_score ${c.op} ${p.add(c.value, "int")}, false)`;
+      case "nps":
+        return `coalesce(${npsGroupSql(`${this.nps()}.score`)} IN (${p.list(c.groups)}), false)`;
+      case "nps_score":
+        return `coalesce(${this.nps()}.score ${c.op} ${p.add(c.value, "int")}, false)`;
+      case "joined":
+        return `(${this.daysSince("s.created_at")} ${c.op} ${p.add(c.value, "float8")})`;
+      case "orders":
+        return this.orders(c);
+      case "event":
+        return this.event(c);
+      case "none_since":
+        return this.noneSince(c);
+    }
+  }
+
+  private field(c: Extract<Condition, { kind: "field" }>): string {
+    const p = this.params;
+    const column = c.field.startsWith("profile.") ? `(s.profile ->> ${p.add(c.field.slice("profile.".length), "text")})` : `s.${c.field}`;
+    if (c.op === "exists") return `(${column} IS NOT NULL AND ${column} <> '')`;
+    const value = p.add(c.value!, "text");
+    if (c.op === "contains") return `coalesce(strpos(lower(${column}), lower(${value})) > 0, false)`;
+    // Case-insensitive: "city = berlin" finds "Berlin".
+    return `coalesce(lower(${column}) ${c.op === "=" ? "=" : "<>"} lower(${value}), ${c.op === "!=" ? "true" : "false"})`;
+  }
+
+  private orders(c: Extract<Condition, { kind: "orders" }>): string {
+    const p = this.params;
+    const value = p.add(c.value, "float8");
+    if (!c.window) {
+      this.stats();
+      const expr = {
+        count: () => "coalesce(cs.orders_count, 0)",
+        total: () => "coalesce(cs.revenue, 0)::float8",
+        average: () => "(cs.revenue / NULLIF(cs.orders_count, 0))::float8",
+        days_since_last: () => this.daysSince("cs.last_order_at"),
+        days_since_first: () => this.daysSince("cs.first_order_at"),
+      }[c.measure]();
+      return `coalesce(${expr} ${c.op} ${value}, false)`;
+    }
+    const window = c.window;
+    const alias = this.derive(
+      `orders|${this.windowKey(window)}`,
+      () => `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount)::float8 AS total, avg(o.amount)::float8 AS avg,
+              min(o.paid_at) AS first_at, max(o.paid_at) AS last_at
+         FROM "order" o
+        WHERE o.status = 'paid' AND ${this.windowSql("o.paid_at", window)}
+        GROUP BY o.subscriber_id`,
+    );
+    return this.measure(alias, c.measure, c.op, value);
+  }
+
+  private event(c: Extract<Condition, { kind: "event" }>): string {
+    const p = this.params;
+    const alias = this.derive(`event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}`, () => {
+      const type = p.add(c.type, "text");
+      const prop = c.property ? p.add(c.property, "text") : undefined;
+      // A property that is a JSON number, or a string holding one ("12.50"), is summed; anything else is skipped.
+      const sum = prop
+        ? `, sum(CASE WHEN jsonb_typeof(e.properties -> ${prop}) = 'number' OR (e.properties ->> ${prop}) ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                      THEN (e.properties ->> ${prop})::float8 END) AS total`
+        : "";
+      return `SELECT e.subscriber_id, count(*)::int AS n, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at${sum}
+         FROM event e
+        WHERE e.type = ${type} AND ${c.window ? this.windowSql("e.occurred_at", c.window) : `e.occurred_at <= ${p.add(this.options.now, "timestamptz")}`}
+        GROUP BY e.subscriber_id`;
+    });
+    return this.measure(alias, c.measure, c.op, p.add(c.value, "float8"));
+  }
+
+  private measure(alias: string, measure: keyof typeof MEASURE_COLUMN, op: string, value: string): string {
+    const column = `${alias}.${MEASURE_COLUMN[measure]}`;
+    // No order or event in the window counts as zero of it.
+    if (measure === "count" || measure === "total" || measure === "sum") return `(coalesce(${column}, 0) ${op} ${value})`;
+    if (measure === "average") return `coalesce(${column} ${op} ${value}, false)`;
+    return `coalesce(${this.daysSince(column)} ${op} ${value}, false)`;
+  }
+
+  private noneSince(c: Extract<Condition, { kind: "none_since" }>): string {
+    const p = this.params;
+    const now = p.add(this.options.now, "timestamptz");
+    const alias = this.derive(
+      `last|${c.after}`,
+      () => `SELECT e.subscriber_id, max(e.occurred_at) AS last_at
+         FROM event e WHERE e.type = ${p.add(c.after, "text")} AND e.occurred_at <= ${now}
+        GROUP BY e.subscriber_id`,
+    );
+    const later =
+      c.then.kind === "order"
+        ? `SELECT 1 FROM "order" o WHERE o.subscriber_id = s.id AND o.status = 'paid' AND o.paid_at > ${alias}.last_at AND o.paid_at <= ${now}`
+        : `SELECT 1 FROM event e2 WHERE e2.subscriber_id = s.id AND e2.type = ${p.add(c.then.type, "text")} AND e2.occurred_at > ${alias}.last_at AND e2.occurred_at <= ${now}`;
+    return `(${alias}.last_at IS NOT NULL AND NOT EXISTS (${later}))`;
+  }
+
+  private stats(): void {
+    if (!this.derived.has("stats")) {
+      this.derived.set("stats", "cs");
+      this.joins.push("customer_stats cs ON cs.subscriber_id = s.id");
+    }
+  }
+
+  private nps(): string {
+    return this.derive("nps", () => latestNpsSql(this.params, this.options.now), "nps");
+  }
+
+  /** One derived table per distinct aggregate, however many conditions read it. */
+  private derive(key: string, sql: () => string, alias = `d${this.derived.size + 1}`): string {
+    const existing = this.derived.get(key);
+    if (existing) return existing;
+    this.derived.set(key, alias);
+    this.joins.push(`(${sql()}) ${alias} ON ${alias}.subscriber_id = s.id`);
+    return alias;
+  }
+
+  private windowSql(column: string, w: Window): string {
+    const { now } = this.options;
+    return `${column} > ${this.params.add(new Date(now.getTime() - windowMs(w)), "timestamptz")} AND ${column} <= ${this.params.add(now, "timestamptz")}`;
+  }
+
+  private windowKey(w: Window): string {
+    return `${w.amount}${w.unit}`;
+  }
+
+  private daysSince(column: string): string {
+    return `(extract(epoch FROM (${this.params.add(this.options.now, "timestamptz")} - ${column})) / 86400)`;
+  }
+}

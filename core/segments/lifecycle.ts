@@ -1,0 +1,92 @@
+// The loyalty funnel (DOMAIN.md): potential -> new -> repeat -> loyal, and the
+// two outflows churned_from_new and churned_from_loyal. A stage is a function
+// of a customer's paid orders and "now", evaluated in this order:
+//   no paid order                                    -> potential
+//   last paid order >= churnDays ago, 1 order        -> churned_from_new
+//   last paid order >= churnDays ago, 2+ orders      -> churned_from_loyal
+//   1 paid order                                     -> new
+//   >= loyalMinOrders orders, last < loyalRecencyDays ago, spent >= loyalMinSpent -> loyal
+//   otherwise (2+ orders)                            -> repeat
+// It is computed in SQL from the order aggregates, never stored: it moves with
+// the clock (a customer churns by not buying) and stays exact between refreshes.
+import type { CoreDeps } from "../deps.ts";
+import { daysBefore, SqlParams } from "../db/sql-params.ts";
+import { NotFound } from "../errors.ts";
+import { analyticsSettingsOf, type AnalyticsSettings } from "./analytics-settings.ts";
+
+export const LIFECYCLE_STAGES = ["potential", "new", "repeat", "loyal", "churned_from_new", "churned_from_loyal"] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/**
+ * The stage as an SQL expression over an aggregate row `alias` with columns
+ * subscriber_id, orders_count, revenue, last_order_at (a LEFT JOINed
+ * customer_stats row; NULL subscriber_id = no paid order).
+ */
+export function lifecycleSql(alias: string, params: SqlParams, now: Date, settings: AnalyticsSettings): string {
+  const l = settings.lifecycle;
+  const churnedBefore = params.add(daysBefore(now, l.churnDays), "timestamptz");
+  const loyalAfter = params.add(daysBefore(now, l.loyalRecencyDays), "timestamptz");
+  return `(CASE WHEN ${alias}.subscriber_id IS NULL THEN 'potential'
+      WHEN ${alias}.last_order_at <= ${churnedBefore} THEN CASE WHEN ${alias}.orders_count = 1 THEN 'churned_from_new' ELSE 'churned_from_loyal' END
+      WHEN ${alias}.orders_count = 1 THEN 'new'
+      WHEN ${alias}.orders_count >= ${params.add(l.loyalMinOrders, "int")} AND ${alias}.last_order_at > ${loyalAfter}
+           AND ${alias}.revenue >= ${params.add(l.loyalMinSpent, "float8")} THEN 'loyal'
+      ELSE 'repeat' END)`;
+}
+
+/** Paid orders up to `now` aggregated per customer, in the shape lifecycleSql reads. */
+export function orderAggregatesSql(params: SqlParams, now: Date, where = "TRUE"): string {
+  return `SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
+                 min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at
+            FROM "order" o
+           WHERE o.status = 'paid' AND o.paid_at <= ${params.add(now, "timestamptz")} AND ${where}
+           GROUP BY o.subscriber_id`;
+}
+
+export interface CustomerStanding {
+  subscriberId: number;
+  stage: LifecycleStage;
+  ordersCount: number;
+  totalSpent: number;
+  firstOrderAt: Date | null;
+  lastOrderAt: Date | null;
+  /** As of the last RFM refresh; null before the first one or without orders. */
+  rfmClass: string | null;
+}
+
+/**
+ * One customer's funnel stage and order figures, straight from their orders
+ * (exact even before the next refresh). The detractor alert shows this.
+ */
+export async function customerStandingOf(deps: CoreDeps, subscriberId: number): Promise<CustomerStanding> {
+  const params = new SqlParams();
+  const id = params.add(subscriberId, "int");
+  const now = deps.clock.now();
+  const rows = await deps.db.prisma.$queryRawUnsafe<
+    { stage: LifecycleStage; orders_count: number; total: number; first_order_at: Date | null; last_order_at: Date | null; rfm_class: string | null }[]
+  >(
+    `SELECT ${lifecycleSql("a", params, now, analyticsSettingsOf(deps))} AS stage,
+            coalesce(a.orders_count, 0)::int AS orders_count, coalesce(a.revenue, 0)::float8 AS total,
+            a.first_order_at, a.last_order_at, cs.rfm_class
+       FROM subscriber s
+       LEFT JOIN (${orderAggregatesSql(params, now, `o.subscriber_id = ${id}`)}) a ON a.subscriber_id = s.id
+       LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
+      WHERE s.id = ${id}`,
+    ...params.values,
+  );
+  const row = rows[0];
+  if (!row) throw new NotFound("Subscriber", subscriberId);
+  return {
+    subscriberId,
+    stage: row.stage,
+    ordersCount: row.orders_count,
+    totalSpent: row.total,
+    firstOrderAt: row.first_order_at,
+    lastOrderAt: row.last_order_at,
+    rfmClass: row.rfm_class,
+  };
+}
+
+export async function lifecycleStageOf(deps: CoreDeps, subscriberId: number): Promise<LifecycleStage> {
+  return (await customerStandingOf(deps, subscriberId)).stage;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, test } from "vitest";
+import { createTranslator } from "../i18n.ts";
+import { describeSegment } from "./describe-segment.ts";
+import { formatSegmentText } from "./format-segment-text.ts";
+import { parseSegmentText, pointAt, SegmentTextError } from "./parse-segment-text.ts";
+
+const where = (text: string) => parseSegmentText(text).where;
+
+function errorOf(text: string): SegmentTextError {
+  try {
+    parseSegmentText(text);
+  } catch (e) {
+    if (e instanceof SegmentTextError) return e;
+    throw e;
+  }
+  throw new Error(`"${text}" parsed without error`);
+}
+
+describe("segment text", () => {
+  test("the examples of the issue parse to the definitions they mean", () => {
+    expect(where("lifecycle = loyal and spent_90d > 5000 and not tag:vip")).toEqual({
+      kind: "and",
+      of: [
+        { kind: "lifecycle", stages: ["loyal"] },
+        { kind: "orders", measure: "total", window: { amount: 90, unit: "d" }, op: ">", value: 5000 },
+        { kind: "not", of: { kind: "tag", tags: ["vip"] } },
+      ],
+    });
+    expect(where("rfm in (at_risk, cant_lose) and last_order > 60d")).toEqual({
+      kind: "and",
+      of: [
+        { kind: "rfm", classes: ["at_risk", "cant_lose"] },
+        { kind: "orders", measure: "days_since_last", op: ">", value: 60 },
+      ],
+    });
+    expect(where("event:added_to_cart within 2d and not order within 2d")).toEqual({
+      kind: "and",
+      of: [
+        { kind: "event", type: "added_to_cart", measure: "count", window: { amount: 2, unit: "d" }, op: ">=", value: 1 },
+        { kind: "not", of: { kind: "orders", measure: "count", window: { amount: 2, unit: "d" }, op: ">=", value: 1 } },
+      ],
+    });
+    expect(where("source = instagram_bio")).toEqual({ kind: "source", values: ["instagram_bio"] });
+    expect(where("nps = detractor")).toEqual({ kind: "nps", groups: ["detractor"] });
+    expect(where("consent = subscribed")).toEqual({ kind: "consent", statuses: ["subscribed"] });
+  });
+
+  test("the rest of the grammar", () => {
+    expect(where("event:added_to_cart within 2d and no order since event:added_to_cart")).toMatchObject({
+      of: [{ kind: "event" }, { kind: "none_since", after: "added_to_cart", then: { kind: "order" } }],
+    });
+    expect(where("no event:checkout since event:added_to_cart")).toEqual({ kind: "none_since", after: "added_to_cart", then: { kind: "event", type: "checkout" } });
+    expect(where("event:page_view count >= 3 within 7d")).toEqual({ kind: "event", type: "page_view", measure: "count", window: { amount: 7, unit: "d" }, op: ">=", value: 3 });
+    expect(where("event:page_view count_7d >= 3")).toEqual(where("event:page_view count >= 3 within 7d"));
+    expect(where("event:added_to_cart sum(value) > 100 within 30d")).toEqual({
+      kind: "event",
+      type: "added_to_cart",
+      measure: "sum",
+      property: "value",
+      window: { amount: 30, unit: "d" },
+      op: ">",
+      value: 100,
+    });
+    expect(where("event:signup first < 36h")).toEqual({ kind: "event", type: "signup", measure: "days_since_first", op: "<", value: 1.5 });
+    expect(where("orders >= 2 within 12w")).toEqual(where("orders_12w >= 2"));
+    expect(where("aov >= 50 or spent > 1000")).toEqual({
+      kind: "or",
+      of: [
+        { kind: "orders", measure: "average", op: ">=", value: 50, window: undefined },
+        { kind: "orders", measure: "total", op: ">", value: 1000, window: undefined },
+      ],
+    });
+    expect(where("(rfm = champions or rfm_r >= 4) and lifecycle != churned_from_new")).toEqual({
+      kind: "and",
+      of: [
+        { kind: "or", of: [{ kind: "rfm", classes: ["champions"] }, { kind: "rfm_score", score: "r", op: ">=", value: 4 }] },
+        { kind: "not", of: { kind: "lifecycle", stages: ["churned_from_new"] } },
+      ],
+    });
+    expect(where("language not in (ru, EN)")).toEqual({ kind: "not", of: { kind: "language", values: ["ru", "en"] } });
+    expect(where('profile.city = "New York" and email exists and phone contains 49')).toEqual({
+      kind: "and",
+      of: [
+        { kind: "field", field: "profile.city", op: "=", value: "New York" },
+        { kind: "field", field: "email", op: "exists" },
+        { kind: "field", field: "phone", op: "contains", value: "49" },
+      ],
+    });
+    expect(where("blocked = no and joined <= 1w and nps_score <= 6")).toEqual({
+      kind: "and",
+      of: [{ kind: "not", of: { kind: "blocked" } }, { kind: "joined", op: "<=", value: 7 }, { kind: "nps_score", op: "<=", value: 6 }],
+    });
+    expect(where("LIFECYCLE = Loyal AND NOT Tag:vip")).toEqual(where("lifecycle = loyal and not tag:vip"));
+  });
+
+  test("errors point at the offending word and list what would be valid there", () => {
+    const typo = errorOf("lifecyle = loyal");
+    expect(typo.message).toBe(
+      "Unknown field 'lifecyle' at position 1. Did you mean lifecycle? Valid fields: consent, lifecycle, rfm, nps, source, language, tag, orders, spent, aov, last_order, first_order, rfm_r, rfm_f, rfm_m, nps_score, joined, first_name, last_name, username, email, phone, external_id, timezone, profile.<key>, tag:<name>, event:<type>, order, blocked, no, everyone.",
+    );
+    expect(pointAt("lifecyle = loyal", typo)).toBe("lifecyle = loyal\n^^^^^^^^");
+    expect(errorOf("lifecycle = loyl").message).toBe(
+      "Unknown lifecycle stage 'loyl' at position 13. Did you mean loyal? Valid here: potential, new, repeat, loyal, churned_from_new, churned_from_loyal.",
+    );
+    expect(errorOf("rfm in (at_risk, cant_loose)").message).toBe(
+      "Unknown RFM class 'cant_loose' at position 18. Did you mean cant_lose? Valid here: champions, loyal, potential_loyalists, new_customers, promising, need_attention, about_to_sleep, at_risk, cant_lose, hibernating, lost.",
+    );
+    expect(errorOf("lifecycle 5000").message).toBe("Expected an operator after 'lifecycle' at position 11, found '5000'. Valid here: =, !=, in, not in.");
+    expect(errorOf("spent_90d > lots").message).toBe("Expected a number at position 13, found 'lots'. Valid here: a number such as 5000.");
+    expect(errorOf("last_order > 60d within 30d").message).toBe("'within' does not apply to last_order at position 25, found '30d'. Valid here: and, or.");
+    expect(errorOf("lifecycle = loyal spent > 5").message).toBe("Expected and, or or the end of the segment at position 19, found 'spent'. Valid here: and, or.");
+    expect(errorOf("(rfm = lost").message).toBe("Expected ')' to close the '(' at position 12, found the end of the segment. Valid here: ), and, or.");
+    expect(errorOf("order within soon").message).toBe("Expected a duration at position 14, found 'soon'. Valid here: 2d, 12h, 4w.");
+    expect(errorOf("spent > 5 & orders > 1").message).toBe("Unexpected character '&' at position 11.");
+    expect(errorOf("lifecycle = loyal and").position).toBe(22);
+  });
+
+  test("every definition reads back from its canonical text", () => {
+    for (const text of [
+      "lifecycle = loyal and spent > 5000 within 90d and not tag:vip",
+      "rfm in (at_risk, cant_lose) and last_order > 60d",
+      "event:added_to_cart within 2d and no order since event:added_to_cart",
+      "(source = instagram_bio or source = \"qr 12\") and not (nps = detractor or blocked)",
+      "event:view sum(value) >= 10.5 within 12h or event:signup first < 36h",
+      "profile.city = Berlin and email exists and consent in (subscribed, pending) and rfm_m >= 4 and joined < 7d",
+    ]) {
+      const definition = parseSegmentText(text);
+      expect(formatSegmentText(definition)).toBe(text);
+      expect(parseSegmentText(formatSegmentText(definition))).toEqual(definition);
+    }
+  });
+
+  test("a definition in words, in English and Russian", () => {
+    const tr = createTranslator();
+    const d = parseSegmentText("lifecycle = loyal and spent_90d > 5000 and not tag:vip");
+    expect(describeSegment(d, "en", tr)).toBe("lifecycle stage is loyal and spent more than 5000 in the last 90 days and not (has the tag vip)");
+    expect(describeSegment(d, "ru", tr)).toBe("стадия жизненного цикла: лояльные и потратил больше 5000 за последние 90 дней и не (есть тег vip)");
+    const cart = parseSegmentText("event:added_to_cart within 2d and no order since event:added_to_cart or rfm in (at_risk, cant_lose)");
+    expect(describeSegment(cart, "en", tr)).toBe(
+      "(did “added_to_cart” in the last 2 days and did “added_to_cart” and has paid no order since) or RFM class is At risk or Can't lose them",
+    );
+    expect(describeSegment(parseSegmentText("order within 1d"), "ru", tr)).toBe("есть оплаченный заказ за последний 1 день");
+  });
+});

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FakeClock } from "../../test/support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
+import { seedSmallStore, SMALL_STORE_NOW } from "../../test/support/small-store.ts";
+import { BUILT_IN_SEGMENTS, builtInSizes } from "./built-in-segments.ts";
+import { refreshCustomerStats } from "./customer-stats.ts";
+import { customerStandingOf, lifecycleStageOf } from "./lifecycle.ts";
+import { parseSegmentText } from "./parse-segment-text.ts";
+import { compileFor, segmentReport, segmentSize } from "./segment-report.ts";
+import { rfmClassOf } from "./rfm.ts";
+
+describe("RFM grid", () => {
+  test("scores name the classes of the documented table", () => {
+    expect([rfmClassOf(5, 5, 5), rfmClassOf(4, 5, 4), rfmClassOf(3, 4, 4), rfmClassOf(5, 1, 1), rfmClassOf(4, 1, 2)]).toEqual([
+      "champions",
+      "champions",
+      "loyal",
+      "new_customers",
+      "potential_loyalists",
+    ]);
+    expect([rfmClassOf(1, 5, 5), rfmClassOf(2, 3, 3), rfmClassOf(1, 1, 1), rfmClassOf(2, 1, 1), rfmClassOf(3, 2, 2)]).toEqual([
+      "cant_lose",
+      "at_risk",
+      "lost",
+      "hibernating",
+      "need_attention",
+    ]);
+  });
+});
+
+describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
+  let database: TestDatabase;
+  let deps: TestCoreDeps;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    deps = testCoreDeps(database, new FakeClock(SMALL_STORE_NOW));
+    await seedSmallStore(database.db);
+    await refreshCustomerStats(deps);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  async function members(text: string): Promise<number[]> {
+    const { sql, params } = compileFor(deps, parseSegmentText(text));
+    const rows = await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`${sql} ORDER BY 1`, ...params);
+    return rows.map((r) => r.subscriber_id);
+  }
+
+  test("RFM scores and classes over the five buyers (Hana is erased, Gus's only order was refunded)", async () => {
+    const rows = await database.db.prisma.customerStats.findMany({ orderBy: { subscriberId: "asc" } });
+    // R by last order: Eve 2025-06 < Dan 2026-01 < Boris 11-10 < Ann 11-20 < Cleo 11-22 -> percent_rank 0, .25, .5, .75, 1 -> 1..5
+    // F by orders in 365 days: Eve 0, Cleo 1, Dan 1, Boris 2, Ann 5 -> ranks 1, 2, 2, 4, 5 -> 1, 2, 2, 4, 5
+    // M by money in 365 days: Cleo 0, Eve 0, Dan 70, Boris 120, Ann 1000 -> ranks 1, 1, 3, 4, 5 -> 1, 1, 3, 4, 5
+    // FM = (F + M + 1) div 2: Ann 5, Boris 4, Cleo 2, Dan 3, Eve 1
+    expect(rows.map((r) => [r.subscriberId, r.ordersCount, r.revenue.toNumber(), r.rScore, r.fScore, r.mScore, r.rfmClass])).toEqual([
+      [1, 5, 1000, 4, 5, 5, "champions"],
+      [2, 2, 120, 3, 4, 4, "loyal"],
+      [3, 1, 0, 5, 2, 1, "potential_loyalists"],
+      [4, 1, 70, 2, 2, 3, "at_risk"],
+      [5, 3, 1500, 1, 1, 1, "lost"],
+    ]);
+  });
+
+  test("every built-in segment: grouped sizes equal the compiled segment's size", async () => {
+    const sizes = await builtInSizes(deps);
+    const expected: Record<string, number> = {
+      everyone: 7, // Hana is erased
+      subscribed: 3, // Ann, Boris, Gus (Cleo blocked the bot)
+      pending: 1,
+      unsubscribed: 1,
+      declined: 0,
+      prospects: 1, // Finn
+      blocked: 1,
+      // loyal: Ann (5 orders, last 3 days ago); repeat: Boris; new: Cleo; churned: Dan (1 order 312 days ago), Eve (3 orders, 540 days ago)
+      "lifecycle:potential": 2, // Finn, Gus
+      "lifecycle:new": 1,
+      "lifecycle:repeat": 1,
+      "lifecycle:loyal": 1,
+      "lifecycle:churned_from_new": 1,
+      "lifecycle:churned_from_loyal": 1,
+      "rfm:champions": 1,
+      "rfm:loyal": 1,
+      "rfm:potential_loyalists": 1,
+      "rfm:at_risk": 1,
+      "rfm:lost": 1,
+      // latest NPS answer: Ann 10, Boris 6 (his 9 is older), Cleo 8, Dan 3; Eve's is CSAT, Hana is erased
+      "nps:promoter": 1,
+      "nps:passive": 1,
+      "nps:detractor": 2,
+    };
+    for (const s of BUILT_IN_SEGMENTS) {
+      const want = expected[s.key] ?? 0;
+      expect([s.key, sizes.get(s.key)]).toEqual([s.key, want]);
+      expect([s.key, await segmentSize(deps, s.definition)]).toEqual([s.key, want]);
+    }
+  });
+
+  test("custom segments select exactly the hand-picked customers", async () => {
+    expect(await members("lifecycle = loyal and spent_90d > 5000 and not tag:vip")).toEqual([]);
+    // Paid after 2026-08-25: Ann 300 + 200, Boris 80 + 40.
+    expect(await members("spent_90d > 100")).toEqual([1, 2]);
+    expect(await members("rfm in (at_risk, cant_lose) and last_order > 60d")).toEqual([4]);
+    // Carts within 2 days: Cleo (paid after it) and Finn (did not).
+    expect(await members("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual([6]);
+    expect(await members("event:added_to_cart within 2d and not order within 2d")).toEqual([6]);
+    // Boris put something in his cart on 11-11, after his last order (11-10).
+    expect(await members("no order since event:added_to_cart")).toEqual([2, 6]);
+    expect(await members("source = instagram_bio")).toEqual([1, 2, 6]);
+    expect(await members("nps = detractor")).toEqual([2, 4]);
+    expect(await members("consent = subscribed")).toEqual([1, 2, 3, 7]);
+    // No paid order: Finn, and Gus whose only order was refunded.
+    expect(await members("orders = 0")).toEqual([6, 7]);
+    // Cleo's only order was free: average 0. Without orders there is no average, so "not aov >= 10" adds Finn and Gus.
+    expect(await members("aov < 10")).toEqual([3]);
+    expect(await members("not aov >= 10")).toEqual([3, 6, 7]);
+    // Boris's "95.5" (a string holding a number) counts too: 95.5 < 100.
+    expect(await members("event:added_to_cart sum(value) >= 100")).toEqual([6]);
+    expect(await members("event:added_to_cart sum(value) > 95")).toEqual([2, 6]);
+    expect(await members("tag:vip or language = ru")).toEqual([1, 2, 4, 5]);
+    expect(await members("blocked")).toEqual([3]);
+    expect(await members("joined < 7d")).toEqual([6]);
+    expect(await members("orders >= 2 within 365d")).toEqual([1, 2]);
+    expect(await members("rfm_r >= 4")).toEqual([1, 3]);
+    expect(await members("first_order > 365d")).toEqual([5]);
+    expect(await members("source != qr_store and not (consent in (subscribed, pending))")).toEqual([6]);
+    expect(await members("email contains EXAMPLE and email exists")).toEqual([1, 6]);
+    expect(await members("nps_score >= 9 or everyone and blocked")).toEqual([1, 3]);
+  });
+
+  test("size, share, breakdowns and a sample come from the segment's query", async () => {
+    const report = await segmentReport(deps, parseSegmentText("source = instagram_bio"));
+    expect(report.size).toBe(3);
+    expect(report.base).toBe(7);
+    expect(report.share).toBeCloseTo(3 / 7, 10);
+    expect(report.breakdowns).toEqual({
+      language: [{ value: "en", count: 2 }, { value: "ru", count: 1 }],
+      lifecycle: [{ value: "loyal", count: 1 }, { value: "potential", count: 1 }, { value: "repeat", count: 1 }],
+      rfm: [{ value: "champions", count: 1 }, { value: "loyal", count: 1 }, { value: "none", count: 1 }],
+      source: [{ value: "instagram_bio", count: 3 }],
+    });
+    expect(report.sample.map((s) => s.firstName)).toEqual(["Finn", "Boris", "Ann"]);
+    const empty = await segmentReport(deps, parseSegmentText("rfm = cant_lose"));
+    expect([empty.size, empty.sample, empty.breakdowns.lifecycle]).toEqual([0, [], []]);
+  });
+
+  test("one customer's stage and figures, exact even before the stats are refreshed", async () => {
+    expect(await lifecycleStageOf(deps, 1)).toBe("loyal");
+    expect(await lifecycleStageOf(deps, 7)).toBe("potential");
+    // Boris buys again today: 3 orders, the last within 90 days -> loyal at once.
+    await database.db.prisma.order.create({ data: { subscriberId: 2, idempotencyKey: "b3", amount: 10, paidAt: new Date("2026-11-23T09:00:00Z") } });
+    const boris = await customerStandingOf(deps, 2);
+    expect([boris.stage, boris.ordersCount, boris.totalSpent, boris.lastOrderAt?.toISOString(), boris.rfmClass]).toEqual([
+      "loyal",
+      3,
+      130,
+      "2026-11-23T09:00:00.000Z",
+      "loyal",
+    ]);
+    await database.db.prisma.order.delete({ where: { idempotencyKey: "b3" } });
+    // Six months later without a purchase, Ann has churned from loyal.
+    const later = testCoreDeps(database, new FakeClock("2027-05-20T10:00:00Z"));
+    expect(await lifecycleStageOf(later, 1)).toBe("churned_from_loyal");
+    await expect(lifecycleStageOf(deps, 999)).rejects.toThrow("Subscriber 999 was not found");
+  });
+});

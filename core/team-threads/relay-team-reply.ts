@@ -1,0 +1,49 @@
+// A teammate's reply in an alert's Slack thread goes to the customer in
+// Telegram, once (Slack retries events), and is recorded. Replies starting
+// with "//" are notes for the team and stay in Slack.
+import type { CoreDeps } from "../deps.ts";
+import type { SendFailure } from "../dialogues/send-messages.ts";
+import { sendMessages } from "../dialogues/send-messages.ts";
+
+export const INTERNAL_NOTE_PREFIX = "//";
+
+export type RelayTeamReplyResult =
+  | { status: "delivered"; threadId: number; subscriberId: number }
+  | { status: "ignored"; reason: "not_a_customer_thread" | "internal_note" | "duplicate" | "empty" }
+  | { status: "failed"; reason: SendFailure["reason"]; description: string };
+
+export async function relayTeamReply(
+  deps: CoreDeps,
+  input: { channel: string; threadTs: string; ts: string; user: string; text: string },
+): Promise<RelayTeamReplyResult> {
+  const text = input.text.trim();
+  if (text === "") return { status: "ignored", reason: "empty" };
+  if (text.startsWith(INTERNAL_NOTE_PREFIX)) return { status: "ignored", reason: "internal_note" };
+  const thread = await deps.db.prisma.teamThread.findUnique({
+    where: { slackChannel_slackTs: { slackChannel: input.channel, slackTs: input.threadTs } },
+    include: { subscriber: true },
+  });
+  if (!thread) return { status: "ignored", reason: "not_a_customer_thread" };
+  const now = deps.clock.now();
+  // The Slack message ts is the natural key: a retried event finds its row and stops here.
+  const claimed = await deps.db.prisma.$executeRawUnsafe(
+    `INSERT INTO team_thread_message (thread_id, direction, slack_user, slack_ts, text, status, at)
+     VALUES ($1, 'to_customer', $2, $3, $4, 'sending', $5) ON CONFLICT (thread_id, slack_ts) DO NOTHING`,
+    thread.id,
+    input.user,
+    input.ts,
+    text,
+    now,
+  );
+  if (claimed === 0) return { status: "ignored", reason: "duplicate" };
+  const subscriber = thread.subscriber;
+  const failure = await sendMessages(deps, subscriber, [{ text: deps.translator.t(subscriber.language, "team-reply-to-customer", { text }) }]);
+  await deps.db.prisma.teamThreadMessage.update({
+    where: { threadId_slackTs: { threadId: thread.id, slackTs: input.ts } },
+    data: { status: failure ? failure.reason : "delivered" },
+  });
+  if (failure) return { status: "failed", reason: failure.reason, description: failure.description };
+  await deps.db.prisma.teamThread.update({ where: { id: thread.id }, data: { awaitingCustomerSince: now } });
+  deps.logger.info({ threadId: thread.id, subscriberId: subscriber.id }, "team reply delivered to the customer");
+  return { status: "delivered", threadId: thread.id, subscriberId: subscriber.id };
+}

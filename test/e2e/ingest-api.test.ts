@@ -1,0 +1,79 @@
+// The ingestion API over HTTP, on the product's one server.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+const KEY = "test-ingest-key-0123456789";
+
+describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
+  let p: TestProduct;
+  let off: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind, env: { INGEST_API_KEY: KEY } });
+    off = await startTestProduct({ kind });
+  });
+  afterAll(async () => {
+    await p?.stop();
+    await off?.stop();
+  });
+
+  const post = (product: TestProduct, path: string, body: unknown, key: string | null = KEY) =>
+    fetch(`${product.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  const order = (id: string, amount: number) => ({ order_id: id, amount, paid_at: "2026-11-20T12:00:00Z", customer: { email: "dee@example.com" } });
+
+  test("without INGEST_API_KEY the API is off and says so", async () => {
+    const res = await post(off, "/api/v1/events", {}, null);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: "ingest_api_off", message: "The ingestion API is off: set INGEST_API_KEY to turn it on." });
+  });
+
+  test("a missing or wrong key is refused", async () => {
+    expect((await post(p, "/api/v1/orders", order("X", 1), null)).status).toBe(401);
+    expect((await post(p, "/api/v1/orders", order("X", 1), "wrong-key-wrong-key")).status).toBe(401);
+  });
+
+  test("a single order is stored once however often it is sent", async () => {
+    const first = await post(p, "/api/v1/orders", order("S-1", 49.9));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ stored: 1, duplicates: 0, updated: 0, invalid: 0, results: [{ index: 0, status: "stored", key: "S-1" }] });
+    const again = await post(p, "/api/v1/orders", order("S-1", 49.9));
+    expect(((await again.json()) as { duplicates: number }).duplicates).toBe(1);
+    expect(await p.database.db.prisma.order.count({ where: { idempotencyKey: "S-1" } })).toBe(1);
+  });
+
+  test("a batch with invalid items answers 207 and stores the valid ones", async () => {
+    const res = await post(p, "/api/v1/events", {
+      items: [
+        { idempotency_key: "ev-1", type: "visited", occurred_at: "2026-11-22T10:00:00Z", customer: { telegram_id: 77 } },
+        { idempotency_key: "ev-2", type: "visited", customer: { telegram_id: 77 } },
+      ],
+    });
+    expect(res.status).toBe(207);
+    expect(await res.json()).toEqual({
+      stored: 1,
+      duplicates: 0,
+      updated: 0,
+      invalid: 1,
+      results: [
+        { index: 0, status: "stored", key: "ev-1" },
+        { index: 1, status: "invalid", key: "ev-2", errors: [{ path: "occurred_at", message: "Invalid input: expected string, received undefined" }] },
+      ],
+    });
+  });
+
+  test("a single invalid object is a 400; bad JSON, empty or oversized batches are refused", async () => {
+    const single = await post(p, "/api/v1/orders", { order_id: "Z" });
+    expect(single.status).toBe(400);
+    expect(((await single.json()) as { invalid: number }).invalid).toBe(1);
+    expect((await post(p, "/api/v1/orders", "{not json")).status).toBe(400);
+    expect((await post(p, "/api/v1/orders", { items: [] })).status).toBe(400);
+    const huge = await post(p, "/api/v1/orders", { items: Array.from({ length: 1001 }, (_, i) => order(`H-${i}`, 1)) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { message: string }).message).toBe("A batch holds at most 1000 items; this one has 1001.");
+  });
+});

@@ -1,0 +1,84 @@
+// /segment in Slack over the small store: list with sizes and weekly change,
+// show, preview, save and delete (audited), and the errors a marketer meets.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
+import { FakeClock } from "../support/clock.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { slackText } from "../support/fake-slack.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { seedSmallStore, SMALL_STORE_NOW } from "../support/small-store.ts";
+
+describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    // The week before "now": the snapshot job runs on 2026-11-16 at 23:55 Berlin with a smaller base.
+    p = await startTestProduct({ kind, clock: new FakeClock("2026-11-16T22:50:00Z") });
+    await seedSmallStore(p.database.db);
+    await p.database.db.prisma.subscriber.update({ where: { id: 6 }, data: { erasedAt: new Date("2026-11-16T00:00:00Z") } });
+    await refreshCustomerStats(p.app.core);
+    expect(await p.app.scheduler.runDue()).toEqual([]);
+    p.clock.set("2026-11-16T22:55:00Z");
+    expect(await p.app.scheduler.runDue()).toContain("segments.daily-snapshot");
+    await p.database.db.prisma.subscriber.update({ where: { id: 6 }, data: { erasedAt: null } });
+    p.clock.set(SMALL_STORE_NOW);
+    await refreshCustomerStats(p.app.core);
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  const run = async (text: string) => slackText((await p.slack.command("/segment", text)).ack);
+
+  test("list: built-in groups with live sizes and the change since last week", async () => {
+    const text = await run("list");
+    // A week ago Finn was not in the base (everyone 6, prospects 0) and Cleo had not bought yet (potential
+    // Cleo and Gus, new nobody). RFM then (4 buyers): Ann champions, Boris loyal, Dan about_to_sleep, Eve lost;
+    // now Dan is at_risk and Cleo potential_loyalists (see segments.test.ts).
+    expect(text).toContain("*Everyone*: 7 (+1 since last week)");
+    expect(text).toContain("*prospects (known, never asked for consent)*: 1 (+1 since last week)");
+    expect(text).toContain("*Subscribed (opted in, reachable)*: 3 (no change since last week)");
+    expect(text).toContain("*potential (no purchase yet)*: 2 (no change since last week)");
+    expect(text).toContain("*new (one purchase)*: 1 (+1 since last week)");
+    expect(text).toContain("*Champions*: 1 (no change since last week)");
+    expect(text).toContain("*About to sleep*: 0 (-1 since last week)");
+    expect(text).toContain("*At risk*: 1 (+1 since last week)");
+    expect(text).toContain("*detractors (0-6)*: 2");
+    expect(text).toContain("None yet: `/segment save NAME TEXT`.");
+  });
+
+  test("save, show, list and delete a segment; saving and deleting are audited", async () => {
+    expect(await run("save ig_buyers source = instagram_bio and orders >= 1")).toBe("Saved segment *ig_buyers*: 2 customers.");
+    const shown = await run("show ig_buyers");
+    expect(shown).toContain("*2* customers, 28.6% of the base (7)");
+    expect(shown).toContain("came from instagram_bio and has a paid order");
+    expect(shown).toContain("Text form: `source = instagram_bio and orders >= 1`");
+    expect(shown).toContain("*By lifecycle stage*: loyal 1, repeat (2+ purchases) 1");
+    expect(shown).toContain("• Boris (#2)\n• Ann (#1) - a***@example.com");
+    expect(await run("list")).toContain("*Saved segments*\n• *ig_buyers*: 2");
+    expect(await run("delete ig_buyers")).toBe("Deleted segment *ig_buyers*.");
+    expect(await run("show ig_buyers")).toBe("There is no segment called 'ig_buyers'. /segment list shows them all.");
+    const audit = await p.database.db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.actor, a.action, a.target])).toEqual([
+      ["slack:U0MARKETER", "segment.save", "ig_buyers"],
+      ["slack:U0MARKETER", "segment.delete", "ig_buyers"],
+    ]);
+  });
+
+  test("show a built-in segment and preview a typed one", async () => {
+    const shown = await run("show rfm:at_risk");
+    expect(shown).toContain("*1* customers, 14.3% of the base (7)");
+    expect(shown).toContain("RFM class is At risk");
+    const preview = await run("preview event:added_to_cart within 2d and no order since event:added_to_cart");
+    expect(preview).toContain("*1* customers");
+    expect(preview).toContain("• Finn (#6) - f***@example.com");
+  });
+
+  test("a typo is pointed at, with what would be valid", async () => {
+    const text = await run("preview lifecyle = loyal");
+    expect(text).toContain("Unknown field 'lifecyle' at position 1. Did you mean lifecycle?");
+    expect(text).toContain("```lifecyle = loyal\n^^^^^^^^```");
+    expect(await run("save rfm:lost orders > 1")).toBe("'rfm:lost' cannot be a segment name: use 1-64 of a-z 0-9 _ -, starting with a letter or digit.");
+    expect(await run("save subscribed orders > 1")).toBe("'subscribed' cannot be a segment name: a built-in segment has that name.");
+    expect(await run("show")).toContain("Usage: `/segment list`");
+  });
+});
