@@ -19,6 +19,7 @@ import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter } from "./outcome-writer.ts";
+import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -35,12 +36,15 @@ export interface DeliveryWorkerOptions {
   publicUrl?: string | undefined;
   linkSecret?: Buffer;
   sleep?: Sleep;
-  /** Sends surveys and flows (provided by the dialogues feature). */
+  /** Sends surveys and flows; the dialogue features by default. */
   dispatchers?: Partial<Record<"survey" | "flow", ContentDispatcher>>;
 }
 
+/** What sending one row's content came to: a channel outcome, or nothing to send after all. */
+export type DispatchOutcome = SendOutcome | { ok: false; reason: "skipped"; description: string };
+
 /** Sends non-message content (a survey, a flow's first question) to one recipient. */
-export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<SendOutcome>;
+export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<DispatchOutcome>;
 
 export interface ClaimedDelivery {
   id: bigint;
@@ -306,7 +310,7 @@ export class DeliveryWorker {
     return parsed.success ? parsed.data : undefined;
   }
 
-  private async send(row: ClaimedDelivery, content: DeliveryContent): Promise<SendOutcome> {
+  private async send(row: ClaimedDelivery, content: DeliveryContent): Promise<DispatchOutcome> {
     if (content.type === "message") {
       const message: OutgoingMessage = renderTemplate(content.message, row, this.deps.translator, (i, url) => this.trackedUrl(row, i, url));
       return this.deps.channel.send(
@@ -315,7 +319,7 @@ export class DeliveryWorker {
         this.options.paidBroadcast ? { paidBroadcast: true } : {},
       );
     }
-    const dispatch = this.options.dispatchers?.[content.type];
+    const dispatch = (this.options.dispatchers ?? dialogueDispatchers)[content.type];
     if (!dispatch) return { ok: false, reason: "rejected", description: `no sender for ${content.type} content` };
     return dispatch(this.deps, row, content);
   }
@@ -326,7 +330,7 @@ export class DeliveryWorker {
     return `${publicUrl.replace(/\/$/, "")}/r/${linkToken(linkSecret, { deliveryId: row.id, button: index })}`;
   }
 
-  private async record(row: ClaimedDelivery, outcome: SendOutcome): Promise<keyof Omit<RoundResult, "claimed">> {
+  private async record(row: ClaimedDelivery, outcome: DispatchOutcome): Promise<keyof Omit<RoundResult, "claimed">> {
     const { prisma } = this.deps.db;
     const now = this.deps.clock.now();
     if (outcome.ok) {
@@ -334,6 +338,10 @@ export class DeliveryWorker {
       return "sent";
     }
     switch (outcome.reason) {
+      case "skipped":
+        // The dialogue decided not to go ahead (asked recently, busy in another flow...).
+        await this.finish(row, "skipped", outcome.description);
+        return "skipped";
       case "rate_limited":
         // Not the row's fault: it goes back in the queue as it was, and everyone pauses.
         this.deps.logger.warn({ retryAfter: outcome.retryAfterSeconds }, "telegram rate limit hit; pausing all sending");

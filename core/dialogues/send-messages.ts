@@ -26,6 +26,11 @@ async function rememberUnreachable(deps: CoreDeps, subscriber: Subscriber, failu
   await deps.db.prisma.subscriber.update({ where: { id: subscriber.id }, data: { [column]: deps.clock.now() } });
 }
 
+/** Telegram's retry_after of a rate-limited send, for whoever re-queues it. */
+export function retryAfterOf(failure: SendFailure): { retryAfterSeconds?: number } {
+  return failure.reason === "rate_limited" ? { retryAfterSeconds: failure.retryAfterSeconds } : {};
+}
+
 /** Why a proactive dialogue did not go out to a person, before anything was sent. */
 export type NotReachable = "no_consent" | "blocked" | "unreachable";
 

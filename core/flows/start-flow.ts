@@ -7,7 +7,7 @@ import type { OutgoingMessage } from "../ports.ts";
 import type { FlowSession, Subscriber } from "../../generated/prisma/client.ts";
 import { localize } from "../dialogues/localized-text.ts";
 import { reply, type DialogueReply } from "../dialogues/reply.ts";
-import { reachability, sendMessages, type NotReachable, type SendFailure } from "../dialogues/send-messages.ts";
+import { reachability, retryAfterOf, sendMessages, type NotReachable, type SendFailure } from "../dialogues/send-messages.ts";
 import { stepById, type FlowDefinition } from "./flow-definition.ts";
 import { packFlowButton } from "./flow-buttons.ts";
 import { introMessages, questionMessage } from "./flow-questions.ts";
@@ -19,7 +19,7 @@ export type StartFlowResult =
   /** Nothing was sent: not opted in, blocked, unreachable, or in the middle of another dialogue. */
   | { status: "skipped"; reason: NotReachable | "busy"; activeFlowId?: string }
   /** The first message could not be delivered (the session is closed as undelivered). */
-  | { status: "failed"; reason: SendFailure["reason"]; description: string };
+  | { status: "failed"; reason: SendFailure["reason"]; description: string; retryAfterSeconds?: number };
 
 /**
  * Starts a flow for a subscriber on the system's initiative (a campaign step):
@@ -38,7 +38,7 @@ export async function startFlow(deps: CoreDeps, options: { subscriberId: number;
   const failure = await sendMessages(deps, subscriber, firstMessages(deps, flow, session, subscriber));
   if (failure) {
     await updateCurrent(deps, session, { status: "undelivered" });
-    return { status: "failed", reason: failure.reason, description: failure.description };
+    return { status: "failed", reason: failure.reason, description: failure.description, ...retryAfterOf(failure) };
   }
   deps.logger.info({ subscriberId: subscriber.id, flowId: flow.id, sessionId: session.id }, "flow started by campaign");
   return { status: "started", sessionId: session.id };

@@ -6,7 +6,7 @@ import type { CoreDeps } from "../deps.ts";
 import { NotFound, SurveyNotFound } from "../errors.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
 import { reply, type DialogueReply } from "../dialogues/reply.ts";
-import { reachability, sendMessages, type NotReachable, type SendFailure } from "../dialogues/send-messages.ts";
+import { reachability, retryAfterOf, sendMessages, type NotReachable, type SendFailure } from "../dialogues/send-messages.ts";
 import type { SurveyDefinition } from "./survey-definition.ts";
 import { scoreQuestion } from "./survey-questions.ts";
 import { openResponse } from "./survey-responses.ts";
@@ -18,7 +18,7 @@ export type AskSurveyResult =
   /** Not opted in, blocked the bot, or no chat to reach them in. */
   | { status: "skipped"; reason: NotReachable }
   /** The question could not be delivered; the person may be asked again later. */
-  | { status: "failed"; reason: SendFailure["reason"]; description: string };
+  | { status: "failed"; reason: SendFailure["reason"]; description: string; retryAfterSeconds?: number };
 
 export async function askSurvey(
   deps: CoreDeps,
@@ -35,7 +35,7 @@ export async function askSurvey(
   const failure = await sendMessages(deps, subscriber, [scoreQuestion(survey, opened.response.id, subscriber.language)]);
   if (failure) {
     await deps.db.prisma.surveyResponse.update({ where: { id: opened.response.id }, data: { stage: "undelivered" } });
-    return { status: "failed", reason: failure.reason, description: failure.description };
+    return { status: "failed", reason: failure.reason, description: failure.description, ...retryAfterOf(failure) };
   }
   deps.logger.info({ subscriberId: subscriber.id, surveyId: survey.id, responseId: opened.response.id, trigger }, "survey asked");
   return { status: "sent", responseId: opened.response.id };

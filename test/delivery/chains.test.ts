@@ -120,8 +120,14 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect(enrollment.nextRunAt.toISOString()).toBe("2026-12-02T01:00:00.000Z");
     await tickAt("2026-12-02T01:00:00Z");
     const survey = await database.db.prisma.delivery.findFirstOrThrow({ where: { payload: { path: ["type"], equals: "survey" } } });
-    expect(survey).toMatchObject({ subscriberId: eve, kind: "transactional" });
+    expect(survey).toMatchObject({ subscriberId: eve, kind: "transactional", status: "sent" });
     expect(survey.payload).toEqual({ type: "survey", surveyId: "nps" });
+    // The NPS question itself, with its 0-10 keyboard, through the surveys feature.
+    const question = tg.chat(505).at(-1)!;
+    expect(question.text).toBe("How likely are you to recommend us to a friend or colleague? 0 - not at all, 10 - definitely.");
+    expect((question.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    const asked = await database.db.prisma.surveyResponse.findFirstOrThrow({ where: { subscriberId: eve } });
+    expect(asked).toMatchObject({ surveyId: "nps", trigger: "event", stage: "score" });
   });
 
   test("a broken chain file stops start-up with the file, the path and the reason", () => {

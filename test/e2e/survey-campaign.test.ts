@@ -1,0 +1,49 @@
+// A survey campaign end to end: scheduled from Slack, delivered through the
+// outbox as the NPS question, answered with a button in Telegram; a second
+// survey campaign within the cooldown leaves the person alone.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { slackText } from "../support/fake-slack.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe.each(DATABASE_KINDS)("NPS survey campaign on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind, env: { SLACK_SENDERS: "U0MARKETER", QUIET_HOURS: "off" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  async function surveyCampaign(): Promise<number> {
+    const res = await p.slack.command("/send", "everyone --survey nps now", "U0MARKETER");
+    expect(slackText(res.ack)).toContain("*Survey:* `nps`");
+    const blocks = res.ack.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const id = blocks.find((b) => b.type === "actions")!.elements!.find((e) => e.action_id === "campaign_schedule")!.value;
+    const press = await p.slack.action("campaign_schedule", id, "U0MARKETER");
+    await p.slackApi.waitFor(() => p.slackApi.responsesTo(press.responseUrl)[0]);
+    await p.app.worker!.housekeeping();
+    await p.app.worker!.drain();
+    return Number(id);
+  }
+
+  test("the customer gets the 0-10 question and answers with a button; a repeat within 90 days is skipped", async () => {
+    const ann = p.telegram.user(7001, { first_name: "Ann" });
+    await ann.command("start");
+    await ann.press(/Yes/);
+
+    const first = await surveyCampaign();
+    expect(ann.lastText()).toBe("How likely are you to recommend us to a friend or colleague? 0 - not at all, 10 - definitely.");
+    await ann.press("9");
+    const response = await p.database.db.prisma.surveyResponse.findFirstOrThrow({ where: { subscriber: { telegramId: 7001n } } });
+    expect(response).toMatchObject({ surveyId: "nps", score: 9, trigger: "campaign", campaignId: String(first) });
+    expect((await p.database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: first } })).status).toBe("sent");
+
+    p.clock.advanceDays(10);
+    const before = ann.messages().length;
+    const second = await surveyCampaign();
+    expect(ann.messages().length).toBe(before);
+    const skipped = await p.database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second } });
+    expect(skipped).toMatchObject({ status: "skipped", reason: "cooldown" });
+  });
+});
