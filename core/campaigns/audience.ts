@@ -1,52 +1,42 @@
-// Which customers a campaign's segment selects, as SQL (one query returning
-// subscriber_id). Consent, blocking and erasure are applied on top of it when
-// the audience is materialized, so a segment never has to remember them.
-import { z } from "zod";
+// Which customers a campaign or a chain addresses: a segment (a built-in or
+// saved name, or the text form), compiled to one SQL query returning
+// subscriber_id (core/segments/compile-segment.ts). Consent, blocking and
+// erasure are applied on top when the audience is materialized, so a segment
+// never has to remember them.
 import type { CoreDeps } from "../deps.ts";
-import { DomainError } from "../errors.ts";
+import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
+import { compileSegment } from "../segments/compile-segment.ts";
+import { parseSegmentText } from "../segments/parse-segment-text.ts";
+import { findSegment, SegmentNotFound } from "../segments/saved-segments.ts";
+import { segmentDefinitionSchema, type SegmentDefinition } from "../segments/segment-definition.ts";
 
 export interface AudienceQuery {
   sql: string;
   params: unknown[];
 }
 
-export const audienceDefinitionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("all") }),
-  z.object({ type: z.literal("tag"), tag: z.string().min(1) }),
-]);
-export type AudienceDefinition = z.infer<typeof audienceDefinitionSchema>;
+const SEGMENT_NAME = /^[a-z0-9][a-z0-9_:-]{0,63}$/i;
 
-export function audienceQuery(definition: unknown): AudienceQuery {
-  const d = audienceDefinitionSchema.parse(definition);
-  switch (d.type) {
-    case "all":
-      return { sql: "SELECT id AS subscriber_id FROM subscriber", params: [] };
-    case "tag":
-      return { sql: "SELECT id AS subscriber_id FROM subscriber WHERE $1 = ANY(tags)", params: [d.tag] };
+/**
+ * What the team's words name: a built-in or saved segment ("winback",
+ * "rfm:at_risk"), or a rule in the text form ("lifecycle = loyal and not tag:vip").
+ * The definition is taken now and stored with the campaign.
+ */
+export async function resolveAudience(deps: CoreDeps, text: string): Promise<{ text: string; definition: SegmentDefinition }> {
+  const words = text.trim();
+  if (SEGMENT_NAME.test(words)) {
+    try {
+      const named = await findSegment(deps, words);
+      return { text: named.key, definition: named.definition };
+    } catch (err) {
+      // A bare word must be a segment's name; "tag:vip" may still be a rule.
+      if (!(err instanceof SegmentNotFound) || !words.includes(":")) throw err;
+    }
   }
+  return { text: words, definition: parseSegmentText(words) };
 }
 
-export class UnknownSegment extends DomainError {
-  constructor(text: string) {
-    super("unknown_segment", `I don't know the segment "${text}". Use everyone or tag:<tag>.`, { text });
-  }
-}
-
-/** The audience a short text names: "everyone" or "tag:<tag>". */
-export function audienceFromText(text: string): AudienceDefinition {
-  const t = text.trim();
-  if (t === "everyone" || t === "all") return { type: "all" };
-  const tag = /^tag:([\w-]+)$/.exec(t);
-  if (tag) return { type: "tag", tag: tag[1]! };
-  throw new UnknownSegment(text);
-}
-
-/** What a campaign's segment text refers to, as stored on the campaign. */
-export async function resolveAudience(_deps: CoreDeps, text: string): Promise<{ text: string; definition: AudienceDefinition }> {
-  return { text: text.trim(), definition: audienceFromText(text) };
-}
-
-/** Renumbers $n placeholders so the audience's parameters follow `offset` earlier ones. */
-export function shiftParams(sql: string, offset: number): string {
-  return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);
+/** The audience's SQL as of `now` (windows such as "within 2d" count back from it). */
+export function audienceQuery(deps: CoreDeps, definition: unknown, now: Date = deps.clock.now()): AudienceQuery {
+  return compileSegment(segmentDefinitionSchema.parse(definition), { now, settings: analyticsSettingsOf(deps) });
 }

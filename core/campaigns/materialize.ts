@@ -3,7 +3,7 @@
 // one's holdout / variant bucket is a hash of (campaign, customer), so the
 // split is deterministic, stored, and reproducible in reports.
 import type { CoreDeps } from "../deps.ts";
-import { audienceQuery, shiftParams } from "./audience.ts";
+import { audienceQuery } from "./audience.ts";
 
 /** Eligible for any marketing message: opted in, reachable, not erased. */
 export const REACHABLE = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL
@@ -32,7 +32,7 @@ export async function materializeDueCampaigns(deps: CoreDeps): Promise<Materiali
       const id = due[0]?.id;
       if (id === undefined) return undefined;
       const c = await tx.campaign.findUniqueOrThrow({ where: { id } });
-      const audience = audienceQuery(c.segment);
+      const audience = audienceQuery(deps, c.segment, now);
       const k = audience.params.length;
       const p = (n: number) => `$${k + n}`;
       const rows = await tx.$executeRawUnsafe(
@@ -45,7 +45,7 @@ export async function materializeDueCampaigns(deps: CoreDeps): Promise<Materiali
                 CASE WHEN ${p(5)}::text IS NULL THEN ${p(6)}::timestamptz
                      ELSE (${p(5)}::timestamp AT TIME ZONE coalesce(s.timezone, ${p(7)}::text)) END,
                 ${p(8)}::timestamptz
-           FROM (${shiftParams(audience.sql, 0)}) audience
+           FROM (${audience.sql}) audience
            JOIN subscriber s ON s.id = audience.subscriber_id
           WHERE ${REACHABLE}
          ON CONFLICT (campaign_id, subscriber_id) DO NOTHING`,

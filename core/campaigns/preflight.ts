@@ -28,7 +28,7 @@ export interface Preflight {
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
-  const audience = audienceQuery(c.segment);
+  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now());
   const k = audience.params.length;
   const p = (n: number) => `$${k + n}`;
   const reachable = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL`;

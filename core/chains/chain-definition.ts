@@ -7,6 +7,9 @@ import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { messageTemplateSchemaWith } from "../campaigns/message-template.ts";
+import { builtInSegment } from "../segments/built-in-segments.ts";
+import { parseSegmentText } from "../segments/parse-segment-text.ts";
+import type { SegmentDefinition } from "../segments/segment-definition.ts";
 
 /** Chain messages may also show the items of the triggering event (an abandoned cart). */
 export const CHAIN_PLACEHOLDERS = ["items"] as const;
@@ -27,6 +30,8 @@ const conditionSchema = z.union([
   z.object({ clicked_since_entry: z.boolean() }).strict(),
   z.object({ event_since_entry: z.string().min(1) }).strict(),
   z.object({ has_tag: z.string().min(1) }).strict(),
+  /** A built-in segment's key ("rfm:champions") or a rule in the text form ("orders >= 6 and spent > 800"). */
+  z.object({ in_segment: z.string().min(1) }).strict(),
 ]);
 export type ChainCondition = z.infer<typeof conditionSchema>;
 
@@ -74,6 +79,17 @@ export const chainSchema = z
   })
   .strict()
   .superRefine((chain, ctx) => {
+    const checkSegment = (text: string, path: (string | number)[]) => {
+      try {
+        segmentDefinitionOf(text);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", path, message: err instanceof Error ? err.message : String(err) });
+      }
+    };
+    if ("segment_entry" in chain.trigger) checkSegment(chain.trigger.segment_entry, ["trigger", "segment_entry"]);
+    chain.steps.forEach((s, i) => {
+      if ("if" in s && "in_segment" in s.if) checkSegment(s.if.in_segment, ["steps", i, "if", "in_segment"]);
+    });
     const ids = new Set(chain.steps.map((s) => s.id).filter(Boolean));
     chain.steps.forEach((s, i) => {
       if ("goto" in s && !ids.has(s.goto)) {
@@ -82,6 +98,11 @@ export const chainSchema = z
     });
   });
 export type ChainDefinition = z.infer<typeof chainSchema>;
+
+/** A chain's segment: a built-in key ("rfm:at_risk") or a rule in the text form. */
+export function segmentDefinitionOf(text: string): SegmentDefinition {
+  return builtInSegment(text.trim())?.definition ?? parseSegmentText(text);
+}
 
 export class ChainFileError extends Error {
   override name = "ChainFileError";

@@ -10,11 +10,11 @@
 // A customer is in a given chain at most once at a time (a unique index).
 import type { CoreDeps } from "../deps.ts";
 import { fillPlaceholders } from "../campaigns/message-template.ts";
-import { audienceFromText, audienceQuery } from "../campaigns/audience.ts";
+import { audienceQuery } from "../campaigns/audience.ts";
 import { REACHABLE } from "../campaigns/materialize.ts";
 import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
 import type { DeliveryContent } from "../delivery/delivery-content.ts";
-import type { ChainCondition, ChainDefinition, ChainStep } from "./chain-definition.ts";
+import { segmentDefinitionOf, type ChainCondition, type ChainDefinition, type ChainStep } from "./chain-definition.ts";
 
 export interface TickResult {
   enrolled: number;
@@ -113,9 +113,9 @@ export class ChainEngine {
 
   /** Customers in the segment now who were not at the last tick have "entered" it. */
   private async enrolFromSegment(chain: ChainDefinition, segmentText: string): Promise<number> {
-    const audience = audienceQuery(audienceFromText(segmentText));
-    const seededKey = `chain:${chain.id}:seeded`;
     const now = this.deps.clock.now();
+    const audience = audienceQuery(this.deps, segmentDefinitionOf(segmentText), now);
+    const seededKey = `chain:${chain.id}:seeded`;
     return this.deps.db.prisma.$transaction(async (tx) => {
       const seeded = await tx.setting.findUnique({ where: { key: seededKey } });
       await tx.$executeRawUnsafe(
@@ -296,9 +296,13 @@ export class ChainEngine {
     } else if ("event_since_entry" in condition) {
       sql = `SELECT EXISTS (SELECT 1 FROM event WHERE subscriber_id = $1 AND type = $3 AND occurred_at > $2) AS ok`;
       params = [row.subscriber_id, row.entered_at, condition.event_since_entry];
-    } else {
+    } else if ("has_tag" in condition) {
       sql = `SELECT $2 = ANY(tags) AS ok FROM subscriber WHERE id = $1`;
       params = [row.subscriber_id, condition.has_tag];
+    } else {
+      const segment = audienceQuery(this.deps, segmentDefinitionOf(condition.in_segment));
+      sql = `SELECT EXISTS (SELECT 1 FROM (${segment.sql}) seg WHERE seg.subscriber_id = $${segment.params.length + 1}) AS ok`;
+      params = [...segment.params, row.subscriber_id];
     }
     const rows = await tx.$queryRawUnsafe<{ ok: boolean }[]>(sql, ...params);
     const want = Object.values(condition)[0];

@@ -31,7 +31,6 @@ send-error-invalid_schedule = I can't read the time "{ $text }"{ $reason ->
    *[other] .
   }
 send-error-unknown_template = There is no saved template "{ $name }". `/template list` shows them.
-send-error-unknown_segment = { $message }
 send-error-invalid_message = The message is not valid: { $message }
 send-error-empty_audience = Nobody in this segment can be messaged right now, so there is nothing to schedule.
 

@@ -31,7 +31,6 @@ send-error-invalid_schedule = Не могу понять время "{ $text }"{
    *[other] .
   }
 send-error-unknown_template = Шаблона "{ $name }" нет. Список: `/template list`.
-send-error-unknown_segment = { $message }
 send-error-invalid_message = Сообщение некорректно: { $message }
 send-error-empty_audience = В этом сегменте сейчас некому писать — планировать нечего.
 

@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     return createCampaign(deps, {
       name: "Boots sale",
       segmentText: "everyone",
-      segment: { type: "all" },
+      segment: { version: 1, where: { kind: "everyone" } },
       message: hello,
       sendAt: clock.now(),
       createdBy: "U0MARKETER",
@@ -136,7 +136,7 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     // Busy got marketing messages on 10 and 13 November.
     for (const day of ["10", "13"]) {
       clock.set(`2026-11-${day}T10:00:00Z`);
-      await createCampaign(deps, { name: `Old ${day}`, segmentText: "tag:busy", segment: { type: "tag", tag: "busy" }, message: hello, sendAt: clock.now(), createdBy: "U1" });
+      await createCampaign(deps, { name: `Old ${day}`, segmentText: "tag:busy", segment: { version: 1, where: { kind: "tag", tags: ["busy"] } }, message: hello, sendAt: clock.now(), createdBy: "U1" });
       await materializeDueCampaigns(deps);
       await worker().drain();
     }

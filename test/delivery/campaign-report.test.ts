@@ -25,7 +25,7 @@ describe.each(DATABASE_KINDS)("campaign report on %s", (kind) => {
       Array.from({ length: 7 }, (_, i) => ({ telegramId: 100 + i, firstName: `C${i + 1}` })),
     );
     const make = (name: string, cost?: number) =>
-      createCampaign(deps, { name, segmentText: "everyone", segment: { type: "all" }, message: { A: { text: "x" }, B: { text: "y" } }, sendAt: clock.now(), createdBy: "U1", ...(cost ? { cost } : {}) });
+      createCampaign(deps, { name, segmentText: "everyone", segment: { version: 1, where: { kind: "everyone" } }, message: { A: { text: "x" }, B: { text: "y" } }, sendAt: clock.now(), createdBy: "U1", ...(cost ? { cost } : {}) });
     const c1 = await make("Winback", 100);
     const c2 = await make("Newsletter");
     const at = (iso: string) => new Date(iso);

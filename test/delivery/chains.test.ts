@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { chainSchema, loadChains, ChainFileError } from "../../core/chains/chain-definition.ts";
 import { ChainEngine } from "../../core/chains/chain-engine.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DeliveryWorker } from "../../core/delivery/delivery-worker.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
@@ -29,7 +30,7 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     await database?.drop();
   });
   beforeEach(async () => {
-    await database.db.prisma.$executeRawUnsafe(`TRUNCATE delivery, chain_enrollment, chain_segment_member, event, "order", subscriber, setting RESTART IDENTITY CASCADE`);
+    await database.db.prisma.$executeRawUnsafe(`TRUNCATE delivery, chain_enrollment, chain_segment_member, event, "order", subscriber, setting, customer_stats RESTART IDENTITY CASCADE`);
     await database.db.prisma.$executeRawUnsafe(`UPDATE delivery_pacer SET next_slot_at = '1970-01-01', paused_until = NULL`);
     clock = new FakeClock("2026-11-24T10:00:00Z"); // 11:00 in Berlin
     deps = testCoreDeps(database, { clock, telegram: tg });
@@ -130,6 +131,40 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect(asked).toMatchObject({ surveyId: "nps", trigger: "event", stage: "score" });
   });
 
+  test("win-back: customers entering RFM at_risk get a promo code, frequent big spenders early access instead", async () => {
+    clock.set("2026-11-20T08:00:00Z"); // 09:00 in Berlin
+    const ids = await createCustomers(database.db, Array.from({ length: 10 }, (_, i) => ({ telegramId: 900 + i, firstName: `C${i + 1}` })));
+    const order = (i: number, daysAgo: number, amount: number) => pay(ids[i]!, new Date(clock.now().getTime() - daysAgo * 86_400_000).toISOString(), amount);
+    // C1: six orders of 150, the last 10 days ago. C2..C10: k orders of 100, the last 31-39 days ago.
+    for (let j = 0; j < 6; j++) await order(0, 10 + j * 20, 150);
+    for (let i = 1; i < 10; i++) for (let j = 0; j < i; j++) await order(i, 30 + i + j * 15, 100);
+    await refreshCustomerStats(deps);
+    await engine.tick();
+    const enrolled = async () => (await database.db.prisma.chainEnrollment.findMany({ where: { chainId: "winback", status: "active" }, orderBy: { subscriberId: "asc" } })).map((e) => e.subscriberId);
+    // At risk now (R 2, FM 3-4): C7 (6 orders, 600) and C8 (7 orders, 700).
+    expect(await enrolled()).toEqual([ids[6], ids[7]]);
+    await tickAt("2026-11-21T10:00:00Z"); // 11:00 the next day in Berlin
+    const lastWinback = (chat: number) => tg.chat(chat).filter((m) => /COMEBACK15|winter collection/.test(m.text ?? "")).at(-1)?.text;
+    expect(lastWinback(906)).toBe("C7, we miss you! Here is 15% off your next order with the code COMEBACK15 - valid for 7 days.");
+    expect(lastWinback(907)).toMatch(/^C8, we miss you!/);
+
+    // A month later everybody but C1 ordered again: C1 (and C6) fall into at_risk; C7 and C8 left it by buying.
+    clock.set("2026-12-20T08:00:00Z");
+    for (let i = 1; i < 10; i++) await order(i, 1, 100);
+    await refreshCustomerStats(deps);
+    await engine.tick();
+    expect(await enrolled()).toEqual([ids[0], ids[5]]);
+    expect((await database.db.prisma.chainEnrollment.findMany({ where: { chainId: "winback", status: "exited" } })).map((e) => e.exitReason)).toEqual(["order_paid", "order_paid"]);
+    await tickAt("2026-12-21T10:00:00Z");
+    // C1 buys often and big (6 orders, 900): no promo code, early access instead.
+    expect(lastWinback(900)).toBe("C1, it's been a while! The winter collection opens for you a day before everyone else.");
+    expect(lastWinback(905)).toMatch(/^C6, we miss you! Here is 15% off/);
+    await tickAt("2026-12-27T10:00:00Z");
+    expect(lastWinback(905)).toBe("Last day for COMEBACK15, C6: 15% off anything you choose today.");
+    // (Their orders also started the post-purchase chain; the win-back sent C1 exactly one message.)
+    expect(tg.chat(900).filter((m) => /COMEBACK15|winter collection/.test(m.text ?? ""))).toHaveLength(1);
+  });
+
   test("a broken chain file stops start-up with the file, the path and the reason", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chains-"));
     fs.writeFileSync(path.join(dir, "bad.yaml"), "id: bad\nname: Bad\ntrigger: { event: x }\nsteps:\n  - wait: soon\n");
@@ -137,6 +172,8 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect(() => loadChains(dir)).toThrow(/bad\.yaml: at steps\.0\.wait: expected a duration like "30m", "1h" or "3d"/);
     fs.writeFileSync(path.join(dir, "bad.yaml"), "id: bad\nname: Bad\ntrigger: { event: x }\nsteps:\n  - if: { has_tag: vip }\n    goto: nowhere\n");
     expect(() => loadChains(dir)).toThrow(/at steps\.0\.goto: no step has id "nowhere"/);
+    fs.writeFileSync(path.join(dir, "bad.yaml"), "id: bad\nname: Bad\ntrigger: { segment_entry: 'lifecyle = loyal' }\nsteps:\n  - end: true\n");
+    expect(() => loadChains(dir)).toThrow(/at trigger\.segment_entry: Unknown field 'lifecyle'/);
     expect(chainSchema.safeParse({ id: "x", name: "x", trigger: { event: "a" }, steps: [{ send: { text: "Hi {nickname}" } }] }).success).toBe(false);
   });
 });

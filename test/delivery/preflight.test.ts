@@ -34,13 +34,13 @@ describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
     ]);
     const [capped] = await createCustomers(database.db, [{ telegramId: 9 }]);
     for (const day of [1, 2]) {
-      const old = await createCampaign(deps, { name: `old${day}`, segmentText: "x", segment: { type: "tag", tag: "none" }, message: { A: { text: "x" } }, sendAt: clock.now(), createdBy: "U1" });
+      const old = await createCampaign(deps, { name: `old${day}`, segmentText: "x", segment: { version: 1, where: { kind: "tag", tags: ["none"] } }, message: { A: { text: "x" } }, sendAt: clock.now(), createdBy: "U1" });
       await database.db.prisma.delivery.create({ data: { campaignId: old.id, subscriberId: capped!, status: "sent", notBefore: clock.now(), sentAt: new Date(clock.now().getTime() - day * 86_400_000) } });
     }
     const draft = await createCampaign(deps, {
       name: "Winter",
       segmentText: "everyone",
-      segment: { type: "all" },
+      segment: { version: 1, where: { kind: "everyone" } },
       message: { A: { text: "A" }, B: { text: "B" } },
       sendAt: clock.now(),
       holdoutPercent: 10,

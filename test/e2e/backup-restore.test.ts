@@ -50,7 +50,7 @@ describe("backup and restore", () => {
     await db.prisma.consentRecord.create({ data: { subscriberId: ann!, status: "subscribed", text: "May we send you offers?", at: new Date("2026-11-01T10:00:00Z") } });
     await db.prisma.event.create({ data: { subscriberId: ann!, type: "added_to_cart", properties: { items: [{ name: "Boots", price: 120.5 }] }, occurredAt: new Date("2026-11-02T10:00:00Z"), idempotencyKey: "e1" } });
     await db.prisma.order.create({ data: { subscriberId: bob!, amount: "1234.56", items: [{ name: "Coat" }], paidAt: new Date("2026-11-03T10:00:00Z"), idempotencyKey: "o1" } });
-    const campaign = await db.prisma.campaign.create({ data: { name: "Sale", segmentText: "everyone", segment: { type: "all" }, message: { A: { text: "Hi" } }, sendAt: new Date(), materializeAt: new Date(), createdBy: "U1", cost: "5000" } });
+    const campaign = await db.prisma.campaign.create({ data: { name: "Sale", segmentText: "everyone", segment: { version: 1, where: { kind: "everyone" } }, message: { A: { text: "Hi" } }, sendAt: new Date(), materializeAt: new Date(), createdBy: "U1", cost: "5000" } });
     await db.prisma.delivery.create({ data: { campaignId: campaign.id, subscriberId: ann!, status: "sent", notBefore: new Date(), sentAt: new Date(), variant: "B" } });
     expected = await rowCounts(db);
     await db.close();

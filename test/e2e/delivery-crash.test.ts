@@ -25,7 +25,7 @@ async function prepare(db: Database): Promise<void> {
       name: "Crash test",
       status: "scheduled",
       segmentText: "everyone",
-      segment: { type: "all" },
+      segment: { version: 1, where: { kind: "everyone" } },
       message: { A: { text: "Hello {first_name}" } },
       sendAt: new Date(Date.now() - 60_000),
       materializeAt: new Date(Date.now() - 60_000),

@@ -90,7 +90,10 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
     const badTime = await p.slack.command("/send", 'everyone "Hello" whenever you like', "U0MARKETER");
     expect(slackText(badTime.ack)).toContain('I can\'t read the time "whenever you like".');
     const badSegment = await p.slack.command("/send", 'nobody_knows "Hello" now', "U0MARKETER");
-    expect(slackText(badSegment.ack)).toContain('I don\'t know the segment "nobody_knows"');
+    expect(slackText(badSegment.ack)).toContain("There is no segment called 'nobody_knows'. /segment list shows them all.");
+    const typo = await p.slack.command("/send", '"lifecyle = loyal" "Hello" now', "U0MARKETER");
+    expect(slackText(typo.ack)).toContain("lifecyle = loyal\n^^^^^^^^");
+    expect(slackText(typo.ack)).toMatch(/Did you mean lifecycle\?/);
     const badPlaceholder = await p.slack.command("/send", 'everyone "Hi {nickname}" now', "U0MARKETER");
     expect(slackText(badPlaceholder.ack)).toContain("The message is not valid: unknown placeholder; use {first_name}, {last_name}, {name}");
     const holdout = await p.slack.command("/send", 'everyone "Hi" now --holdout 90%', "U0MARKETER");

@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)("tracked links on %s", (kind) => {
     await createCampaign(p.app.core, {
       name: "New arrivals",
       segmentText: "everyone",
-      segment: { type: "all" },
+      segment: { version: 1, where: { kind: "everyone" } },
       message: { A: { text: "New arrivals are in", buttons: [{ text: "See them", url: "https://shop.example.com/new?utm_source=telegram" }] } },
       sendAt: p.clock.now(),
       createdBy: "U1",

@@ -8,6 +8,7 @@ import { parseWhen } from "../../../core/campaigns/parse-when.ts";
 import { preflight } from "../../../core/campaigns/preflight.ts";
 import { getTemplate } from "../../../core/campaigns/templates.ts";
 import { DomainError } from "../../../core/errors.ts";
+import { pointAt, SegmentTextError } from "../../../core/segments/parse-segment-text.ts";
 import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { preflightCard } from "../views/preflight-card.ts";
@@ -75,7 +76,12 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
       t,
     );
   } catch (err) {
-    if (err instanceof DomainError) throw new Refusal({ text: usage(deps, t(`send-error-${err.code}`, { ...stringify(err.details), message: err.message })) });
+    if (err instanceof SegmentTextError) throw new Refusal({ text: usage(deps, `${err.message}\n\`\`\`${pointAt(request.segment, err)}\`\`\``) });
+    if (err instanceof DomainError) {
+      const key = `send-error-${err.code}`;
+      const problem = core.translator.has(language, key) ? t(key, { ...stringify(err.details), message: err.message }) : err.message;
+      throw new Refusal({ text: usage(deps, problem) });
+    }
     if (isZodError(err)) throw new Refusal({ text: usage(deps, t("send-error-invalid_message", { message: err.issues[0]?.message ?? "" })) });
     throw err;
   }
