@@ -81,16 +81,20 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
     ...p.values,
   );
   // Customers left without a paid order (all refunded: at ingestion) or erased lose their row.
+  let removed = 0;
   const noPaidOrder = `NOT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = cs.subscriber_id AND o.status = 'paid' AND o.paid_at <= $1::timestamptz)`;
-  const erased = `EXISTS (SELECT 1 FROM subscriber s WHERE s.id = cs.subscriber_id AND s.erased_at IS NOT NULL)`;
-  const condition =
-    "ids" in which
-      ? `cs.subscriber_id IN (SELECT jsonb_array_elements_text($2::jsonb)::int) AND ${noPaidOrder}`
-      : "all" in which
-        ? `(${noPaidOrder} OR ${erased})`
-        : erased;
-  const params = "ids" in which ? [now.toISOString(), JSON.stringify(which.ids)] : "all" in which ? [now.toISOString()] : [];
-  const removed = await deps.db.prisma.$executeRawUnsafe(`DELETE FROM customer_stats cs WHERE ${condition}`, ...params);
+  if ("ids" in which) {
+    removed += await deps.db.prisma.$executeRawUnsafe(
+      `DELETE FROM customer_stats cs WHERE cs.subscriber_id IN (SELECT jsonb_array_elements_text($2::jsonb)::int) AND ${noPaidOrder}`,
+      now.toISOString(),
+      JSON.stringify(which.ids),
+    );
+  } else {
+    if ("all" in which) removed += await deps.db.prisma.$executeRawUnsafe(`DELETE FROM customer_stats cs WHERE ${noPaidOrder}`, now.toISOString());
+    removed += await deps.db.prisma.$executeRawUnsafe(
+      `DELETE FROM customer_stats cs USING subscriber s WHERE s.id = cs.subscriber_id AND s.erased_at IS NOT NULL`,
+    );
+  }
   return { recomputed, removed };
 }
 
