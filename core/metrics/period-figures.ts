@@ -33,32 +33,32 @@ export interface PeriodFigures {
 
 export async function periodFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope }): Promise<PeriodFigures> {
   const { prisma } = deps.db;
-  const { params: p, sql: scope } = scopeSql(deps, options.scope);
+  const { params: p, cte, has } = scopeSql(deps, options.scope);
   const from = p.add(options.period.from, "timestamptz");
   const to = p.add(options.period.to, "timestamptz");
   const before = p.add(previousPeriod(options.period).from, "timestamptz");
   const [row] = await prisma.$queryRawUnsafe<PeriodFigures[]>(
-    `WITH scope AS (${scope}),
+    `WITH ${cte},
      flows AS (
        SELECT count(DISTINCT c.subscriber_id) FILTER (WHERE c.status = 'subscribed')::int AS gained,
               count(DISTINCT c.subscriber_id) FILTER (WHERE c.status = 'unsubscribed')::int AS lost
-         FROM consent_record c JOIN scope USING (subscriber_id)
-        WHERE c.at >= ${from} AND c.at < ${to} AND c.status IN ('subscribed', 'unsubscribed')),
+         FROM consent_record c
+        WHERE ${has("c.subscriber_id")} AND c.at >= ${from} AND c.at < ${to} AND c.status IN ('subscribed', 'unsubscribed')),
      blocks AS (
-       SELECT count(*)::int AS blocked FROM subscriber s JOIN scope ON scope.subscriber_id = s.id
-        WHERE s.blocked_at >= ${from} AND s.blocked_at < ${to}),
+       SELECT count(*)::int AS blocked FROM subscriber s
+        WHERE ${has("s.id")} AND s.blocked_at >= ${from} AND s.blocked_at < ${to}),
      nps AS (
        SELECT count(*) FILTER (WHERE score >= 9)::int AS promoters, count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives,
               count(*) FILTER (WHERE score <= 6)::int AS detractors, count(*)::int AS nps_responses
-         FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r JOIN scope USING (subscriber_id)
-                WHERE r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
+         FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r
+                WHERE ${has("r.subscriber_id")} AND r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
                 ORDER BY r.subscriber_id, r.answered_at DESC, r.id DESC) latest),
      buys AS (
        SELECT o.subscriber_id, count(*) FILTER (WHERE o.paid_at >= ${from})::int AS n,
               coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0) AS revenue,
               count(*) FILTER (WHERE o.paid_at < ${from})::int AS n_before
-         FROM "order" o JOIN scope USING (subscriber_id)
-        WHERE o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
+         FROM "order" o
+        WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
         GROUP BY o.subscriber_id),
      sales AS (
        SELECT coalesce(sum(b.revenue), 0)::float8 AS revenue, coalesce(sum(b.n), 0)::int AS orders,
@@ -71,8 +71,8 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
      base AS (
        SELECT count(*)::int AS customers,
               avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
-         FROM customer_stats cs JOIN scope USING (subscriber_id)
-        WHERE cs.first_order_at < ${to})
+         FROM customer_stats cs
+        WHERE ${has("cs.subscriber_id")} AND cs.first_order_at < ${to})
      SELECT flows.gained, flows.lost, blocks.blocked, nps.promoters, nps.passives, nps.detractors, nps.nps_responses AS "npsResponses",
             sales.revenue, sales.orders, sales.buyers, sales.repeat_buyers AS "repeatBuyers", sales.previous_buyers AS "previousBuyers",
             sales.retained, base.customers, base.lifetime_days AS "lifetimeDays"

@@ -128,7 +128,7 @@ class Compiler {
     const window = c.window;
     const alias = this.derive(
       `orders|${this.windowKey(window)}`,
-      () => `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount)::float8 AS total, avg(o.amount)::float8 AS avg,
+      () => `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount::float8) AS total, avg(o.amount::float8) AS avg,
               min(o.paid_at) AS first_at, max(o.paid_at) AS last_at
          FROM "order" o
         WHERE o.status = 'paid' AND ${this.windowSql("o.paid_at", window)}
