@@ -15,8 +15,10 @@
 // - Consent is not implied: a segment is who matches. Sending filters consent
 //   itself (or add `consent = subscribed`).
 // It runs identically on PGlite and PostgreSQL. Windowed order and event
-// measures become one grouped derived table each (hash-joined, no per-customer
-// subquery); lifetime order figures and RFM come from customer_stats.
+// measures become one grouped CTE each (hash-joined, no per-customer
+// subquery); lifetime order figures and RFM come from customer_stats. The SQL
+// may start with WITH: use it as a subquery (FROM (<sql>) seg), never by
+// pasting it after another WITH.
 import { SqlParams } from "../db/sql-params.ts";
 import type { AnalyticsSettings } from "./analytics-settings.ts";
 import { lifecycleSql } from "./lifecycle.ts";
@@ -38,7 +40,8 @@ export interface CompiledSegment {
 export function compileSegment(definition: SegmentDefinition, options: CompileOptions): CompiledSegment {
   const c = new Compiler(options);
   const predicate = c.condition(definition.where);
-  const sql = `SELECT s.id AS subscriber_id
+  const ctes = c.ctes.length > 0 ? `WITH ${c.ctes.join(",\n     ")}\n` : "";
+  const sql = `${ctes}SELECT s.id AS subscriber_id
   FROM subscriber s${c.joins.map((j) => `\n  LEFT JOIN ${j}`).join("")}
  WHERE s.erased_at IS NULL AND ${predicate}`;
   return { sql, params: c.params.values };
@@ -49,6 +52,7 @@ const MEASURE_COLUMN = { count: "n", total: "total", sum: "total", average: "avg
 class Compiler {
   readonly params: SqlParams;
   readonly joins: string[] = [];
+  readonly ctes: string[] = [];
   private readonly derived = new Map<string, string>();
 
   constructor(private readonly options: CompileOptions) {
@@ -190,12 +194,17 @@ class Compiler {
     return this.derive("nps", () => latestNpsSql(this.params, this.options.now), "nps");
   }
 
-  /** One derived table per distinct aggregate, however many conditions read it. */
+  /**
+   * One aggregate per distinct measure, however many conditions read it, as a
+   * MATERIALIZED CTE: computed once (as a join subquery, PostgreSQL's parallel
+   * workers would each compute it again), then hash-joined.
+   */
   private derive(key: string, sql: () => string, alias = `d${this.derived.size + 1}`): string {
     const existing = this.derived.get(key);
     if (existing) return existing;
     this.derived.set(key, alias);
-    this.joins.push(`(${sql()}) ${alias} ON ${alias}.subscriber_id = s.id`);
+    this.ctes.push(`${alias} AS MATERIALIZED (${sql()})`);
+    this.joins.push(`${alias} ON ${alias}.subscriber_id = s.id`);
     return alias;
   }
 
