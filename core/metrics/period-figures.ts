@@ -5,7 +5,8 @@
 //   blocked        people whose block of the bot dates from the period (still blocked)
 //   npsResponses   people who answered NPS in the period; their latest answer in the period counts
 //   revenue, orders, buyers   paid orders paid in the period (refunded ones excluded)
-//   repeatBuyers   buyers of the period with 2+ paid orders up to its end
+//   repeatBuyers   buyers of the period with 2+ paid orders up to its end (2+ in the period,
+//                  or a first paid order before it)
 //   retained, previousBuyers  buyers of the previous period who bought again in this one
 //   customers      people with a paid order before the period's end (the customer base)
 //   lifetimeDays   average span from first to last paid order over those customers (latest data)
@@ -63,11 +64,10 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
      sales AS (
        SELECT coalesce(sum(b.revenue), 0)::float8 AS revenue, coalesce(sum(b.n), 0)::int AS orders,
               count(*) FILTER (WHERE b.n > 0)::int AS buyers,
-              count(*) FILTER (WHERE b.n > 0 AND (b.n >= 2 OR b.n_before > 0 OR EXISTS (
-                SELECT 1 FROM "order" o2 WHERE o2.subscriber_id = b.subscriber_id AND o2.status = 'paid' AND o2.paid_at < ${before})))::int AS repeat_buyers,
+              count(*) FILTER (WHERE b.n > 0 AND (b.n >= 2 OR cs.first_order_at < ${from}))::int AS repeat_buyers,
               count(*) FILTER (WHERE b.n_before > 0)::int AS previous_buyers,
               count(*) FILTER (WHERE b.n_before > 0 AND b.n > 0)::int AS retained
-         FROM buys b),
+         FROM buys b LEFT JOIN customer_stats cs USING (subscriber_id)),
      base AS (
        SELECT count(*)::int AS customers,
               avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
