@@ -11,6 +11,7 @@ import { registerCampaignsCommand } from "./commands/campaigns-command.ts";
 import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
+import { registerMetricsCommand } from "./commands/metrics-command.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
@@ -74,6 +75,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerTemplateCommand(slack.app, deps);
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
+  registerMetricsCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
