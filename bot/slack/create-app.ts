@@ -16,6 +16,7 @@ import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
 import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
+import { registerAppHome } from "./events/app-home.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -79,6 +80,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerCampaignActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
+  registerAppHome(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

@@ -136,3 +136,12 @@ help-text = *Команды Chatloop*
 duration-seconds = { $n } с
 duration-minutes = { $n } мин
 duration-hours = { $n } ч
+
+## Slack: домашняя вкладка
+home-title = Панель Chatloop
+home-period = Последние 7 дней против 7 дней до них
+home-campaigns = Ближайшие кампании
+home-no-campaigns = Ничего не запланировано. Запланировать: `/send`.
+home-detractors = Последние критики (NPS 0–6)
+home-no-detractors = Критиков в последнее время нет.
+home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.

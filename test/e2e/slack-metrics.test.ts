@@ -44,3 +44,31 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
     expect(slackText(refused.ack)).toBe("Sorry, you can't use Chatloop. Ask an admin to add you to SLACK_VIEWERS.");
   });
 });
+
+describe("Slack App Home", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
+    await seedSmallStore(p.database.db);
+    await p.database.db.prisma.surveyResponse.updateMany({ where: { subscriberId: 4 }, data: { comment: "Delivery took three weeks" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("opening the Home tab publishes the dashboard: figures, next campaigns, latest detractors", async () => {
+    await p.slack.event({ type: "app_home_opened", user: "U0VIEWER", channel: "D0HOME", tab: "home", event_ts: "1700000000.000100" });
+    const publish = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.publish").find((c) => c.params.user_id === "U0VIEWER"));
+    const view = slackText(publish.params.view as Record<string, unknown>);
+    expect(view).toContain("Chatloop dashboard");
+    // The last 7 days (16-23 Nov 10:00): Ann 300 + Cleo 0.
+    expect(view).toContain("*Revenue*\n300");
+    expect(view).toContain("Nothing scheduled. `/send` schedules a campaign.");
+    // Dan 3 (11-04) and Boris 6 (11-02), newest first.
+    expect(view).toMatch(/\*3\* — Dan: “Delivery took three weeks”[\s\S]*\*6\* — Boris/);
+
+    await p.slack.event({ type: "app_home_opened", user: "U0OUTSIDER", channel: "D0HOME2", tab: "home", event_ts: "1700000000.000200" });
+    const refused = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.publish").find((c) => c.params.user_id === "U0OUTSIDER"));
+    expect(slackText(refused.params.view as Record<string, unknown>)).toContain("Sorry, you can't use Chatloop.");
+  });
+});
