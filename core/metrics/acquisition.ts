@@ -77,11 +77,11 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
        SELECT s.source, count(*)::int AS acquired
          FROM (SELECT c.subscriber_id, min(c.at) AS first_at FROM consent_record c WHERE c.status = 'subscribed' GROUP BY c.subscriber_id) f
          JOIN subscriber s ON s.id = f.subscriber_id
-        WHERE f.first_at >= ${from} AND f.first_at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        WHERE f.first_at >= ${from} AND f.first_at < ${to} AND s.source ${only}
         GROUP BY s.source),
      arrivals AS (
        SELECT s.source, count(*)::int AS arrived FROM subscriber s
-        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.source ${only}
         GROUP BY s.source)
      SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived

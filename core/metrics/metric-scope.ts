@@ -1,6 +1,9 @@
 // Metrics can be asked for the whole base, for the people from one source, or
 // for the people in a segment. The scope is a subquery of subscriber ids that
-// every metric query joins; erased people are never in it.
+// every metric query joins. Erased people stay in it: erasure removes what
+// identifies a person, not their anonymous orders and scores, so last month's
+// revenue or NPS does not change when someone asks to be forgotten. (Segments,
+// which pick people to message, never contain them.)
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
@@ -20,5 +23,5 @@ export function scopeSql(deps: CoreDeps, scope: MetricScope): { params: SqlParam
   }
   const params = new SqlParams();
   const where = scope ? `AND s.source = ${params.add(scope.source, "text")}` : "";
-  return { params, sql: `SELECT s.id AS subscriber_id FROM subscriber s WHERE s.erased_at IS NULL ${where}` };
+  return { params, sql: `SELECT s.id AS subscriber_id FROM subscriber s WHERE TRUE ${where}` };
 }

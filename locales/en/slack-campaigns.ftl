@@ -131,6 +131,7 @@ help-text = *Chatloop commands*
     `/template save NAME "text"` - a message to reuse; `/template list`
     `/metrics [period]` - the key figures against the previous period
     `/audit` - who did what (admins)
+    `/customer show|export|erase QUERY` - one customer's data (admins)
 
 ## Slack: durations
 duration-seconds = { $n } s
