@@ -32,6 +32,7 @@ import { ingestHandler } from "./http/ingest-api.ts";
 import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
 import { takeSegmentSnapshots } from "../core/segments/segment-sizes.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
+import { cached, databaseCheck, readinessHandler, type Check } from "./http/readiness.ts";
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
 import { createTelegramBot, publishCommands } from "./telegram/create-bot.ts";
@@ -219,6 +220,25 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     }
     logger.info({ mode: slack.mode }, "slack app ready");
   }
+
+  const checks: Record<string, Check> = { database: databaseCheck(db) };
+  if (telegram) {
+    const bot = telegram;
+    checks.telegram = async () =>
+      config.TELEGRAM_WEBHOOK_URL
+        ? { ok: true, detail: "webhook" }
+        : bot.isRunning()
+          ? { ok: true, detail: "long polling" }
+          : { ok: false, detail: "long polling is not running" };
+  }
+  if (slack) {
+    const client = slack.app.client;
+    checks.slack = cached(async () => {
+      const auth = await client.auth.test();
+      return { ok: Boolean(auth.ok), detail: `${slack!.mode} mode, team ${auth.team_id ?? "?"}` };
+    }, 60_000);
+  }
+  routes.push({ method: "GET", path: "/readyz", handler: readinessHandler(checks, logger) });
 
   const server = createHttpServer(routes, logger);
   const port = await listen(server, config.PORT, options.host);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { createTranslator, LOCALES_DIR, localeFiles, pickLanguage } from "./i18n.ts";
 
 const keysOf = (language: string) =>
@@ -15,6 +16,15 @@ describe("locales", () => {
     expect(keysOf("ru")).toEqual(keysOf("en"));
     const names = (language: string) => localeFiles(LOCALES_DIR, language).map((f) => path.basename(f));
     expect(names("ru")).toEqual(names("en"));
+  });
+
+  test("every message parses (a stray * or [ at a line start silently drops one)", () => {
+    for (const language of ["en", "ru"]) {
+      const bundle = new FluentBundle(language, { useIsolating: false });
+      for (const file of localeFiles(LOCALES_DIR, language)) bundle.addResource(new FluentResource(fs.readFileSync(file, "utf8")));
+      const broken = keysOf(language).filter((key) => !bundle.hasMessage(key) || bundle.getMessage(key)?.value === null);
+      expect({ language, broken }).toEqual({ language, broken: [] });
+    }
   });
 
   test("no message is defined twice", () => {

@@ -11,10 +11,13 @@ import { registerCampaignsCommand } from "./commands/campaigns-command.ts";
 import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
+import { registerMetricsCommand } from "./commands/metrics-command.ts";
+import { registerCustomerCommand } from "./commands/customer-command.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
 import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
+import { registerAppHome } from "./events/app-home.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -74,9 +77,12 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerTemplateCommand(slack.app, deps);
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
+  registerMetricsCommand(slack.app, deps);
+  registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
+  registerAppHome(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

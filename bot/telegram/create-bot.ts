@@ -18,6 +18,7 @@ import { surveyAnswersFeature } from "./features/survey-answers.ts";
 import { surveyRequestsFeature } from "./features/survey-requests.ts";
 import { teamConversationFeature } from "./features/team-conversation.ts";
 import { languageFeature } from "./features/language.ts";
+import { privacyFeature } from "./features/privacy.ts";
 import { subscribeFeature } from "./features/subscribe.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { unsubscribeFeature } from "./features/unsubscribe.ts";
@@ -68,6 +69,7 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   features.use(subscribeFeature);
   features.use(unsubscribeFeature);
   features.use(languageFeature);
+  features.use(privacyFeature);
   features.use(blockedFeature);
   features.use(cancelFeature);
   features.use(flowTriggersFeature);
@@ -111,6 +113,8 @@ export async function publishCommands(bot: Bot<BotContext>, core: Pick<CoreDeps,
         { command: "start", description: t(language, "command-start") },
         { command: "stop", description: t(language, "command-stop") },
         { command: "language", description: t(language, "command-language") },
+        { command: "mydata", description: t(language, "command-mydata") },
+        { command: "forget", description: t(language, "command-forget") },
         ...dialogues,
       ],
       language === DEFAULT_LANGUAGE ? {} : { language_code: language },

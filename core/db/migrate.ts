@@ -82,3 +82,14 @@ const BOOKKEEPING_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 );`;
+
+/** Migration files not (successfully) applied to this database yet. */
+export async function pendingMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = await db.prisma
+    .$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+    .catch(() => []);
+  const done = new Set(applied.map((r) => r.migration_name));
+  return listMigrations(dir)
+    .map((m) => m.name)
+    .filter((name) => !done.has(name));
+}

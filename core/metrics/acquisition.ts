@@ -76,12 +76,12 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
      firsts AS (
        SELECT s.source, count(DISTINCT c.subscriber_id)::int AS acquired
          FROM consent_record c JOIN subscriber s ON s.id = c.subscriber_id
-        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}
           AND NOT EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from})
         GROUP BY s.source),
      arrivals AS (
        SELECT s.source, count(*)::int AS arrived FROM subscriber s
-        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.erased_at IS NULL AND s.source ${only}
+        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.source ${only}
         GROUP BY s.source)
      SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived

@@ -1,8 +1,10 @@
 // Metrics can be asked for the whole base, for the people from one source, or
 // for the people in a segment. A scope is a CTE plus a predicate on a
-// subscriber id column; erased people are never in it. The whole base is
-// expressed as "not erased" (a handful of ids) rather than a list of everyone,
-// so unscoped metrics do not drag every subscriber id through each join.
+// subscriber id column. Erased people stay in it: erasure removes what
+// identifies a person, not their anonymous orders and scores, so last month's
+// revenue or NPS does not change when someone asks to be forgotten. (Segments,
+// which pick people to message, never contain them.) The whole base is no
+// condition at all, so unscoped metrics drag no subscriber ids through joins.
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
@@ -25,8 +27,8 @@ export function scopeSql(deps: CoreDeps, scope: MetricScope): ScopeSql {
   if (!scope) {
     return {
       params,
-      cte: `erased AS MATERIALIZED (SELECT id FROM subscriber WHERE erased_at IS NOT NULL)`,
-      has: (column) => `${column} NOT IN (SELECT id FROM erased)`,
+      cte: `everyone AS (SELECT NULL::int AS subscriber_id WHERE FALSE)`,
+      has: () => "TRUE",
     };
   }
   let sql: string;
@@ -36,7 +38,7 @@ export function scopeSql(deps: CoreDeps, scope: MetricScope): ScopeSql {
     params.values.push(...compiled.params);
     sql = compiled.sql;
   } else {
-    sql = `SELECT s.id AS subscriber_id FROM subscriber s WHERE s.erased_at IS NULL AND s.source = ${params.add(scope.source, "text")}`;
+    sql = `SELECT s.id AS subscriber_id FROM subscriber s WHERE s.source = ${params.add(scope.source, "text")}`;
   }
   return { params, cte: `scope AS MATERIALIZED (${sql})`, has: (column) => `${column} IN (SELECT subscriber_id FROM scope)` };
 }

@@ -50,7 +50,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
       INSERT INTO subscriber (id, first_name, source, consent_status, created_at) VALUES (9, 'Ivo', 'qr_store', 'subscribed', '2026-11-17T09:00:00Z');
       INSERT INTO consent_record (subscriber_id, status, at) VALUES
         (3, 'subscribed', '2026-11-02T10:00:00Z'), (7, 'subscribed', '2026-11-16T10:00:00Z'), (9, 'subscribed', '2026-11-17T09:05:00Z'),
-        (4, 'unsubscribed', '2026-11-18T10:00:00Z'), (8, 'subscribed', '2026-11-17T10:00:00Z');
+        (4, 'unsubscribed', '2026-11-18T10:00:00Z'), (8, 'subscribed', '2026-10-20T10:00:00Z');
       INSERT INTO survey_response (subscriber_id, survey_id, kind, score, answered_at) VALUES
         (1, 'nps-w', 'nps', 9, '2026-11-17T10:00:00Z'), (3, 'nps-w', 'nps', 5, '2026-11-18T10:00:00Z'),
         (3, 'nps-w2', 'nps', 8, '2026-11-19T10:00:00Z'), (2, 'nps-w', 'nps', 10, '2026-11-20T10:00:00Z'),
@@ -72,7 +72,8 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
   test("the key figures of a week next to the week before, from hand-computed numbers", async () => {
     const k = await keyFigures(deps, { period: lastWeek });
     expect(k.previousPeriod).toEqual({ from: new Date("2026-11-08T23:00:00Z"), to: new Date("2026-11-15T23:00:00Z") });
-    // Confirmed: Gus (11-16) and Ivo (11-17); Hana's is not counted (erased); Cleo's was on 11-02. Dan left on 11-18.
+    // Confirmed: Gus (11-16) and Ivo (11-17); Hana's was in October, Cleo's on 11-02. Dan left on 11-18.
+    // (Erased people still count in aggregates - test/e2e/privacy.test.ts.)
     expect(figure(k, "subscribers_gained")).toEqual([2, 0]);
     expect(figure(k, "subscribers_lost")).toEqual([1, 0]);
     expect(figure(k, "blocked")).toEqual([1, 0]); // Cleo, 11-22 20:00Z

@@ -131,8 +131,18 @@ help-text = *Chatloop commands*
     `/template save NAME "text"` - a message to reuse; `/template list`
     `/metrics [period]` - the key figures against the previous period
     `/audit` - who did what (admins)
+    `/customer show|export|erase QUERY` - one customer's data (admins)
 
 ## Slack: durations
 duration-seconds = { $n } s
 duration-minutes = { $n } min
 duration-hours = { $n } h
+
+## Slack: App Home
+home-title = Chatloop dashboard
+home-period = The last 7 days against the 7 days before
+home-campaigns = Next campaigns
+home-no-campaigns = Nothing scheduled. `/send` schedules a campaign.
+home-detractors = Latest detractors (NPS 0-6)
+home-no-detractors = No detractors lately.
+home-help = `/metrics` for every figure with its definition - `/segment list` for audiences - `/campaigns` for results.

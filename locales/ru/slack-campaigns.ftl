@@ -131,8 +131,18 @@ help-text = *Команды Chatloop*
     `/template save ИМЯ "текст"` — сообщение для повторного использования; `/template list`
     `/metrics [период]` — ключевые показатели против прошлого периода
     `/audit` — кто что сделал (для администраторов)
+    `/customer show|export|erase ЗАПРОС` — данные одного клиента (для администраторов)
 
 ## Slack: длительности
 duration-seconds = { $n } с
 duration-minutes = { $n } мин
 duration-hours = { $n } ч
+
+## Slack: домашняя вкладка
+home-title = Панель Chatloop
+home-period = Последние 7 дней против 7 дней до них
+home-campaigns = Ближайшие кампании
+home-no-campaigns = Ничего не запланировано. Запланировать: `/send`.
+home-detractors = Последние критики (NPS 0–6)
+home-no-detractors = Критиков в последнее время нет.
+home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.

@@ -134,6 +134,8 @@ export class FakeSlack {
         const user = this.users.get(id) ?? { name: id.toLowerCase(), real_name: `User ${id}` };
         return { ok: true, user: { id, ...user, profile: { real_name: user.real_name, display_name: user.name } } };
       }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(p.users ?? "X").split(",")[0]}` } };
       case "usergroups.users.list":
         return { ok: true, users: this.userGroups.get(String(p.usergroup)) ?? [] };
       case "files.getUploadURLExternal": {

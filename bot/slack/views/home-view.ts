@@ -1,0 +1,31 @@
+// The App Home tab: a compact dashboard.
+import type { HomeView, KnownBlock } from "@slack/types";
+import type { Dashboard } from "../../../core/metrics/dashboard.ts";
+import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
+import { formatWhen } from "./format.ts";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function homeView(d: Dashboard, t: T, timezone: string, language: string): HomeView {
+  const figures = d.figures.map((f) => {
+    const change = formatFigureChange(f.unit, f.value, f.previous, language);
+    return { type: "mrkdwn" as const, text: `*${f.label}*\n${formatFigureValue(f.unit, f.value, language)}${change ? ` ${change}` : ""}` };
+  });
+  const campaigns = d.nextCampaigns.length
+    ? d.nextCampaigns.map((c) => `#${c.id} *${c.name}* — ${t(`campaign-status-${c.status}`)} — ${formatWhen(c.sendAt, timezone, language)}`).join("\n")
+    : t("home-no-campaigns");
+  const detractors = d.detractors.length
+    ? d.detractors.map((x) => `*${x.score}* — ${x.firstName ?? "—"}${x.comment ? `: “${x.comment.slice(0, 140)}”` : ""} _(${formatWhen(x.answeredAt, timezone, language)})_`).join("\n")
+    : t("home-no-detractors");
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: t("home-title") } },
+    { type: "context", elements: [{ type: "mrkdwn", text: t("home-period") }] },
+    { type: "section", fields: figures.slice(0, 10) },
+    { type: "divider" },
+    { type: "section", text: { type: "mrkdwn", text: `*${t("home-campaigns")}*\n${campaigns}` } },
+    { type: "divider" },
+    { type: "section", text: { type: "mrkdwn", text: `*${t("home-detractors")}*\n${detractors}`.slice(0, 2900) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: t("home-help") }] },
+  ];
+  return { type: "home", blocks };
+}

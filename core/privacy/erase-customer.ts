@@ -1,0 +1,56 @@
+// The right to be forgotten. Personal data goes: names, username, contacts,
+// profile fields, tags, the Telegram id, free-text answers and comments,
+// conversation texts, personal keys of event properties. What stays is
+// anonymous and keeps the numbers honest: the row itself (so last month's
+// revenue, NPS and cohorts do not change), order amounts and dates, scores
+// without comments, and the consent history - the record that the person
+// agreed and then withdrew, which we must be able to show.
+import type { CoreDeps } from "../deps.ts";
+import { writeAudit } from "../audit/audit-log.ts";
+
+/** Keys of event properties that can identify a person. */
+const PERSONAL_KEYS = ["email", "phone", "name", "first_name", "last_name", "full_name", "address", "comment", "text", "message", "ip", "user_agent"];
+
+export interface EraseResult {
+  subscriberId: number;
+  erased: string[];
+  kept: string[];
+}
+
+export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: number; actor: string; reason: "customer_request" | "team_request" }): Promise<EraseResult> {
+  const now = deps.clock.now();
+  const id = input.subscriberId;
+  await deps.db.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `UPDATE subscriber SET first_name = NULL, last_name = NULL, username = NULL, email = NULL, phone = NULL, external_id = NULL,
+              telegram_id = NULL, timezone = NULL, profile = '{}', tags = ARRAY[]::text[],
+              consent_status = CASE WHEN consent_status = 'subscribed' THEN 'unsubscribed'::"ConsentStatus" ELSE consent_status END,
+              unsubscribed_at = CASE WHEN consent_status = 'subscribed' THEN $2 ELSE unsubscribed_at END,
+              erased_at = $2, updated_at = $2
+        WHERE id = $1`,
+      id,
+      now,
+    );
+    await tx.$executeRawUnsafe(`UPDATE survey_response SET comment = NULL, stage = CASE WHEN stage IN ('score', 'comment') THEN 'closed' ELSE stage END WHERE subscriber_id = $1`, id);
+    await tx.$executeRawUnsafe(`UPDATE flow_session SET answers = '[]', selection = ARRAY[]::int[], status = CASE WHEN status = 'active' THEN 'cancelled' ELSE status END WHERE subscriber_id = $1`, id);
+    await tx.$executeRawUnsafe(
+      `UPDATE team_thread_message SET text = '' WHERE thread_id IN (SELECT id FROM team_thread WHERE subscriber_id = $1)`,
+      id,
+    );
+    await tx.$executeRawUnsafe(`UPDATE team_thread SET awaiting_customer_since = NULL WHERE subscriber_id = $1`, id);
+    await tx.$executeRawUnsafe(`UPDATE event SET properties = properties - $2::text[] WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    await tx.$executeRawUnsafe(`UPDATE delivery SET status = 'skipped', reason = 'erased' WHERE subscriber_id = $1 AND status = 'pending'`, id);
+    await tx.$executeRawUnsafe(
+      `UPDATE chain_enrollment SET status = 'exited', exit_reason = 'erased', finished_at = $2 WHERE subscriber_id = $1 AND status = 'active'`,
+      id,
+      now,
+    );
+    await tx.consentRecord.create({ data: { subscriberId: id, status: "unsubscribed", channel: input.reason === "customer_request" ? "telegram" : "team", text: "erased", at: now } });
+  });
+  await writeAudit(deps, { actor: input.actor, action: "customer.erased", target: `subscriber:${id}`, details: { reason: input.reason } });
+  return {
+    subscriberId: id,
+    erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties"],
+    kept: ["order amounts and dates", "survey scores (no comments)", "consent history", "anonymous counts of messages sent"],
+  };
+}

@@ -1,0 +1,124 @@
+// A customer's rights in Telegram: /mydata shows what we keep (a summary and
+// a JSON file); /forget erases the personal data after a confirmation, tells
+// them what was kept and why - and the metrics stay the same in aggregate.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { keyFigures } from "../../core/metrics/key-figures.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { slackText } from "../support/fake-slack.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("/mydata, then /forget: data erased, aggregates unchanged, consent history kept", async () => {
+    const ann = p.telegram.user(8001, { first_name: "Ann", last_name: "Lee", username: "annlee", language_code: "en" });
+    await ann.command("start", "instagram_bio");
+    await ann.press(/Yes/);
+    const db = p.database.db.prisma;
+    const me = await db.subscriber.findUniqueOrThrow({ where: { telegramId: 8001n } });
+    await db.subscriber.update({ where: { id: me.id }, data: { email: "ann@example.com", phone: "+4915112345678", profile: { city: "Berlin" } } });
+    await db.order.createMany({
+      data: [
+        { subscriberId: me.id, amount: 120, paidAt: new Date("2026-11-02T10:00:00Z"), idempotencyKey: "p1" },
+        { subscriberId: me.id, amount: 80, paidAt: new Date("2026-11-05T10:00:00Z"), idempotencyKey: "p2" },
+      ],
+    });
+    await db.surveyResponse.create({ data: { subscriberId: me.id, surveyId: "nps", kind: "nps", score: 4, comment: "Shoes arrived late, call me at +4915112345678", stage: "done", answeredAt: new Date("2026-11-06T10:00:00Z") } });
+    await db.event.create({ data: { subscriberId: me.id, type: "added_to_cart", properties: { value: 50, email: "ann@example.com" }, occurredAt: new Date("2026-11-07T10:00:00Z"), idempotencyKey: "pe1" } });
+
+    await ann.command("mydata");
+    const [summary, file] = ann.messages().slice(-2);
+    expect(summary!.text).toContain("• Name: Ann Lee");
+    expect(summary!.text).toContain("• Came from: instagram_bio");
+    expect(summary!.text).toContain("• Orders: 2 (total 200)");
+    expect(file).toMatchObject({ kind: "sendDocument", caption: "Your data at Sneakerhead", file: { name: "my-data.json" } });
+    const data = JSON.parse(file!.file!.bytes.toString("utf8"));
+    expect(data.profile).toMatchObject({ firstName: "Ann", lastName: "Lee", username: "annlee", email: "ann@example.com", fields: { city: "Berlin" } });
+    expect(data.consent.history.map((h: { status: string }) => h.status)).toEqual(["pending", "subscribed"]);
+    expect(data.consent.history[1].text).toContain("May we send you personal offers");
+    expect(data.surveyAnswers).toEqual([{ survey: "nps", score: 4, comment: "Shoes arrived late, call me at +4915112345678", answeredAt: "2026-11-06T10:00:00.000Z" }]);
+
+    const november = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-15T00:00:00Z") };
+    const figures = async () => Object.fromEntries((await keyFigures(p.app.core, { period: november })).figures.map((f) => [f.key, f.value]));
+    const before = await figures();
+    expect(before).toMatchObject({ revenue: 200, orders: 2, nps: -100, nps_responses: 1 });
+
+    await ann.command("forget");
+    expect(ann.buttons()).toEqual(["Yes, erase my data", "No, keep it"]);
+    await ann.press("No, keep it");
+    expect(ann.lastText()).toBe("Nothing was erased.");
+    await ann.command("forget");
+    await ann.press("Yes, erase my data");
+    expect(ann.lastText()).toContain("Your personal data is erased");
+    expect(ann.lastText()).toContain("the record that you agreed to our messages and withdrew");
+
+    const erased = await db.subscriber.findUniqueOrThrow({ where: { id: me.id } });
+    expect(erased).toMatchObject({ firstName: null, lastName: null, username: null, email: null, phone: null, telegramId: null, profile: {}, consentStatus: "unsubscribed" });
+    expect(erased.erasedAt).toEqual(p.clock.now());
+    expect(await db.surveyResponse.findFirstOrThrow({ where: { subscriberId: me.id } })).toMatchObject({ score: 4, comment: null });
+    expect((await db.event.findFirstOrThrow({ where: { subscriberId: me.id } })).properties).toEqual({ value: 50 });
+    expect((await db.consentRecord.findMany({ where: { subscriberId: me.id }, orderBy: { id: "asc" } })).map((c) => c.status)).toEqual(["pending", "subscribed", "unsubscribed"]);
+    expect(await figures()).toEqual(before);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } });
+    expect(audit).toMatchObject({ actor: `telegram:${me.id}`, target: `subscriber:${me.id}` });
+
+    // Coming back later starts from scratch.
+    await ann.command("mydata");
+    expect(ann.lastText()).toBe("We don't keep anything about you.");
+  });
+});
+
+describe("Slack /customer for admins", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0ADMIN", SLACK_SENDERS: "U0MARKETER" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("show, export to a direct message, erase - audited, refused to non-admins", async () => {
+    const bob = p.telegram.user(8101, { first_name: "Bob" });
+    await bob.command("start", "qr_store");
+    await bob.press(/Yes/);
+    const db = p.database.db.prisma;
+    const id = (await db.subscriber.findUniqueOrThrow({ where: { telegramId: 8101n } })).id;
+    await db.subscriber.update({ where: { id }, data: { email: "bob@example.com" } });
+
+    const refused = await p.slack.command("/customer", "show bob@example.com", "U0MARKETER");
+    expect(slackText(refused.ack)).toBe("Sorry, you can't do that - it is for admins. Ask an admin to add you to SLACK_ADMINS.");
+
+    const shown = await p.slack.command("/customer", "show bob@example.com", "U0ADMIN");
+    expect(slackText(shown.ack)).toContain(`*Customer #${id}* - Bob`);
+    expect(slackText(shown.ack)).toContain("e-mail: bob@example.com");
+    expect(slackText(shown.ack)).toContain("source: qr_store - consent: subscribed");
+
+    const exported = await p.slack.command("/customer", "export 8101", "U0ADMIN");
+    expect(slackText(exported.ack)).toBe(`The data of customer #${id} is in a file I sent you in a direct message.`);
+    const complete = p.slackApi.callsOf("files.completeUploadExternal").at(-1)!;
+    expect(complete.params.channel_id).toBe("DU0ADMIN");
+    const upload = p.slackApi.uploads.at(-1)!;
+    expect(upload.filename).toBe(`customer-${id}.json`);
+    expect(JSON.parse(upload.bytes.toString("utf8")).profile).toMatchObject({ firstName: "Bob", email: "bob@example.com", source: "qr_store" });
+
+    const erase = await p.slack.command("/customer", `erase #${id}`, "U0ADMIN");
+    expect(slackText(erase.ack)).toContain(`Erase the personal data of customer #${id} (Bob)?`);
+    const press = await p.slack.action("customer_erase", String(id), "U0ADMIN");
+    const done = await p.slackApi.waitFor(() => p.slackApi.responsesTo(press.responseUrl)[0]);
+    expect(done.body.text).toBe(`Customer #${id}'s personal data is erased (by <@U0ADMIN>).`);
+    expect(await db.subscriber.findUniqueOrThrow({ where: { id } })).toMatchObject({ firstName: null, email: null, telegramId: null });
+    const audit = (await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((a) => [a.actor, a.action, a.target]);
+    expect(audit).toEqual([
+      ["U0ADMIN", "customer.exported", `subscriber:${id}`],
+      ["U0ADMIN", "customer.erased", `subscriber:${id}`],
+    ]);
+    const after = await p.slack.command("/customer", `show #${id}`, "U0ADMIN");
+    expect(slackText(after.ack)).toMatch(new RegExp(`\\*Customer #${id}\\* was erased on`));
+  });
+});

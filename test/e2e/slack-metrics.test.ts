@@ -1,0 +1,74 @@
+// /metrics through Bolt on the hand-computed small store (test/support/small-store.ts).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { recordAcquisitionSpend } from "../../core/metrics/acquisition.ts";
+import { FakeClock } from "../support/clock.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { slackText } from "../support/fake-slack.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { SMALL_STORE_NOW, seedSmallStore } from "../support/small-store.ts";
+
+describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
+    await seedSmallStore(p.database.db);
+    await recordAcquisitionSpend(p.app.core, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("last week's key figures against the week before, each with its definition", async () => {
+    const res = await p.slack.command("/metrics", "last week", "U0VIEWER");
+    const text = slackText(res.ack);
+    expect(text).toContain("Key figures, 16 Nov 2026 – 22 Nov 2026");
+    expect(text).toContain("Compared with 9 Nov 2026 – 15 Nov 2026 - all customers");
+    // Ann 300 + Cleo 0 this week; Boris 80 the week before: +275 %.
+    expect(text).toContain("*Revenue:* 300  ▲ +275%");
+    expect(text).toContain("*Orders:* 2  ▲ +100%");
+    // 300 / 2 = 150 against 80 / 1: +87.5 % -> "+88%".
+    expect(text).toContain("*Average order value:* 150  ▲ +88%");
+    expect(text).toContain("• *Revenue* — Sum of the orders paid during the period; refunded orders are excluded.");
+  });
+
+  test("Russian period words, by source, and a period it does not know", async () => {
+    const ru = await p.slack.command("/metrics", "за прошлую неделю по источникам", "U0MARKETER");
+    const text = slackText(ru.ack);
+    expect(text).toContain("Acquisition by source, 16 Nov 2026 – 22 Nov 2026");
+    // qr_store: 200 spent over the week, nobody's first subscription that week from it.
+    expect(text).toMatch(/\*qr_store\*: 0 acquired, spend 200, CAC —/);
+    const bad = await p.slack.command("/metrics", "since forever", "U0MARKETER");
+    expect(slackText(bad.ack)).toContain('I don\'t know the period "since forever"');
+    expect(slackText(bad.ack)).toContain("Usage: `/metrics [period] [by source | segment NAME]`");
+    const refused = await p.slack.command("/metrics", "", "U0OUTSIDER");
+    expect(slackText(refused.ack)).toBe("Sorry, you can't use Chatloop. Ask an admin to add you to SLACK_VIEWERS.");
+  });
+});
+
+describe("Slack App Home", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
+    await seedSmallStore(p.database.db);
+    await p.database.db.prisma.surveyResponse.updateMany({ where: { subscriberId: 4 }, data: { comment: "Delivery took three weeks" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test("opening the Home tab publishes the dashboard: figures, next campaigns, latest detractors", async () => {
+    await p.slack.event({ type: "app_home_opened", user: "U0VIEWER", channel: "D0HOME", tab: "home", event_ts: "1700000000.000100" });
+    const publish = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.publish").find((c) => c.params.user_id === "U0VIEWER"));
+    const view = slackText(publish.params.view as Record<string, unknown>);
+    expect(view).toContain("Chatloop dashboard");
+    // The last 7 days (16-23 Nov 10:00): Ann 300 + Cleo 0.
+    expect(view).toContain("*Revenue*\n300");
+    expect(view).toContain("Nothing scheduled. `/send` schedules a campaign.");
+    // Dan 3 (11-04) and Boris 6 (11-02), newest first.
+    expect(view).toMatch(/\*3\* — Dan: “Delivery took three weeks”[\s\S]*\*6\* — Boris/);
+
+    await p.slack.event({ type: "app_home_opened", user: "U0OUTSIDER", channel: "D0HOME2", tab: "home", event_ts: "1700000000.000200" });
+    const refused = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.publish").find((c) => c.params.user_id === "U0OUTSIDER"));
+    expect(slackText(refused.params.view as Record<string, unknown>)).toContain("Sorry, you can't use Chatloop.");
+  });
+});
