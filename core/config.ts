@@ -3,6 +3,8 @@
 // variable and what is expected.
 import fs from "node:fs";
 import { z } from "zod";
+import type { DigestDestination } from "./digest/publish-digest.ts";
+import { assertCron } from "./scheduler/cron.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
 
 const optionalString = z
@@ -21,6 +23,20 @@ const booleanFlag = z
 const slackIds = optionalString.refine((v) => v === undefined || /^([UWS][A-Z0-9]{2,})(\s*,\s*[UWS][A-Z0-9]{2,})*$/.test(v), {
   message: "expected comma-separated Slack user ids (U...) or user-group ids (S...)",
 });
+
+const SLACK_CHANNEL = "[A-Z0-9]{2,}";
+const TELEGRAM_CHAT = "(?:-?\\d{1,20}|@[A-Za-z0-9_]{5,32})";
+/** "ID[:en|ru], ID[:en|ru], ..." */
+const DESTINATION_LIST = (id: string) => new RegExp(`^${id}(?::(?:en|ru))?(?:\\s*,\\s*${id}(?::(?:en|ru))?)*$`);
+
+function isCron(expression: string): boolean {
+  try {
+    assertCron(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const timezone = z
   .string()
@@ -90,6 +106,17 @@ const configSchema = z
     LIFECYCLE_LOYAL_MIN_SPENT: z.coerce.number({ message: "expected an amount" }).min(0).default(0),
     CRM_MARGIN: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.3),
     CRM_RETURN_SHARE: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.1),
+    DIGEST_CRON: z
+      .string()
+      .trim()
+      .refine((v) => v === "off" || isCron(v), { message: 'expected a five-field cron expression such as "0 9 * * 1" (Mondays 09:00), or "off"' })
+      .default("0 9 * * 1"),
+    DIGEST_CHANNELS: optionalString.refine((v) => v === undefined || v === "off" || DESTINATION_LIST(SLACK_CHANNEL).test(v), {
+      message: 'expected Slack channel ids with an optional language, e.g. "C0123ABCD:en,C0456EFGH:ru", or "off"',
+    }),
+    DIGEST_TELEGRAM_CHATS: optionalString.refine((v) => v === undefined || DESTINATION_LIST(TELEGRAM_CHAT).test(v), {
+      message: 'expected Telegram chat ids with an optional language, e.g. "-1001234567890:ru"',
+    }),
   })
   .superRefine((c, ctx) => {
     if (c.DELIVERY_RATE > 30 && !c.DELIVERY_PAID_BROADCAST && c.NODE_ENV === "production") {
@@ -129,6 +156,24 @@ export function analyticsSettingsFrom(c: Config): AnalyticsSettings {
     },
     budget: { margin: c.CRM_MARGIN, returnShare: c.CRM_RETURN_SHARE },
   };
+}
+
+/**
+ * Where the weekly digest goes: DIGEST_CHANNELS (default SLACK_TEAM_CHANNEL)
+ * and DIGEST_TELEGRAM_CHATS, each "id[:language]"; no language = SLACK_LANGUAGE.
+ */
+export function digestDestinationsFrom(c: Config): DigestDestination[] {
+  const parse = (list: string, kind: DigestDestination["kind"]): DigestDestination[] =>
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map((item) => {
+        const m = /^(.*?)(?::(en|ru))?$/.exec(item)!;
+        return { kind, target: m[1]!, language: (m[2] ?? c.SLACK_LANGUAGE) as DigestDestination["language"] };
+      });
+  const slack = c.DIGEST_CHANNELS === "off" ? [] : parse(c.DIGEST_CHANNELS ?? c.SLACK_TEAM_CHANNEL ?? "", "slack");
+  return [...(c.SLACK_BOT_TOKEN ? slack : []), ...(c.TELEGRAM_BOT_TOKEN ? parse(c.DIGEST_TELEGRAM_CHATS ?? "", "telegram") : [])];
 }
 
 export class ConfigError extends Error {

@@ -4,6 +4,8 @@ CREATE TABLE "digest_run" (
     "destination" TEXT NOT NULL,
     "language" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'posting',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "last_error" TEXT,
     "message_ref" TEXT,
     "started_at" TIMESTAMPTZ(3) NOT NULL,
     "finished_at" TIMESTAMPTZ(3),

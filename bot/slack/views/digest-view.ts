@@ -1,0 +1,48 @@
+// The digest as a Slack message: the proposal first (what to do), then the
+// figures with their readings, subscribers, funnel, campaigns, detractors.
+// The proposal's button carries the /send words; pressing it opens the /send
+// pre-flight card (bot/slack/actions/digest-actions.ts).
+import type { KnownBlock } from "@slack/types";
+import type { DigestLine, DigestSections } from "../../digest/digest-sections.ts";
+import type { SlackReply } from "../reply.ts";
+import { escapeMrkdwn, truncate } from "./card-parts.ts";
+
+export const DIGEST_PROPOSAL_ACTION = "digest_open_send";
+/** Slack's limit for a button's value. */
+const BUTTON_VALUE_LIMIT = 2000;
+const SECTION_LIMIT = 2900;
+
+export function digestView(s: DigestSections, options: { withChartsNote: boolean }): SlackReply {
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: truncate(s.title, 150) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(s.subtitle) }] },
+    { type: "section", text: { type: "mrkdwn", text: `:bulb: *${escapeMrkdwn(s.proposal.heading)}*` } },
+  ];
+  const p = s.proposal;
+  if ("none" in p) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(p.none) } });
+  } else {
+    const lines = [`*${escapeMrkdwn(p.headline)}*`, ...(p.source ? [escapeMrkdwn(p.source)] : []), `_${escapeMrkdwn(p.why)}_`, escapeMrkdwn(p.campaign), `\`/send ${escapeMrkdwn(p.sendText)}\``];
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(lines.join("\n"), SECTION_LIMIT) } });
+    if (p.sendText.length <= BUTTON_VALUE_LIMIT) {
+      blocks.push({
+        type: "actions",
+        block_id: "digest_proposal",
+        elements: [{ type: "button", style: "primary", action_id: DIGEST_PROPOSAL_ACTION, value: p.sendText, text: { type: "plain_text", text: p.button } }],
+      });
+    }
+  }
+  for (const section of s.sections) {
+    blocks.push({ type: "divider" });
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(section.heading)}*\n${section.lines.map(line).join("\n")}`, SECTION_LIMIT) } });
+  }
+  if (options.withChartsNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${escapeMrkdwn(s.chartsNote)}` }] });
+  const headline = "none" in p ? p.none : p.headline;
+  return { text: `${s.title} - ${headline}`, blocks };
+}
+
+function line(l: DigestLine): string {
+  if (l.quote) return `> ${escapeMrkdwn(l.text)}`;
+  const text = `${l.label ? `*${escapeMrkdwn(l.label)}:* ` : ""}${escapeMrkdwn(l.text)}`;
+  return l.note ? `${text}\n      _${escapeMrkdwn(l.note)}_` : text;
+}
