@@ -4,7 +4,13 @@
 import path from "node:path";
 import { webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
-import { analyticsSettingsFrom, type Config } from "../core/config.ts";
+import { analyticsSettingsFrom, digestDestinationsFrom, type Config } from "../core/config.ts";
+import { publishWeeklyDigest } from "../core/digest/publish-digest.ts";
+import { pruneStageSnapshots, takeStageSnapshot } from "../core/digest/stage-snapshots.ts";
+import { calendarPeriod } from "../core/metrics/period.ts";
+import type { DigestOutlet } from "../core/ports.ts";
+import { slackDigestOutlet } from "./slack/slack-digest-outlet.ts";
+import { telegramDigestOutlet } from "./telegram/telegram-digest-outlet.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
@@ -135,6 +141,38 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await takeSegmentSnapshots(core, { at: scheduledFor });
     },
   });
+  // The weekly digest (README, "Weekly digest"): last week's figures to DIGEST_CHANNELS and DIGEST_TELEGRAM_CHATS.
+  const digestDestinations = digestDestinationsFrom(config);
+  const digestOutlets: { slack?: DigestOutlet; telegram?: DigestOutlet } = {};
+  const outletOptions = { translator, timezone: config.TZ_TEAM };
+  if (config.SLACK_BOT_TOKEN) {
+    const client = new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) });
+    digestOutlets.slack = slackDigestOutlet(client, outletOptions);
+  }
+  if (config.TELEGRAM_BOT_TOKEN) digestOutlets.telegram = telegramDigestOutlet(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT), outletOptions);
+  if (config.DIGEST_CRON !== "off") {
+    scheduler.register({
+      id: "digest.weekly",
+      schedule: config.DIGEST_CRON,
+      run: async ({ now }) => {
+        if (digestDestinations.length === 0) {
+          logger.warn("weekly digest: no destination (set SLACK_TEAM_CHANNEL, DIGEST_CHANNELS or DIGEST_TELEGRAM_CHATS)");
+          return;
+        }
+        const result = await publishWeeklyDigest(core, { destinations: digestDestinations, outlets: digestOutlets, at: now });
+        logger.info(result, "weekly digest done");
+      },
+    });
+  }
+  scheduler.register({
+    id: "digest.stage-snapshot",
+    // Just after the week starts: every customer's funnel stage and RFM class as of Monday 00:00.
+    schedule: "1 0 * * 1",
+    run: async ({ now }) => {
+      await takeStageSnapshot(core, { at: calendarPeriod("week", now, config.TZ_TEAM).from });
+      await pruneStageSnapshots(core);
+    },
+  });
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
     { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
@@ -207,6 +245,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       },
       approvalRequired: config.CAMPAIGN_APPROVAL === "required",
       deliveryRate: config.DELIVERY_RATE,
+      digestLanguages: new Map(digestDestinations.filter((d) => d.kind === "slack").map((d) => [d.target, d.language])),
     });
     if (!config.SLACK_ADMINS && !config.SLACK_SENDERS) logger.warn("no SLACK_ADMINS or SLACK_SENDERS configured: nobody can schedule campaigns from Slack");
     if (slack.receiver) {

@@ -18,6 +18,8 @@ import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
 import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { registerDigestCommand } from "./commands/digest-command.ts";
+import { registerDigestActions } from "./actions/digest-actions.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -31,6 +33,8 @@ export interface CreateSlackAppOptions {
   access: AccessPolicy;
   approvalRequired: boolean;
   deliveryRate: number;
+  /** Channel -> language of the weekly digest's Slack channels. */
+  digestLanguages?: Map<string, string>;
 }
 
 export interface SlackApp {
@@ -70,6 +74,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     access: slackAccess(slack.app.client, options.access, (action) => t("slack-denied", { action }), options.core.logger),
     approvalRequired: options.approvalRequired,
     deliveryRate: options.deliveryRate,
+    ...(options.digestLanguages ? { digestLanguages: options.digestLanguages } : {}),
   };
   registerSegmentCommand(slack.app, deps);
   registerSendCommand(slack.app, deps);
@@ -83,6 +88,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
   registerAppHome(slack.app, deps);
+  registerDigestCommand(slack.app, deps);
+  registerDigestActions(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

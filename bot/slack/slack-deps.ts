@@ -16,4 +16,6 @@ export interface SlackDeps {
   approvalRequired: boolean;
   /** Messages per second (for ETAs). */
   deliveryRate: number;
+  /** The language of each channel that gets the weekly digest (DIGEST_CHANNELS), for /digest now there. */
+  digestLanguages?: Map<string, string>;
 }

@@ -274,5 +274,6 @@ function dayLabel(day: string, language: string): string {
 /** "16–22 Nov 2026" in the team's timezone (the period's last day is the one before `to`). */
 export function periodText(digest: Pick<Digest, "period">, language: string, timezone: string): string {
   const f = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
-  return f.formatRange(digest.period.from, new Date(digest.period.to.getTime() - 1));
+  // Intl puts thin spaces around the dash; plain ones read the same and survive every font and chat.
+  return f.formatRange(digest.period.from, new Date(digest.period.to.getTime() - 1)).replace(/[\u2009\u202f]/g, " ");
 }

@@ -53,7 +53,10 @@ digest-reading-revenue = { $orders } { $orders ->
     [aov] ; the order value moved it most
    *[none] {""}
   }
-digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } orders per active customer
+digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } { $frequency ->
+    [one] order
+   *[other] orders
+  } per active customer
 digest-reading-aov-none = No paid orders.
 digest-reading-repeat = { $returning } of { $buyers } buyers had bought before
 digest-reading-ltv = Average lifetime { NUMBER($lifetime, maximumFractionDigits: 1) } months × { NUMBER($arpu, maximumFractionDigits: 2) } revenue per customer per month

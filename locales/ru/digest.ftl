@@ -55,7 +55,11 @@ digest-reading-revenue = { $orders } { $orders ->
     [aov] ; больше всего изменился средний чек
    *[none] {""}
   }
-digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } заказа на активного клиента
+digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } { $frequency ->
+    [one] заказ
+    [many] заказов
+   *[other] заказа
+  } на активного клиента
 digest-reading-aov-none = Нет оплаченных заказов.
 digest-reading-repeat = { $returning } из { $buyers } покупателей уже покупали раньше
 digest-reading-ltv = Средний срок жизни { NUMBER($lifetime, maximumFractionDigits: 1) } мес. × { NUMBER($arpu, maximumFractionDigits: 2) } выручки на клиента в месяц

@@ -33,6 +33,12 @@ export class FakeSlack {
   users = new Map<string, { name: string; real_name: string; tz?: string }>();
   /** Members of user groups, served by usergroups.users.list. */
   userGroups = new Map<string, string[]>();
+  private failures: { method: string; error: string; times: number }[] = [];
+
+  /** Answers the next `times` calls of `method` with { ok: false, error } (Slack's way of failing). */
+  failNext(method: string, error: string, times = 1): void {
+    this.failures.push({ method, error, times });
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -115,7 +121,9 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, "");
     const params = parseParams(req.headers["content-type"] ?? "", body);
     this.calls.push({ method, params, at: Date.now() });
-    json(res, this.answer(method, params));
+    const failure = this.failures.find((f) => f.method === method && f.times > 0);
+    if (failure) failure.times -= 1;
+    json(res, failure ? { ok: false, error: failure.error } : this.answer(method, params));
     this.notify();
   }
 

@@ -270,6 +270,19 @@ export class FakeTelegram {
         if (file && typeof file === "object") extra.file = { name: file.name, size: file.bytes.length, bytes: file.bytes };
         return this.store(p, method, extra);
       }
+      case "sendMediaGroup": {
+        // An album: each item's attach://<name> points at a file part of the same request.
+        const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as { type: string; media: string; caption?: string }[];
+        return media.map((item) => {
+          const ref = item.media.startsWith("attach://") ? p[item.media.slice("attach://".length)] : undefined;
+          const extra: Partial<ChatMessage> = item.caption ? { caption: item.caption } : {};
+          if (ref && typeof ref === "object") {
+            const file = ref as { name: string; bytes: Buffer };
+            extra.file = { name: file.name, size: file.bytes.length, bytes: file.bytes };
+          }
+          return this.store({ chat_id: p.chat_id, ...(p.reply_parameters ? { reply_parameters: p.reply_parameters } : {}) }, item.type === "photo" ? "sendPhoto" : "sendDocument", extra);
+        });
+      }
       case "editMessageText": {
         const msg = this.find(Number(p.chat_id), Number(p.message_id));
         if (!msg) throw { error_code: 400, description: "Bad Request: message to edit not found" };
