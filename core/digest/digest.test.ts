@@ -7,6 +7,7 @@ import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
 import { DIGEST_NOW, seedDigestStore, WEEK } from "../../test/support/digest-store.ts";
+import { pictureStats } from "../../test/support/png.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { buildDigest, type Digest } from "./build-digest.ts";
 import { renderDigestCharts } from "./digest-charts.ts";
@@ -227,17 +228,3 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     expect(renderDigestCharts(deps, digest, "ru")[0]!.title).toBe("NPS за последние 12 недель");
   });
 });
-
-/** How much of an RGBA picture is not the white background, and how many colours it uses. */
-export function pictureStats(image: { width: number; height: number; data: ArrayLike<number>; channels: number }) {
-  const colours = new Set<number>();
-  let ink = 0;
-  for (let i = 0; i < image.width * image.height; i++) {
-    const o = i * image.channels;
-    const [r, g, b] = [image.data[o]!, image.data[o + 1]!, image.data[o + 2]!];
-    colours.add((r << 16) | (g << 8) | b);
-    if (r < 240 || g < 240 || b < 240) ink++;
-  }
-  const share = ink / (image.width * image.height);
-  return { colours: colours.size, ink: share, blank: colours.size < 16 || share < 0.01 };
-}

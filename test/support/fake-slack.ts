@@ -10,6 +10,8 @@ export interface SlackApiCall {
   method: string;
   params: Record<string, unknown>;
   at: number;
+  /** What the fake answered. */
+  response?: Record<string, unknown>;
 }
 
 export interface SlackResponse {
@@ -120,10 +122,12 @@ export class FakeSlack {
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const params = parseParams(req.headers["content-type"] ?? "", body);
-    this.calls.push({ method, params, at: Date.now() });
+    const call: SlackApiCall = { method, params, at: Date.now() };
+    this.calls.push(call);
     const failure = this.failures.find((f) => f.method === method && f.times > 0);
     if (failure) failure.times -= 1;
-    json(res, failure ? { ok: false, error: failure.error } : this.answer(method, params));
+    call.response = failure ? { ok: false, error: failure.error } : this.answer(method, params);
+    json(res, call.response);
     this.notify();
   }
 
