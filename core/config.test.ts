@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseConfig, parseEnvFile } from "./config.ts";
+import { digestDestinationsFrom, parseConfig, parseEnvFile } from "./config.ts";
 
 describe("configuration", () => {
   test("defaults: embedded database in ./data, port 3000, Telegram's and Slack's public APIs, UTC", () => {
@@ -25,9 +25,29 @@ describe("configuration", () => {
     [{ TZ_TEAM: "Mars/Olympus" }, 'Invalid configuration: TZ_TEAM: expected an IANA timezone such as Europe/Berlin or UTC (got "Mars/Olympus"). See .env.example.'],
     [{ TELEGRAM_BOT_TOKEN: "nope" }, 'Invalid configuration: TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF... (got "nope"). See .env.example.'],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (it verifies that requests come from Slack). See .env.example."],
+    [{ DIGEST_CRON: "every monday" }, 'Invalid configuration: DIGEST_CRON: expected a five-field cron expression such as "0 9 * * 1" (Mondays 09:00), or "off" (got "every monday"). See .env.example.'],
+    [{ DIGEST_CHANNELS: "C123:de" }, 'Invalid configuration: DIGEST_CHANNELS: expected Slack channel ids with an optional language, e.g. "C0123ABCD:en,C0456EFGH:ru", or "off" (got "C123:de"). See .env.example.'],
+    [{ DIGEST_TELEGRAM_CHATS: "admins" }, 'Invalid configuration: DIGEST_TELEGRAM_CHATS: expected Telegram chat ids with an optional language, e.g. "-1001234567890:ru" (got "admins"). See .env.example.'],
     [{ TELEGRAM_WEBHOOK_URL: "https://bot.example.com/tg" }, "Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so we can reject forged updates). See .env.example."],
   ])("%o is refused with one clear line", (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  test("the weekly digest: Mondays 09:00 to the team channel in the team's language unless told otherwise", () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_TEAM_CHANNEL: "C0TEAM", SLACK_LANGUAGE: "ru" };
+    expect(parseConfig({}).DIGEST_CRON).toBe("0 9 * * 1");
+    expect(digestDestinationsFrom(parseConfig(slack))).toEqual([{ kind: "slack", target: "C0TEAM", language: "ru" }]);
+    expect(
+      digestDestinationsFrom(parseConfig({ ...slack, TELEGRAM_BOT_TOKEN: "1:x", DIGEST_CHANNELS: "C1:en, C2", DIGEST_TELEGRAM_CHATS: "-100123:en,@managers" })),
+    ).toEqual([
+      { kind: "slack", target: "C1", language: "en" },
+      { kind: "slack", target: "C2", language: "ru" },
+      { kind: "telegram", target: "-100123", language: "en" },
+      { kind: "telegram", target: "@managers", language: "ru" },
+    ]);
+    // Only Telegram; and nothing where the bot is not configured.
+    expect(digestDestinationsFrom(parseConfig({ ...slack, DIGEST_CHANNELS: "off" }))).toEqual([]);
+    expect(digestDestinationsFrom(parseConfig({ DIGEST_TELEGRAM_CHATS: "-100123" }))).toEqual([]);
   });
 
   test(".env files: comments, quotes, export and inline comments", () => {
