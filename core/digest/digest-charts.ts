@@ -127,7 +127,7 @@ function npsTrendChart(digest: Digest, { t, language }: ChartContext): ChartImag
         data: weeks.map((w) => w.responses),
         barWidth: "45%",
         itemStyle: { color: COLORS.previous },
-        label: { show: true, position: "top", fontSize: 11, color: COLORS.muted },
+        label: { show: true, position: "top", fontSize: 11, color: COLORS.muted, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : "") },
       },
     ],
     ...(known.length === 0 ? { graphic: [emptyNote(t("digest-chart-nps-empty"))] } : {}),
@@ -138,7 +138,6 @@ function npsTrendChart(digest: Digest, { t, language }: ChartContext): ChartImag
 function funnelChart(digest: Digest, { t, period, language }: ChartContext): ChartImage {
   const n = (x: number) => formatCount(x, language);
   const stages = LIFECYCLE_STAGES.map((s) => digest.movement.stages.find((x) => x.key === s) ?? { key: s, before: 0, after: 0 });
-  const churned = (s: string) => s.startsWith("churned");
   const flows = digest.movement.stageFlows
     .filter((f) => f.from !== null && f.to !== null)
     .slice(0, 3)
@@ -146,42 +145,77 @@ function funnelChart(digest: Digest, { t, period, language }: ChartContext): Cha
   const joined = digest.movement.stageFlows.filter((f) => f.from === null && f.to !== null).reduce((a, f) => a + f.count, 0);
   const moved = [...flows, ...(joined > 0 ? [t("digest-chart-funnel-joined", { count: n(joined) })] : [])];
   const subtitle = moved.length ? `${period}\n${wrapItems([t("digest-flows", { flows: moved[0]! }), ...moved.slice(1)])}` : period;
-  const option: ChartOption = {
-    title: title(t("digest-chart-funnel-title"), subtitle),
+  const option = beforeAfterBars(
+    { t, language },
+    {
+      rows: stages.map((s) => ({
+        name: t(`digest-stage-${s.key}`),
+        before: s.before,
+        after: s.after,
+        // The two outflows of the funnel in red.
+        ...(s.key.startsWith("churned") ? { color: COLORS.bad } : {}),
+      })),
+      title: title(t("digest-chart-funnel-title"), subtitle),
+      // Each bar says its size and its change: "4 320  (+14)".
+      afterLabel: (row) => {
+        const delta = row.after - row.before;
+        return `${n(row.after)}  (${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${n(Math.abs(delta))})`;
+      },
+      beforeLabels: false,
+      right: 110,
+      empty: t("digest-chart-funnel-empty"),
+    },
+  );
+  return renderChart(option, { filename: "loyalty-funnel.png", title: t("digest-chart-funnel-title") });
+}
+
+interface BarRow {
+  name: string;
+  before: number;
+  after: number;
+  color?: string;
+}
+
+/** Horizontal bars, one pair per row: the period before (muted) and this one. */
+function beforeAfterBars(
+  { t, language }: Pick<ChartContext, "t" | "language">,
+  input: { rows: BarRow[]; title: object; afterLabel?: (row: BarRow) => string; beforeLabels: boolean; right: number; empty: string },
+): ChartOption {
+  const { rows } = input;
+  const n = (x: number) => formatCount(x, language);
+  const top = 84 + 20 * String((input.title as { subtext?: string }).subtext ?? "").split("\n").length;
+  return {
+    title: input.title,
     legend: { bottom: 12, itemGap: 24, textStyle: { fontSize: 13 }, data: [t("digest-chart-before"), t("digest-chart-after")] },
-    grid: { left: 24, right: 110, top: 84 + 20 * subtitle.split("\n").length, bottom: 56, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    xAxis: { type: "value", axisLabel: { fontSize: 12, formatter: n }, splitLine: { lineStyle: { color: COLORS.grid } } },
-    yAxis: { type: "category", inverse: true, data: stages.map((s) => t(`digest-stage-${s.key}`)), axisLabel: { fontSize: 14, color: COLORS.text } },
+    grid: { left: 24, right: input.right, top, bottom: 56, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 12, formatter: n }, splitLine: { lineStyle: { color: COLORS.grid } } },
+    yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 14, color: COLORS.text } },
     series: [
       {
         name: t("digest-chart-before"),
         type: "bar",
-        data: stages.map((s) => s.before),
+        data: rows.map((r) => r.before),
         itemStyle: { color: COLORS.previous },
         barGap: "10%",
-        label: { show: false },
+        label: { show: input.beforeLabels, position: "right", fontSize: 11, color: COLORS.muted, formatter: (p: { value: number }) => n(p.value) },
       },
       {
         name: t("digest-chart-after"),
         type: "bar",
         itemStyle: { color: COLORS.current },
-        data: stages.map((s) => ({ value: s.after, itemStyle: { color: churned(s.key) ? COLORS.bad : COLORS.current } })),
+        data: rows.map((r) => ({ value: r.after, itemStyle: { color: r.color ?? COLORS.current } })),
         label: {
           show: true,
           position: "right",
           fontSize: 13,
+          fontWeight: input.afterLabel ? "normal" : "bold",
           color: COLORS.text,
-          formatter: (p: { dataIndex: number }) => {
-            const s = stages[p.dataIndex]!;
-            const delta = s.after - s.before;
-            return `${n(s.after)}  (${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${n(Math.abs(delta))})`;
-          },
+          formatter: (p: { dataIndex: number }) => (input.afterLabel ? input.afterLabel(rows[p.dataIndex]!) : n(rows[p.dataIndex]!.after)),
         },
       },
     ],
-    ...(stages.every((s) => s.before === 0 && s.after === 0) ? { graphic: [emptyNote(t("digest-chart-funnel-empty"))] } : {}),
+    ...(rows.every((r) => r.before === 0 && r.after === 0) ? { graphic: [emptyNote(input.empty)] } : {}),
   };
-  return renderChart(option, { filename: "loyalty-funnel.png", title: t("digest-chart-funnel-title") });
 }
 
 function cohortChart(digest: Digest, { t, language }: ChartContext): ChartImage {
@@ -223,43 +257,21 @@ function cohortChart(digest: Digest, { t, language }: ChartContext): ChartImage 
 }
 
 function sourcesChart(digest: Digest, { t, period, language }: ChartContext): ChartImage {
-  const total = (rows: { gained: number; previous: number }[], key: "gained" | "previous") => rows.reduce((a, r) => a + r[key], 0);
-  const named = (s: string | null) => s ?? t("digest-source-none");
+  const n = (x: number) => formatCount(x, language);
   const ranked = digest.sources.filter((s) => s.gained > 0 || s.previous > 0);
-  const shown = ranked.slice(0, MAX_SOURCES).map((s) => ({ name: named(s.source), gained: s.gained, previous: s.previous }));
+  const rows: BarRow[] = ranked.slice(0, MAX_SOURCES).map((s) => ({ name: s.source ?? t("digest-source-none"), before: s.previous, after: s.gained }));
   const rest = ranked.slice(MAX_SOURCES);
-  if (rest.length > 0) {
-    shown.push({ name: t("digest-source-other", { count: rest.length }), gained: rest.reduce((a, s) => a + s.gained, 0), previous: rest.reduce((a, s) => a + s.previous, 0) });
-  }
-  const option: ChartOption = {
-    title: title(
-      t("digest-chart-sources-title"),
-      `${period}\n${t("digest-chart-sources-total", { count: formatCount(total(ranked, "gained"), language), previous: formatCount(total(ranked, "previous"), language) })}`,
-    ),
-    legend: { bottom: 12, itemGap: 24, textStyle: { fontSize: 13 }, data: [t("digest-chart-before"), t("digest-chart-after")] },
-    grid: { left: 24, right: 72, top: 116, bottom: 56, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 12, formatter: (v: number) => formatCount(v, language) }, splitLine: { lineStyle: { color: COLORS.grid } } },
-    yAxis: { type: "category", inverse: true, data: shown.map((s) => s.name), axisLabel: { fontSize: 14, color: COLORS.text } },
-    series: [
-      {
-        name: t("digest-chart-before"),
-        type: "bar",
-        data: shown.map((s) => s.previous),
-        itemStyle: { color: COLORS.previous },
-        barGap: "10%",
-        label: { show: true, position: "right", fontSize: 11, color: COLORS.muted },
-      },
-      {
-        name: t("digest-chart-after"),
-        type: "bar",
-        data: shown.map((s) => s.gained),
-        itemStyle: { color: COLORS.current },
-        label: { show: true, position: "right", fontSize: 13, fontWeight: "bold", color: COLORS.text },
-      },
-    ],
-    ...(shown.length === 0 ? { graphic: [emptyNote(t("digest-chart-sources-empty"))] } : {}),
-  };
+  if (rest.length > 0) rows.push({ name: t("digest-source-other", { count: rest.length }), before: sum(rest, "previous"), after: sum(rest, "gained") });
+  const total = t("digest-chart-sources-total", { count: n(sum(ranked, "gained")), previous: n(sum(ranked, "previous")) });
+  const option = beforeAfterBars(
+    { t, language },
+    { rows, title: title(t("digest-chart-sources-title"), `${period}\n${total}`), beforeLabels: true, right: 72, empty: t("digest-chart-sources-empty") },
+  );
   return renderChart(option, { filename: "subscribers-by-source.png", title: t("digest-chart-sources-title") });
+}
+
+function sum<K extends string>(rows: Record<K, number>[], key: K): number {
+  return rows.reduce((a, r) => a + r[key], 0);
 }
 
 function formatCount(n: number, language: string): string {

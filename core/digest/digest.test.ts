@@ -227,4 +227,15 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     }
     expect(renderDigestCharts(deps, digest, "ru")[0]!.title).toBe("NPS за последние 12 недель");
   });
+
+  test("a week with nothing to draw still gives four readable charts (they say so)", async () => {
+    // March 2025: only Ann is known, nobody has bought or answered NPS yet.
+    const quiet = await buildDigest(deps, { period: { from: new Date("2025-03-02T23:00:00Z"), to: new Date("2025-03-09T23:00:00Z") } });
+    expect([quiet.npsTrend.every((w) => w.nps === null), quiet.cohorts, quiet.sources, quiet.proposal]).toEqual([true, [], [], null]);
+    for (const chart of renderDigestCharts(deps, quiet, "en")) {
+      const image = decode(chart.png);
+      expect([image.width, image.height]).toEqual([1920, 1080]);
+      expect(pictureStats(image).blank).toBe(false);
+    }
+  });
 });
