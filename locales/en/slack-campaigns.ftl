@@ -130,6 +130,7 @@ help-text = *Chatloop commands*
     `/campaigns` - scheduled, running and finished campaigns; `show`, `pause`, `resume`, `cancel ID`
     `/template save NAME "text"` - a message to reuse; `/template list`
     `/metrics [period]` - the key figures against the previous period
+    `/digest now [period]` - the weekly digest in this channel; `/digest preview` - only for you
     `/audit` - who did what (admins)
     `/customer show|export|erase QUERY` - one customer's data (admins)
 
