@@ -4,8 +4,8 @@
 //   customers  8 sources, 70% en / 30% ru, consent 70% subscribed, 5% pending,
 //              10% unsubscribed, 15% never asked; 3% blocked; 2% tagged vip;
 //              joined over the 3 years before "now"
-//   orders     long-tailed: order i belongs to customer floor(N * u^3) + 1, so a
-//              few customers buy very often and most rarely or never; amounts
+//   orders     long-tailed: order i belongs to customer floor(0.6 N * u^3) + 1, so
+//              40% never buy, a few buy very often and most rarely; amounts
 //              20-420 (most near the low end); paid over the last 2 years;
 //              3% refunded
 //   events     page_view 50%, added_to_cart 40%, checkout 10%, over the last 60 days
@@ -42,7 +42,7 @@ export async function generateStore(db: Database, size: StoreSize, now: Date, pr
     progress(`orders: ${end} / ${size.orders}`);
     await db.execScript(`
       INSERT INTO "order" (subscriber_id, idempotency_key, amount, currency, status, paid_at, refunded_at, created_at)
-      SELECT 1 + floor(${size.customers} * power(${u("i", 11)}, 3))::int, 'o' || i,
+      SELECT 1 + floor(${Math.floor(size.customers * 0.6)} * power(${u("i", 11)}, 3))::int, 'o' || i,
              round((20 + 400 * power(${u("i", 12)}, 2))::numeric, 2), 'USD',
              (CASE WHEN ${u("i", 13)} < 0.03 THEN 'refunded' ELSE 'paid' END)::"OrderStatus",
              ${at} - interval '730 days' * ${u("i", 14)},

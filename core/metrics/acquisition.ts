@@ -74,10 +74,10 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
                 WHERE x.start < ${to} AND x.stop > ${from}) a
         GROUP BY a.source),
      firsts AS (
-       SELECT s.source, count(*)::int AS acquired
-         FROM (SELECT c.subscriber_id, min(c.at) AS first_at FROM consent_record c WHERE c.status = 'subscribed' GROUP BY c.subscriber_id) f
-         JOIN subscriber s ON s.id = f.subscriber_id
-        WHERE f.first_at >= ${from} AND f.first_at < ${to} AND s.source ${only}
+       SELECT s.source, count(DISTINCT c.subscriber_id)::int AS acquired
+         FROM consent_record c JOIN subscriber s ON s.id = c.subscriber_id
+        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}
+          AND NOT EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from})
         GROUP BY s.source),
      arrivals AS (
        SELECT s.source, count(*)::int AS arrived FROM subscriber s

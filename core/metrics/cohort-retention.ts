@@ -17,15 +17,16 @@ export async function cohortRetention(deps: CoreDeps, options: { months: number;
   const until = options.until ?? deps.clock.now();
   const first = calendarPeriod("month", until, deps.teamTimezone, 1 - options.months).from;
   const end = calendarPeriod("month", until, deps.teamTimezone).to;
-  const { params: p, sql: scope } = scopeSql(deps, options.scope);
+  const { params: p, cte, has } = scopeSql(deps, options.scope);
   const tz = p.add(deps.teamTimezone, "text");
   const from = p.add(first, "timestamptz");
   const to = p.add(end, "timestamptz");
   const rows = await deps.db.prisma.$queryRawUnsafe<{ cohort: string; k: number; n: number }[]>(
-    `WITH members AS (
+    `WITH ${cte},
+     members AS (
        SELECT cs.subscriber_id, date_trunc('month', cs.first_order_at AT TIME ZONE ${tz}) AS cohort
-         FROM customer_stats cs JOIN (${scope}) scope USING (subscriber_id)
-        WHERE cs.first_order_at >= ${from} AND cs.first_order_at < ${to}),
+         FROM customer_stats cs
+        WHERE ${has("cs.subscriber_id")} AND cs.first_order_at >= ${from} AND cs.first_order_at < ${to}),
      active AS (
        SELECT DISTINCT o.subscriber_id, date_trunc('month', o.paid_at AT TIME ZONE ${tz}) AS month
          FROM "order" o JOIN members USING (subscriber_id)

@@ -77,8 +77,8 @@ const UNITS: Record<FigureKey, FigureUnit> = {
 export async function keyFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope; language?: string }): Promise<KeyFigures> {
   const period = checkPeriod(options.period);
   const before = previousPeriod(period);
-  const now = await computeFigures(deps, period, options.scope);
-  const then = await computeFigures(deps, before, options.scope);
+  // Side by side: on a PostgreSQL server the two periods run on two connections at once.
+  const [now, then] = await Promise.all([computeFigures(deps, period, options.scope), computeFigures(deps, before, options.scope)]);
   const language = options.language ?? "en";
   const s = analyticsSettingsOf(deps);
   const vars = { margin: `${Math.round(s.budget.margin * 100)}%`, share: `${Math.round(s.budget.returnShare * 100)}%` };
@@ -98,8 +98,10 @@ export async function keyFigures(deps: CoreDeps, options: { period: Period; scop
 }
 
 async function computeFigures(deps: CoreDeps, period: Period, scope: MetricScope): Promise<Record<FigureKey, number | null>> {
-  const f = await periodFigures(deps, { period, scope });
-  const acquisition = scope && "segment" in scope ? undefined : await acquisitionBySource(deps, { period, ...(scope ? { source: scope.source } : {}) });
+  const [f, acquisition] = await Promise.all([
+    periodFigures(deps, { period, scope }),
+    scope && "segment" in scope ? undefined : acquisitionBySource(deps, { period, ...(scope ? { source: scope.source } : {}) }),
+  ]);
   return derive(f, monthsIn(period), acquisition, analyticsSettingsOf(deps).budget);
 }
 

@@ -17,15 +17,16 @@ export interface NpsWeek {
 export async function npsTrend(deps: CoreDeps, options: { weeks: number; until?: Date; scope?: MetricScope }): Promise<NpsWeek[]> {
   const until = options.until ?? deps.clock.now();
   const weeks = Array.from({ length: options.weeks }, (_, i) => calendarPeriod("week", until, deps.teamTimezone, i - options.weeks + 1));
-  const { params: p, sql: scope } = scopeSql(deps, options.scope);
+  const { params: p, cte, has } = scopeSql(deps, options.scope);
   const tz = p.add(deps.teamTimezone, "text");
   const rows = await deps.db.prisma.$queryRawUnsafe<{ week: string; responses: number; promoters: number; detractors: number }[]>(
-    `SELECT week::text AS week, count(*)::int AS responses, count(*) FILTER (WHERE score >= 9)::int AS promoters,
+    `WITH ${cte}
+     SELECT week::text AS week, count(*)::int AS responses, count(*) FILTER (WHERE score >= 9)::int AS promoters,
             count(*) FILTER (WHERE score <= 6)::int AS detractors
        FROM (SELECT DISTINCT ON (r.subscriber_id, date_trunc('week', r.answered_at AT TIME ZONE ${tz}))
                     date_trunc('week', r.answered_at AT TIME ZONE ${tz})::date AS week, r.score
-               FROM survey_response r JOIN (${scope}) scope USING (subscriber_id)
-              WHERE r.kind = 'nps' AND r.score IS NOT NULL
+               FROM survey_response r
+              WHERE ${has("r.subscriber_id")} AND r.kind = 'nps' AND r.score IS NOT NULL
                 AND r.answered_at >= ${p.add(weeks[0]!.from, "timestamptz")} AND r.answered_at < ${p.add(weeks.at(-1)!.to, "timestamptz")}
               ORDER BY r.subscriber_id, date_trunc('week', r.answered_at AT TIME ZONE ${tz}), r.answered_at DESC, r.id DESC) latest
       GROUP BY week`,

@@ -5,7 +5,8 @@
 //   blocked        people whose block of the bot dates from the period (still blocked)
 //   npsResponses   people who answered NPS in the period; their latest answer in the period counts
 //   revenue, orders, buyers   paid orders paid in the period (refunded ones excluded)
-//   repeatBuyers   buyers of the period with 2+ paid orders up to its end
+//   repeatBuyers   buyers of the period with 2+ paid orders up to its end (2+ in the period,
+//                  or a first paid order before it)
 //   retained, previousBuyers  buyers of the previous period who bought again in this one
 //   customers      people with a paid order before the period's end (the customer base)
 //   lifetimeDays   average span from first to last paid order over those customers (latest data)
@@ -33,46 +34,45 @@ export interface PeriodFigures {
 
 export async function periodFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope }): Promise<PeriodFigures> {
   const { prisma } = deps.db;
-  const { params: p, sql: scope } = scopeSql(deps, options.scope);
+  const { params: p, cte, has } = scopeSql(deps, options.scope);
   const from = p.add(options.period.from, "timestamptz");
   const to = p.add(options.period.to, "timestamptz");
   const before = p.add(previousPeriod(options.period).from, "timestamptz");
   const [row] = await prisma.$queryRawUnsafe<PeriodFigures[]>(
-    `WITH scope AS (${scope}),
+    `WITH ${cte},
      flows AS (
        SELECT count(DISTINCT c.subscriber_id) FILTER (WHERE c.status = 'subscribed')::int AS gained,
               count(DISTINCT c.subscriber_id) FILTER (WHERE c.status = 'unsubscribed')::int AS lost
-         FROM consent_record c JOIN scope USING (subscriber_id)
-        WHERE c.at >= ${from} AND c.at < ${to} AND c.status IN ('subscribed', 'unsubscribed')),
+         FROM consent_record c
+        WHERE ${has("c.subscriber_id")} AND c.at >= ${from} AND c.at < ${to} AND c.status IN ('subscribed', 'unsubscribed')),
      blocks AS (
-       SELECT count(*)::int AS blocked FROM subscriber s JOIN scope ON scope.subscriber_id = s.id
-        WHERE s.blocked_at >= ${from} AND s.blocked_at < ${to}),
+       SELECT count(*)::int AS blocked FROM subscriber s
+        WHERE ${has("s.id")} AND s.blocked_at >= ${from} AND s.blocked_at < ${to}),
      nps AS (
        SELECT count(*) FILTER (WHERE score >= 9)::int AS promoters, count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives,
               count(*) FILTER (WHERE score <= 6)::int AS detractors, count(*)::int AS nps_responses
-         FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r JOIN scope USING (subscriber_id)
-                WHERE r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
+         FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r
+                WHERE ${has("r.subscriber_id")} AND r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
                 ORDER BY r.subscriber_id, r.answered_at DESC, r.id DESC) latest),
      buys AS (
        SELECT o.subscriber_id, count(*) FILTER (WHERE o.paid_at >= ${from})::int AS n,
               coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0) AS revenue,
               count(*) FILTER (WHERE o.paid_at < ${from})::int AS n_before
-         FROM "order" o JOIN scope USING (subscriber_id)
-        WHERE o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
+         FROM "order" o
+        WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
         GROUP BY o.subscriber_id),
      sales AS (
        SELECT coalesce(sum(b.revenue), 0)::float8 AS revenue, coalesce(sum(b.n), 0)::int AS orders,
               count(*) FILTER (WHERE b.n > 0)::int AS buyers,
-              count(*) FILTER (WHERE b.n > 0 AND (b.n >= 2 OR b.n_before > 0 OR EXISTS (
-                SELECT 1 FROM "order" o2 WHERE o2.subscriber_id = b.subscriber_id AND o2.status = 'paid' AND o2.paid_at < ${before})))::int AS repeat_buyers,
+              count(*) FILTER (WHERE b.n > 0 AND (b.n >= 2 OR cs.first_order_at < ${from}))::int AS repeat_buyers,
               count(*) FILTER (WHERE b.n_before > 0)::int AS previous_buyers,
               count(*) FILTER (WHERE b.n_before > 0 AND b.n > 0)::int AS retained
-         FROM buys b),
+         FROM buys b LEFT JOIN customer_stats cs USING (subscriber_id)),
      base AS (
        SELECT count(*)::int AS customers,
               avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
-         FROM customer_stats cs JOIN scope USING (subscriber_id)
-        WHERE cs.first_order_at < ${to})
+         FROM customer_stats cs
+        WHERE ${has("cs.subscriber_id")} AND cs.first_order_at < ${to})
      SELECT flows.gained, flows.lost, blocks.blocked, nps.promoters, nps.passives, nps.detractors, nps.nps_responses AS "npsResponses",
             sales.revenue, sales.orders, sales.buyers, sales.repeat_buyers AS "repeatBuyers", sales.previous_buyers AS "previousBuyers",
             sales.retained, base.customers, base.lifetime_days AS "lifetimeDays"

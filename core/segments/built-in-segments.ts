@@ -49,34 +49,38 @@ export function builtInSegment(key: string): BuiltInSegment | undefined {
 export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>> {
   const now = deps.clock.now();
   const sizes = new Map<string, number>(BUILT_IN_SEGMENTS.map((s) => [s.key, 0]));
-  const consent = await countConsentAudiences(deps);
-  for (const [key] of CONSENT) sizes.set(key, consent[key]);
   const grouped = async (prefix: string, sql: string, params: unknown[]) => {
     const rows = await deps.db.prisma.$queryRawUnsafe<{ k: string | null; n: number }[]>(sql, ...params);
     for (const r of rows) if (r.k !== null) sizes.set(`${prefix}:${r.k}`, r.n);
   };
   const lp = new SqlParams();
-  await grouped(
-    "lifecycle",
-    `SELECT ${lifecycleSql("cs", lp, now, analyticsSettingsOf(deps))} AS k, count(*)::int AS n
-       FROM subscriber s LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
-      WHERE s.erased_at IS NULL GROUP BY 1`,
-    lp.values,
-  );
-  await grouped(
-    "rfm",
-    `SELECT cs.rfm_class AS k, count(*)::int AS n
-       FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id
-      WHERE s.erased_at IS NULL AND cs.rfm_class IS NOT NULL GROUP BY 1`,
-    [],
-  );
   const np = new SqlParams();
-  await grouped(
-    "nps",
-    `SELECT ${npsGroupSql("nps.score")} AS k, count(*)::int AS n
-       FROM (${latestNpsSql(np, now)}) nps JOIN subscriber s ON s.id = nps.subscriber_id
-      WHERE s.erased_at IS NULL GROUP BY 1`,
-    np.values,
-  );
+  // Four independent scans: on a PostgreSQL server they run on separate connections at once.
+  await Promise.all([
+    countConsentAudiences(deps).then((consent) => {
+      for (const [key] of CONSENT) sizes.set(key, consent[key]);
+    }),
+    grouped(
+      "lifecycle",
+      `SELECT ${lifecycleSql("cs", lp, now, analyticsSettingsOf(deps))} AS k, count(*)::int AS n
+         FROM subscriber s LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
+        WHERE s.erased_at IS NULL GROUP BY 1`,
+      lp.values,
+    ),
+    grouped(
+      "rfm",
+      `SELECT cs.rfm_class AS k, count(*)::int AS n
+         FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id
+        WHERE s.erased_at IS NULL AND cs.rfm_class IS NOT NULL GROUP BY 1`,
+      [],
+    ),
+    grouped(
+      "nps",
+      `SELECT ${npsGroupSql("nps.score")} AS k, count(*)::int AS n
+         FROM (${latestNpsSql(np, now)}) nps JOIN subscriber s ON s.id = nps.subscriber_id
+        WHERE s.erased_at IS NULL GROUP BY 1`,
+      np.values,
+    ),
+  ]);
   return sizes;
 }

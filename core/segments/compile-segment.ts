@@ -15,8 +15,10 @@
 // - Consent is not implied: a segment is who matches. Sending filters consent
 //   itself (or add `consent = subscribed`).
 // It runs identically on PGlite and PostgreSQL. Windowed order and event
-// measures become one grouped derived table each (hash-joined, no per-customer
-// subquery); lifetime order figures and RFM come from customer_stats.
+// measures become one grouped CTE each (hash-joined); lifetime order figures
+// and RFM come from customer_stats. The SQL
+// may start with WITH: use it as a subquery (FROM (<sql>) seg), never by
+// pasting it after another WITH.
 import { SqlParams } from "../db/sql-params.ts";
 import type { AnalyticsSettings } from "./analytics-settings.ts";
 import { lifecycleSql } from "./lifecycle.ts";
@@ -38,17 +40,21 @@ export interface CompiledSegment {
 export function compileSegment(definition: SegmentDefinition, options: CompileOptions): CompiledSegment {
   const c = new Compiler(options);
   const predicate = c.condition(definition.where);
-  const sql = `SELECT s.id AS subscriber_id
+  const ctes = c.ctes.length > 0 ? `WITH ${c.ctes.join(",\n     ")}\n` : "";
+  const sql = `${ctes}SELECT s.id AS subscriber_id
   FROM subscriber s${c.joins.map((j) => `\n  LEFT JOIN ${j}`).join("")}
  WHERE s.erased_at IS NULL AND ${predicate}`;
   return { sql, params: c.params.values };
 }
 
 const MEASURE_COLUMN = { count: "n", total: "total", sum: "total", average: "avg", days_since_last: "last_at", days_since_first: "first_at" } as const;
+const ORDER_AGGREGATE = { n: "count(*)::int", total: "sum(o.amount::float8)", avg: "avg(o.amount::float8)", last_at: "max(o.paid_at)", first_at: "min(o.paid_at)" };
+const EVENT_AGGREGATE = { n: "count(*)::int", last_at: "max(e.occurred_at)", first_at: "min(e.occurred_at)" };
 
 class Compiler {
   readonly params: SqlParams;
   readonly joins: string[] = [];
+  readonly ctes: string[] = [];
   private readonly derived = new Map<string, string>();
 
   constructor(private readonly options: CompileOptions) {
@@ -126,10 +132,11 @@ class Compiler {
       return `coalesce(${expr} ${c.op} ${value}, false)`;
     }
     const window = c.window;
+    const column = MEASURE_COLUMN[c.measure];
+    // Only the figure asked for: each extra aggregate costs time over a million orders.
     const alias = this.derive(
-      `orders|${this.windowKey(window)}`,
-      () => `SELECT o.subscriber_id, count(*)::int AS n, sum(o.amount)::float8 AS total, avg(o.amount)::float8 AS avg,
-              min(o.paid_at) AS first_at, max(o.paid_at) AS last_at
+      `orders|${this.windowKey(window)}|${column}`,
+      () => `SELECT o.subscriber_id, ${ORDER_AGGREGATE[column]} AS ${column}
          FROM "order" o
         WHERE o.status = 'paid' AND ${this.windowSql("o.paid_at", window)}
         GROUP BY o.subscriber_id`,
@@ -139,15 +146,17 @@ class Compiler {
 
   private event(c: Extract<Condition, { kind: "event" }>): string {
     const p = this.params;
-    const alias = this.derive(`event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}`, () => {
+    const column = MEASURE_COLUMN[c.measure];
+    const alias = this.derive(`event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}|${column}`, () => {
       const type = p.add(c.type, "text");
-      const prop = c.property ? p.add(c.property, "text") : undefined;
-      // A property that is a JSON number, or a string holding one ("12.50"), is summed; anything else is skipped.
-      const sum = prop
-        ? `, sum(CASE WHEN jsonb_typeof(e.properties -> ${prop}) = 'number' OR (e.properties ->> ${prop}) ~ '^-?[0-9]+(\\.[0-9]+)?$'
-                      THEN (e.properties ->> ${prop})::float8 END) AS total`
-        : "";
-      return `SELECT e.subscriber_id, count(*)::int AS n, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at${sum}
+      let aggregate = EVENT_AGGREGATE[column as keyof typeof EVENT_AGGREGATE];
+      if (c.property) {
+        const prop = p.add(c.property, "text");
+        // A property that is a JSON number, or a string holding one ("12.50"), is summed; anything else is skipped.
+        aggregate = `sum(CASE WHEN jsonb_typeof(e.properties -> ${prop}) = 'number' OR (e.properties ->> ${prop}) ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                      THEN (e.properties ->> ${prop})::float8 END)`;
+      }
+      return `SELECT e.subscriber_id, ${aggregate} AS ${column}
          FROM event e
         WHERE e.type = ${type} AND ${c.window ? this.windowSql("e.occurred_at", c.window) : `e.occurred_at <= ${p.add(this.options.now, "timestamptz")}`}
         GROUP BY e.subscriber_id`;
@@ -187,15 +196,24 @@ class Compiler {
   }
 
   private nps(): string {
-    return this.derive("nps", () => latestNpsSql(this.params, this.options.now), "nps");
+    if (!this.derived.has("nps")) {
+      this.derived.set("nps", "nps");
+      this.joins.push(`(${latestNpsSql(this.params, this.options.now)}) nps ON nps.subscriber_id = s.id`);
+    }
+    return "nps";
   }
 
-  /** One derived table per distinct aggregate, however many conditions read it. */
+  /**
+   * One windowed aggregate per distinct measure, however many conditions read
+   * it, as a MATERIALIZED CTE: computed once (as a join subquery, PostgreSQL's
+   * parallel workers would each compute it again), then hash-joined.
+   */
   private derive(key: string, sql: () => string, alias = `d${this.derived.size + 1}`): string {
     const existing = this.derived.get(key);
     if (existing) return existing;
     this.derived.set(key, alias);
-    this.joins.push(`(${sql()}) ${alias} ON ${alias}.subscriber_id = s.id`);
+    this.ctes.push(`${alias} AS MATERIALIZED (${sql()})`);
+    this.joins.push(`${alias} ON ${alias}.subscriber_id = s.id`);
     return alias;
   }
 

@@ -1,97 +1,114 @@
 // Keeps customer_stats - per-customer paid-order aggregates and RFM scores -
-// in step with the orders. Two ways:
-//  - refreshCustomerStats(deps): everything, RFM scores included: one
-//    aggregation of all paid orders, ranked with window functions, upserted.
-//    Runs after a CSV import and hourly (scheduler job "segments.refresh-rfm").
-//  - refreshCustomerStats(deps, { subscriberIds }): only the aggregates of the
-//    customers a batch touched (after every ingestion batch), so counts, totals
-//    and the loyalty stage are exact at once; their RFM scores follow at the
-//    next full refresh (RFM ranks everybody against everybody, a batch cannot).
-// Why materialized: see "Segments: materialized or live" in the README (bench figures).
+// in step with the orders, without re-reading every order each time:
+//  - refreshCustomerStats(deps, { subscriberIds }) after every ingestion batch:
+//    the aggregates of the customers the batch touched, so counts, totals and
+//    the loyalty stage are exact at once; their rfm_at is cleared to mark them
+//    for rescoring.
+//  - refreshCustomerStats(deps), hourly and after a CSV import: recomputes the
+//    aggregates of the customers that changed since the last refresh (touched
+//    by ingestion, or whose orders slid out of the RFM window), then ranks
+//    everybody (R, F, M quintiles) and stores the scores and classes that changed.
+//  - refreshCustomerStats(deps, { rebuild: true }): aggregates every order
+//    (the first refresh does this by itself; also a repair after orders were
+//    written behind the core's back).
+// Why materialized at all: "Segments: materialized or live" in the README.
 import type { CoreDeps } from "../deps.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { quintileSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
-  customers: number;
+  /** Customers whose aggregates were recomputed. */
+  recomputed: number;
+  /** Customers whose RFM scores changed. */
+  rescored: number;
   removed: number;
 }
 
-export async function refreshCustomerStats(deps: CoreDeps, options: { subscriberIds?: number[] } = {}): Promise<RefreshResult> {
-  if (options.subscriberIds) return refreshSome(deps, [...new Set(options.subscriberIds)]);
-  return refreshAll(deps);
-}
-
-async function refreshAll(deps: CoreDeps): Promise<RefreshResult> {
-  const now = deps.clock.now();
-  const p = new SqlParams();
-  const at = p.add(now, "timestamptz");
-  const windowStart = p.add(daysBefore(now, analyticsSettingsOf(deps).rfmWindowDays), "timestamptz");
-  const customers = await deps.db.prisma.$executeRawUnsafe(
-    `WITH agg AS (
-       SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
-              min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at,
-              count(*) FILTER (WHERE o.paid_at > ${windowStart})::int AS window_orders,
-              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue
-         FROM "order" o
-        WHERE o.status = 'paid' AND o.paid_at <= ${at}
-        GROUP BY o.subscriber_id),
-     scored AS (
-       SELECT agg.*, ${quintileSql("agg.last_order_at")} AS r, ${quintileSql("agg.window_orders")} AS f,
-              ${quintileSql("agg.window_revenue")} AS m
-         FROM agg JOIN subscriber s ON s.id = agg.subscriber_id AND s.erased_at IS NULL)
-     INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders,
-                                       window_revenue, r_score, f_score, m_score, rfm_class, rfm_at, updated_at)
-     SELECT subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue,
-            r, f, m, ${rfmClassSql("r", "f", "m")}, ${at}, ${at}
-       FROM scored
-     ON CONFLICT (subscriber_id) DO UPDATE
-        SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
-            last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
-            window_revenue = excluded.window_revenue, r_score = excluded.r_score, f_score = excluded.f_score,
-            m_score = excluded.m_score, rfm_class = excluded.rfm_class, rfm_at = excluded.rfm_at, updated_at = excluded.updated_at`,
-    ...p.values,
-  );
-  // Rows this refresh did not write: customers whose orders were all refunded, or who were erased.
-  const removed = await deps.db.prisma.$executeRawUnsafe(
-    `DELETE FROM customer_stats WHERE rfm_at IS DISTINCT FROM $1::timestamptz AND updated_at <= $1::timestamptz`,
-    now.toISOString(),
-  );
-  deps.logger.info({ customers, removed }, "customer stats and RFM refreshed");
-  return { customers, removed };
-}
-
-async function refreshSome(deps: CoreDeps, ids: number[]): Promise<RefreshResult> {
-  if (ids.length === 0) return { customers: 0, removed: 0 };
-  const now = deps.clock.now();
-  const p = new SqlParams();
-  const idList = p.add(JSON.stringify(ids), "jsonb");
-  const at = p.add(now, "timestamptz");
-  const inIds = `o.subscriber_id IN (SELECT jsonb_array_elements_text(${idList})::int)`;
-  const customers = await deps.db.prisma.$executeRawUnsafe(
-    `INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, updated_at)
-     SELECT o.subscriber_id, count(*)::int, sum(o.amount), min(o.paid_at), max(o.paid_at), ${at}
-       FROM "order" o
-      WHERE o.status = 'paid' AND o.paid_at <= ${at} AND ${inIds}
-      GROUP BY o.subscriber_id
-     ON CONFLICT (subscriber_id) DO UPDATE
-        SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
-            last_order_at = excluded.last_order_at, updated_at = excluded.updated_at`,
-    ...p.values,
-  );
-  const removed = await deps.db.prisma.$executeRawUnsafe(
-    `DELETE FROM customer_stats cs
-      WHERE cs.subscriber_id IN (SELECT jsonb_array_elements_text($1::jsonb)::int)
-        AND NOT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = cs.subscriber_id AND o.status = 'paid' AND o.paid_at <= $2::timestamptz)`,
-    JSON.stringify(ids),
-    now.toISOString(),
-  );
-  return { customers, removed };
+export async function refreshCustomerStats(deps: CoreDeps, options: { subscriberIds?: number[]; rebuild?: boolean } = {}): Promise<RefreshResult> {
+  if (options.subscriberIds) return { ...(await aggregate(deps, { ids: [...new Set(options.subscriberIds)] })), rescored: 0 };
+  const last = await lastRfmRefresh(deps);
+  const result = await aggregate(deps, options.rebuild || !last ? { all: true } : { since: last });
+  const rescored = await rank(deps);
+  deps.logger.info({ ...result, rescored }, "customer stats and RFM refreshed");
+  return { ...result, rescored };
 }
 
 /** When RFM scores were last computed (null: never). */
 export async function lastRfmRefresh(deps: CoreDeps): Promise<Date | null> {
   const rows = await deps.db.prisma.$queryRawUnsafe<{ at: Date | null }[]>(`SELECT max(rfm_at) AS at FROM customer_stats`);
   return rows[0]?.at ?? null;
+}
+
+type Which = { all: true } | { ids: number[] } | { since: Date };
+
+/** Recomputes the aggregates (lifetime and RFM window) of some customers from their paid orders. */
+async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResult, "rescored">> {
+  const now = deps.clock.now();
+  const windowDays = analyticsSettingsOf(deps).rfmWindowDays;
+  const p = new SqlParams();
+  const at = p.add(now, "timestamptz");
+  const windowStart = p.add(daysBefore(now, windowDays), "timestamptz");
+  let who = "";
+  if ("ids" in which) {
+    if (which.ids.length === 0) return { recomputed: 0, removed: 0 };
+    who = `SELECT jsonb_array_elements_text(${p.add(JSON.stringify(which.ids), "jsonb")})::int AS subscriber_id`;
+  } else if ("since" in which) {
+    const since = p.add(which.since, "timestamptz");
+    // Touched by ingestion since the last refresh (which clears rfm_at), or an order left the window (or came due) since then.
+    who = `SELECT subscriber_id FROM customer_stats WHERE rfm_at IS NULL
+           UNION SELECT o.subscriber_id FROM "order" o
+            WHERE o.status = 'paid' AND ((o.paid_at > ${p.add(daysBefore(which.since, windowDays), "timestamptz")} AND o.paid_at <= ${windowStart})
+                                      OR (o.paid_at > ${since} AND o.paid_at <= ${at}))`;
+  }
+  const restrict = who ? `AND o.subscriber_id IN (SELECT subscriber_id FROM who)` : "";
+  const recomputed = await deps.db.prisma.$executeRawUnsafe(
+    `WITH ${who ? `who AS (${who}),` : ""}
+     agg AS (
+       SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
+              min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at,
+              count(*) FILTER (WHERE o.paid_at > ${windowStart})::int AS window_orders,
+              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue
+         FROM "order" o
+        WHERE o.status = 'paid' AND o.paid_at <= ${at} ${restrict}
+        GROUP BY o.subscriber_id)
+     INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, updated_at)
+     SELECT agg.*, ${at} FROM agg JOIN subscriber s ON s.id = agg.subscriber_id AND s.erased_at IS NULL
+     ON CONFLICT (subscriber_id) DO UPDATE
+        SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
+            last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
+            window_revenue = excluded.window_revenue, updated_at = excluded.updated_at${"ids" in which ? ", rfm_at = NULL" : ""}`,
+    ...p.values,
+  );
+  // Customers left without a paid order (all refunded: at ingestion) or erased lose their row.
+  let removed = 0;
+  const noPaidOrder = `NOT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = cs.subscriber_id AND o.status = 'paid' AND o.paid_at <= $1::timestamptz)`;
+  if ("ids" in which) {
+    removed += await deps.db.prisma.$executeRawUnsafe(
+      `DELETE FROM customer_stats cs WHERE cs.subscriber_id IN (SELECT jsonb_array_elements_text($2::jsonb)::int) AND ${noPaidOrder}`,
+      now.toISOString(),
+      JSON.stringify(which.ids),
+    );
+  } else {
+    if ("all" in which) removed += await deps.db.prisma.$executeRawUnsafe(`DELETE FROM customer_stats cs WHERE ${noPaidOrder}`, now.toISOString());
+    removed += await deps.db.prisma.$executeRawUnsafe(
+      `DELETE FROM customer_stats cs USING subscriber s WHERE s.id = cs.subscriber_id AND s.erased_at IS NOT NULL`,
+    );
+  }
+  return { recomputed, removed };
+}
+
+/** Ranks every customer (one pass of three window functions) and stores the scores that changed. */
+async function rank(deps: CoreDeps): Promise<number> {
+  return deps.db.prisma.$executeRawUnsafe(
+    `WITH scored AS (
+       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${quintileSql("cs.window_orders")} AS f,
+              ${quintileSql("cs.window_revenue")} AS m
+         FROM customer_stats cs)
+     UPDATE customer_stats c
+        SET r_score = x.r, f_score = x.f, m_score = x.m, rfm_class = ${rfmClassSql("x.r", "x.f", "x.m")}, rfm_at = $1::timestamptz
+       FROM scored x
+      WHERE x.subscriber_id = c.subscriber_id AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (x.r, x.f, x.m))`,
+    deps.clock.now().toISOString(),
+  );
 }

@@ -47,27 +47,43 @@ export async function segmentReport(deps: CoreDeps, definition: SegmentDefinitio
   const { prisma } = deps.db;
   const more = new SqlParams(params.length);
   const stage = lifecycleSql("cs", more, deps.clock.now(), analyticsSettingsOf(deps));
-  const groups = await prisma.$queryRawUnsafe<{ dim: Breakdown; value: string; n: number }[]>(
-    `WITH seg AS (${sql}),
+  const limit = Math.max(0, Math.min(50, Math.floor(sampleSize)));
+  // One statement: the segment's query runs once (MATERIALIZED), feeding the breakdowns, the sample and the base.
+  const rows = await prisma.$queryRawUnsafe<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }[]>(
+    `WITH seg AS MATERIALIZED (${sql}),
      rows AS (SELECT ${stage} AS lifecycle, coalesce(cs.rfm_class, 'none') AS rfm, coalesce(s.source, 'none') AS source, s.language
                 FROM seg JOIN subscriber s ON s.id = seg.subscriber_id LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id)
      SELECT CASE WHEN GROUPING(lifecycle) = 0 THEN 'lifecycle' WHEN GROUPING(rfm) = 0 THEN 'rfm'
                  WHEN GROUPING(source) = 0 THEN 'source' ELSE 'language' END AS dim,
             coalesce(lifecycle, rfm, source, language) AS value, count(*)::int AS n
        FROM rows GROUP BY GROUPING SETS ((lifecycle), (rfm), (source), (language))
-      ORDER BY dim, n DESC, value`,
+     UNION ALL
+     SELECT 'sample', (SELECT string_agg(subscriber_id::text, ',' ORDER BY subscriber_id DESC)
+                         FROM (SELECT subscriber_id FROM seg ORDER BY subscriber_id DESC LIMIT ${limit}) t), 0
+     UNION ALL
+     SELECT 'base', NULL, (SELECT count(*)::int FROM subscriber WHERE erased_at IS NULL)
+     ORDER BY 1, 3 DESC, 2`,
     ...params,
     ...more.values,
   );
-  const sample = await prisma.$queryRawUnsafe<(Omit<SampleCustomer, "telegramId"> & { telegramId: string | null })[]>(
-    `SELECT s.id, s.first_name AS "firstName", s.last_name AS "lastName", s.username, s.email, s.phone, s.telegram_id::text AS "telegramId"
-       FROM (${sql}) seg JOIN subscriber s ON s.id = seg.subscriber_id
-      ORDER BY s.id DESC LIMIT ${Math.max(0, Math.min(50, Math.floor(sampleSize)))}`,
-    ...params,
-  );
-  const base = (await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM subscriber WHERE erased_at IS NULL`))[0]!.n;
   const breakdowns = Object.fromEntries(BREAKDOWNS.map((b) => [b, [] as { value: string; count: number }[]])) as SegmentReport["breakdowns"];
-  for (const g of groups) breakdowns[g.dim].push({ value: g.value, count: g.n });
+  let base = 0;
+  let sampleIds: number[] = [];
+  for (const r of rows) {
+    if (r.dim === "base") base = r.n;
+    else if (r.dim === "sample") sampleIds = r.value ? r.value.split(",").map(Number) : [];
+    else breakdowns[r.dim].push({ value: r.value!, count: r.n });
+  }
+  const people = await prisma.subscriber.findMany({ where: { id: { in: sampleIds } }, orderBy: { id: "desc" } });
+  const sample = people.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    username: p.username,
+    email: p.email,
+    phone: p.phone,
+    telegramId: p.telegramId === null ? null : String(p.telegramId),
+  }));
   const size = breakdowns.language.reduce((sum, g) => sum + g.count, 0);
   return { size, base, share: base === 0 ? 0 : size / base, breakdowns, sample };
 }

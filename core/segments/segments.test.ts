@@ -9,6 +9,7 @@ import { customerStandingOf, lifecycleStageOf } from "./lifecycle.ts";
 import { parseSegmentText } from "./parse-segment-text.ts";
 import { compileFor, segmentReport, segmentSize } from "./segment-report.ts";
 import { rfmClassOf } from "./rfm.ts";
+import { ingestOrders } from "../events/ingest-orders.ts";
 
 describe("RFM grid", () => {
   test("scores name the classes of the documented table", () => {
@@ -163,5 +164,23 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     const later = testCoreDeps(database, new FakeClock("2027-05-20T10:00:00Z"));
     expect(await lifecycleStageOf(later, 1)).toBe("churned_from_loyal");
     await expect(lifecycleStageOf(deps, 999)).rejects.toThrow("Subscriber 999 was not found");
+  });
+
+  test("the hourly refresh rescoring only what changed: a new buyer, an order sliding out of the window", async () => {
+    const later = testCoreDeps(database, new FakeClock("2026-12-02T10:00:00Z"));
+    const ingested = await ingestOrders(later, { items: [{ order_id: "f1", amount: 50, paid_at: "2026-12-01T12:00:00Z", customer: { email: "finn@example.com" } }] });
+    expect(ingested.stored).toBe(1);
+    let finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
+    expect([finn.ordersCount, finn.rfmClass, finn.rfmAt]).toEqual([1, null, null]); // counted at once, scored at the next refresh
+    const result = await refreshCustomerStats(later);
+    // Recomputed: Finn (new) and Ann, whose order of 2025-12-01 left the 365-day window (now starting 2025-12-02).
+    expect(result.recomputed).toBe(2);
+    const ann = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 1 } });
+    expect([ann.windowOrders, ann.windowRevenue.toNumber()]).toEqual([4, 750]);
+    finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
+    // Six buyers now. R by last order: Eve, Dan, Boris, Ann (11-20), Cleo (11-22), Finn (12-01) -> Finn 5.
+    // F: Eve 0; Cleo, Dan, Finn 1; Boris 2; Ann 4 -> Finn percent_rank 1/5 -> 2. M: Cleo 0, Eve 0, Finn 50, Dan 70... -> Finn 2/5 -> 3.
+    expect([finn.rScore, finn.fScore, finn.mScore, finn.rfmClass]).toEqual([5, 2, 3, "potential_loyalists"]);
+    expect((await refreshCustomerStats(later)).recomputed).toBe(0);
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, test } from "vitest";
+import { analyticsSettingsFrom, parseConfig } from "../config.ts";
+import { DEFAULT_ANALYTICS_SETTINGS } from "./analytics-settings.ts";
+
+describe("analytic settings from the environment", () => {
+  test("defaults, and every threshold configurable", () => {
+    expect(analyticsSettingsFrom(parseConfig({}))).toEqual(DEFAULT_ANALYTICS_SETTINGS);
+    const c = parseConfig({ RFM_WINDOW_DAYS: "180", LIFECYCLE_CHURN_DAYS: "120", LIFECYCLE_LOYAL_MIN_ORDERS: "4", LIFECYCLE_LOYAL_RECENCY_DAYS: "60", LIFECYCLE_LOYAL_MIN_SPENT: "500", CRM_MARGIN: "0.4", CRM_RETURN_SHARE: "0.05" });
+    expect(analyticsSettingsFrom(c)).toEqual({
+      rfmWindowDays: 180,
+      lifecycle: { churnDays: 120, loyalMinOrders: 4, loyalRecencyDays: 60, loyalMinSpent: 500 },
+      budget: { margin: 0.4, returnShare: 0.05 },
+    });
+  });
+
+  test("bad values stop the start with one line", () => {
+    expect(() => parseConfig({ INGEST_API_KEY: "short" })).toThrow(
+      'Invalid configuration: INGEST_API_KEY: expected at least 16 characters (a long random string: openssl rand -hex 24) (got "short"). See .env.example.',
+    );
+    expect(() => parseConfig({ CRM_MARGIN: "30%" })).toThrow("Invalid configuration: CRM_MARGIN: expected a share between 0 and 1");
+    expect(() => parseConfig({ LIFECYCLE_LOYAL_MIN_ORDERS: "1" })).toThrow("Invalid configuration: LIFECYCLE_LOYAL_MIN_ORDERS");
+  });
+});
