@@ -51,12 +51,14 @@ describe("npm start", { timeout: 90_000 }, () => {
     expect(ann.lastText()).toContain("You're subscribed");
 
     const res = await slack.command("/segment", "list");
-    expect(slackText(res.ack)).toContain("*Subscribed (opted in, reachable)*: 1");
+    // On a loaded machine the list may come after a "working on it" acknowledgement.
+    const answer = await slackApi.waitFor(() => res.answers().find((a) => slackText(a).includes("*Subscribed")), 30_000);
+    expect(slackText(answer)).toContain("*Subscribed (opted in, reachable)*: 1");
 
     product.process.kill("SIGTERM");
     expect(await product.exited).toEqual({ code: 0, signal: null });
     expect(product.logs.some((l) => l.msg === "stopped")).toBe(true);
-  });
+  }, 90_000);
 
   test("after a restart on the same DATA_DIR the subscriber is still there", async () => {
     const { product, slack } = await start();
