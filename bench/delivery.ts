@@ -61,7 +61,7 @@ async function broadcast(db: Database, count: number, firstTelegramId: number): 
       name: `bench ${firstTelegramId}`,
       status: "scheduled",
       segmentText: `tag:bench${firstTelegramId}`,
-      segment: { type: "tag", tag: `bench${firstTelegramId}` },
+      segment: { version: 1, where: { kind: "tag", tags: [`bench${firstTelegramId}`] } },
       message: { A: { text: "Hello {first_name}, the winter collection is here." } },
       sendAt: new Date(),
       materializeAt: new Date(),
