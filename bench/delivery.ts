@@ -2,7 +2,7 @@
 // delivery durably recorded, and how exactly it keeps Telegram's limits -
 // next to what a grammY developer would write by hand.
 //
-//   npm run bench -- delivery            (or: tsx bench/delivery.ts)
+//   npm run bench -- --only delivery     (or: tsx bench/delivery.ts)
 //   BENCH_MESSAGES=20000 BENCH_LIMITED=3000 tsx bench/delivery.ts
 import { offlineCoreDeps } from "../core/offline-deps.ts";
 import fs from "node:fs";
