@@ -2,7 +2,7 @@
 // delivery durably recorded, and how exactly it keeps Telegram's limits -
 // next to what a grammY developer would write by hand.
 //
-//   npm run bench -- delivery            (or: tsx bench/delivery.ts)
+//   npm run bench -- --only delivery     (or: tsx bench/delivery.ts)
 //   BENCH_MESSAGES=20000 BENCH_LIMITED=3000 tsx bench/delivery.ts
 import { offlineCoreDeps } from "../core/offline-deps.ts";
 import fs from "node:fs";
@@ -61,7 +61,7 @@ async function broadcast(db: Database, count: number, firstTelegramId: number): 
       name: `bench ${firstTelegramId}`,
       status: "scheduled",
       segmentText: `tag:bench${firstTelegramId}`,
-      segment: { type: "tag", tag: `bench${firstTelegramId}` },
+      segment: { version: 1, where: { kind: "tag", tags: [`bench${firstTelegramId}`] } },
       message: { A: { text: "Hello {first_name}, the winter collection is here." } },
       sendAt: new Date(),
       materializeAt: new Date(),

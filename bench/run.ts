@@ -1,4 +1,5 @@
-// npm run bench -- [--db postgres|pglite|both] [--customers N] [--orders N] [--events N] [--repeat N] [--naive-sample N] [--keep]
+// npm run bench -- [--only analytics|delivery] [--db postgres|pglite|both] [--customers N] [--orders N] [--events N] [--repeat N] [--naive-sample N] [--keep]
+// Runs the analytic benchmarks below, then the delivery benchmarks (bench/delivery.ts).
 // Generates a store (bench/generate-store.ts) in a database of its own,
 // measures the analytic core on it and prints the figures (median of
 // --repeat runs) as a Markdown table; also writes bench/results/<db>-<customers>.json.
@@ -20,6 +21,7 @@ import { parseSegmentText } from "../core/segments/parse-segment-text.ts";
 import { segmentReport, segmentSize } from "../core/segments/segment-report.ts";
 import { generateStore, type StoreSize } from "./generate-store.ts";
 import { naiveLoyalBigSpenders } from "./naive-segment.ts";
+import { runDeliveryBench } from "./delivery.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const CUSTOM = "lifecycle = loyal and spent_90d > 300 and not tag:vip";
@@ -31,6 +33,7 @@ const CUSTOM_OTHERS = [
 const { values: args } = parseArgs({
   options: {
     db: { type: "string", default: "both" },
+    only: { type: "string" },
     customers: { type: "string" },
     orders: { type: "string" },
     events: { type: "string" },
@@ -51,6 +54,11 @@ interface Measure {
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 async function main(): Promise<void> {
+  if (args.only !== "delivery") await analytics();
+  if (args.only !== "analytics") await runDeliveryBench();
+}
+
+async function analytics(): Promise<void> {
   const kinds: DatabaseKind[] = args.db === "both" ? ["pglite", "postgres"] : [args.db as DatabaseKind];
   for (const kind of kinds) {
     const defaults = kind === "postgres" ? { customers: 1_000_000, orders: 10_000_000 } : { customers: 100_000, orders: 1_000_000 };
@@ -66,7 +74,6 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
   try {
     await migrate(db);
     const deps = offlineCoreDeps(db, { clock: { now: () => NOW }, teamTimezone: "Europe/Berlin" });
-    log(`${kind}: generating ${size.customers} customers, ${size.orders} orders, ${size.events} events`);
     const started = performance.now();
     if (reused) {
       const [counts] = await db.prisma.$queryRawUnsafe<{ customers: number; orders: number; events: number }[]>(

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from "../core/config.ts";
 import { createLogger } from "../core/logger.ts";
 import { isSomethingConfigured, startApplication } from "./application.ts";
+import { runSandbox } from "./sandbox/sandbox.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -15,14 +16,19 @@ async function main(): Promise<void> {
     throw err;
   }
   if (!isSomethingConfigured(config)) {
-    console.error(
-      [
-        "Nothing to start: neither TELEGRAM_BOT_TOKEN nor SLACK_BOT_TOKEN is set.",
-        "Copy .env.example to .env and fill in the Telegram bot token (from @BotFather)",
-        "and/or the Slack app's tokens; the README explains how to create both.",
-      ].join("\n"),
-    );
-    process.exit(1);
+    // No bot credentials: the sandbox, the real product on local Telegram and Slack servers.
+    console.error("No TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: starting the sandbox (see .env.example to connect real bots).");
+    const stop = () => process.stdin.destroy();
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    const code = await runSandbox({
+      dataDir: config.DATA_DIR,
+      reset: process.argv.includes("--reset-demo"),
+      port: config.PORT,
+      input: process.stdin,
+      output: process.stdout,
+    });
+    process.exit(code);
   }
   const logger = createLogger(config.LOG_LEVEL);
   const app = await startApplication({

@@ -1,5 +1,6 @@
 // The product's one HTTP server: Slack (HTTP mode), the Telegram webhook,
 // health checks, and later the ingestion API and click redirects.
+import crypto from "node:crypto";
 import http from "node:http";
 import type { Logger } from "../../core/logger.ts";
 
@@ -22,10 +23,13 @@ export function createHttpServer(routes: Route[], logger: Logger): http.Server {
       sendJson(res, 404, { error: "not_found" });
       return;
     }
+    // A request id ties this request's log lines together (and is echoed to the caller).
+    const requestId = String(req.headers["x-request-id"] ?? crypto.randomBytes(6).toString("hex")).slice(0, 64);
+    res.setHeader("x-request-id", requestId);
     Promise.resolve()
       .then(() => route.handler(req, res))
       .catch((err: unknown) => {
-        logger.error({ err, path: url.pathname }, "http handler failed");
+        logger.error({ err, requestId, path: url.pathname }, "http handler failed");
         if (!res.headersSent) sendJson(res, 500, { error: "internal_error" });
         else res.end();
       });

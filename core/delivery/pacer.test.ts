@@ -44,6 +44,18 @@ describe.each(DATABASE_KINDS)("pacer on %s", (kind) => {
     expect(span).toBeLessThan(10_200);
   });
 
+  test("a late event loop never bunches sends: still at most 30 in any second by the sender's clock", async () => {
+    const clock = new FakeClock("2026-11-25T10:30:00Z");
+    let calls = 0;
+    // Every 7th wait overshoots by 40 ms, as a busy process does.
+    const pacer = new Pacer({ db: database.db, clock }, { ratePerSecond: 30 }, async (ms) => {
+      clock.advance(ms + (++calls % 7 === 0 ? 40 : 0));
+    });
+    const sent: number[] = [];
+    for (let i = 0; i < 200; i++) sent.push((await pacer.acquire(`late${i}`)).getTime());
+    expect(maxInWindow(sent, 1010)).toBeLessThanOrEqual(30);
+  });
+
   test("one chat gets at most one message per second", async () => {
     const clock = new FakeClock("2026-11-25T11:00:00Z");
     const pacer = pacerAt(clock);

@@ -12,6 +12,9 @@ import type { CoreDeps } from "../deps.ts";
 
 export type Sleep = (ms: number) => Promise<void>;
 
+const WINDOW_MS = 1000;
+const WINDOW_MARGIN_MS = 10;
+
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export interface PacerOptions {
@@ -43,6 +46,9 @@ export class Pacer {
   private reserving: Promise<void> | undefined;
   private pausedUntil = 0;
   private readonly lastByChat = new Map<string, number>();
+  /** This instance's last sends (strict rates only): the guard against a late slot bunching up with the next ones. */
+  private readonly recent: number[] = [];
+  private readonly windowLimit: number;
 
   constructor(
     private readonly deps: Pick<CoreDeps, "db" | "clock">,
@@ -52,6 +58,7 @@ export class Pacer {
     this.intervalMs = 1000 / (options.ratePerSecond * (options.headroom ?? 0.985));
     this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
     this.staleMs = staleAfterMs(options.ratePerSecond);
+    this.windowLimit = options.ratePerSecond <= 100 ? Math.max(1, Math.floor(options.ratePerSecond)) : 0;
     this.batch = Math.max(1, Math.min(1000, Math.floor((options.reserveMs ?? 250) / this.intervalMs)));
   }
 
@@ -62,10 +69,14 @@ export class Pacer {
     this.lastByChat.set(chat, Math.max(this.now(), chatReady));
     for (;;) {
       const slot = await this.nextSlot();
-      const at = Math.max(slot, chatReady, this.pausedUntil);
+      const at = Math.max(slot, chatReady, this.pausedUntil, this.windowFreeAt());
       await this.waitUntil(at);
       if (this.now() < this.pausedUntil) continue; // a 429 arrived meanwhile: take a slot after the pause
       this.lastByChat.set(chat, this.now());
+      if (this.windowLimit) {
+        this.recent.push(this.now());
+        if (this.recent.length > this.windowLimit) this.recent.shift();
+      }
       if (this.lastByChat.size > 50_000) this.forgetIdleChats();
       return new Date(this.now());
     }
@@ -87,6 +98,16 @@ export class Pacer {
 
   private now(): number {
     return this.deps.clock.now().getTime();
+  }
+
+  /**
+   * When this instance already sent `rate` messages in the last second (plus a
+   * margin for network jitter), the next one waits until the oldest of them
+   * leaves the window - however late the event loop ran the earlier slots.
+   */
+  private windowFreeAt(): number {
+    if (!this.windowLimit || this.recent.length < this.windowLimit) return 0;
+    return this.recent[0]! + WINDOW_MS + WINDOW_MARGIN_MS;
   }
 
   private async nextSlot(): Promise<number> {

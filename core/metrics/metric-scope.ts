@@ -1,10 +1,9 @@
 // Metrics can be asked for the whole base, for the people from one source, or
 // for the people in a segment. A scope is a CTE plus a predicate on a
-// subscriber id column. Erased people stay in it: erasure removes what
-// identifies a person, not their anonymous orders and scores, so last month's
-// revenue or NPS does not change when someone asks to be forgotten. (Segments,
-// which pick people to message, never contain them.) The whole base is no
-// condition at all, so unscoped metrics drag no subscriber ids through joins.
+// subscriber id column. Erased people stay in the whole base and in a source:
+// erasure removes what identifies a person, not their anonymous orders and
+// scores, so last month's revenue or NPS does not change when someone asks to
+// be forgotten. (Segments, which pick people to message, never contain them.)
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
@@ -25,11 +24,7 @@ export interface ScopeSql {
 export function scopeSql(deps: CoreDeps, scope: MetricScope): ScopeSql {
   const params = new SqlParams();
   if (!scope) {
-    return {
-      params,
-      cte: `everyone AS (SELECT NULL::int AS subscriber_id WHERE FALSE)`,
-      has: () => "TRUE",
-    };
+    return { params, cte: `whole_base AS (SELECT 1)`, has: () => "TRUE" };
   }
   let sql: string;
   if ("segment" in scope) {

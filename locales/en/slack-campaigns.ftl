@@ -1,6 +1,6 @@
 ## Slack: access
 slack-denied = Sorry, you can't { $action ->
-    [send] schedule campaigns
+    [send] schedule campaigns or change segments and templates
     [approve] approve campaigns
     [admin] do that - it is for admins
    *[view] use Chatloop

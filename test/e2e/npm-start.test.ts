@@ -69,14 +69,6 @@ describe("npm start", { timeout: 90_000 }, () => {
     expect((await product.exited).code).toBe(0);
   });
 
-  test("with nothing configured it says what to set and exits non-zero", async () => {
-    const product = spawnProduct({ DATA_DIR: dataDir });
-    const { code } = await product.exited;
-    expect(code).toBe(1);
-    expect(product.stderr.join("\n")).toContain("Nothing to start: neither TELEGRAM_BOT_TOKEN nor SLACK_BOT_TOKEN is set.");
-    expect(product.stderr.join("\n")).toContain(".env.example");
-  });
-
   test("an invalid variable stops it with one line naming the variable", async () => {
     const product = spawnProduct({ ...env(), PORT: "eighty" });
     const { code } = await product.exited;

@@ -104,7 +104,7 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
   test("someone without the sender role is refused politely, and nothing is created", async () => {
     const before = await p.database.db.prisma.campaign.count();
     const res = await p.slack.command("/send", 'everyone "Hello" now', "U0STRANGER");
-    expect(slackText(res.ack)).toBe("Sorry, you can't schedule campaigns. Ask an admin to add you to SLACK_SENDERS.");
+    expect(slackText(res.ack)).toBe("Sorry, you can't schedule campaigns or change segments and templates. Ask an admin to add you to SLACK_SENDERS.");
     expect(await p.database.db.prisma.campaign.count()).toBe(before);
     const audit = await p.slack.command("/audit", "", "U0MARKETER");
     expect(slackText(audit.ack)).toBe("Sorry, you can't do that - it is for admins. Ask an admin to add you to SLACK_ADMINS.");

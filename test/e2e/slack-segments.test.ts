@@ -12,7 +12,7 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
   let p: TestProduct;
   beforeAll(async () => {
     // The week before "now": the snapshot job runs on 2026-11-16 at 23:55 Berlin with a smaller base.
-    p = await startTestProduct({ kind, clock: new FakeClock("2026-11-16T22:50:00Z") });
+    p = await startTestProduct({ kind, clock: new FakeClock("2026-11-16T22:50:00Z"), env: { SLACK_SENDERS: "U0MARKETER", SLACK_ADMINS: "U0ADMIN" } });
     await seedSmallStore(p.database.db);
     await p.database.db.prisma.subscriber.update({ where: { id: 6 }, data: { erasedAt: new Date("2026-11-16T00:00:00Z") } });
     await refreshCustomerStats(p.app.core);
@@ -60,13 +60,19 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
     expect(shown).toContain("Text form: `source = instagram_bio and orders >= 1`");
     expect(shown).toContain("*By lifecycle stage*: loyal 1, repeat (2+ purchases) 1");
     expect(shown).toContain("• Boris (#2)\n• Ann (#1) - a***@example.com");
+    // Admins may see personal data whole.
+    expect(slackText((await p.slack.command("/segment", "show ig_buyers", "U0ADMIN")).ack)).toContain("• Ann (#1) - ann@example.com");
+    // Looking is open to the workspace; changing saved segments is for senders.
+    expect(slackText((await p.slack.command("/segment", "delete ig_buyers", "U0VIEWER")).ack)).toBe(
+      "Sorry, you can't schedule campaigns or change segments and templates. Ask an admin to add you to SLACK_SENDERS.",
+    );
     expect(await run("list")).toContain("*Saved segments*\n• *ig_buyers*: 2");
     expect(await run("delete ig_buyers")).toBe("Deleted segment *ig_buyers*.");
     expect(await run("show ig_buyers")).toBe("There is no segment called 'ig_buyers'. /segment list shows them all.");
     const audit = await p.database.db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.actor, a.action, a.target])).toEqual([
-      ["slack:U0MARKETER", "segment.save", "ig_buyers"],
-      ["slack:U0MARKETER", "segment.delete", "ig_buyers"],
+      ["U0MARKETER", "segment.save", "ig_buyers"],
+      ["U0MARKETER", "segment.delete", "ig_buyers"],
     ]);
   });
 

@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
   test("the command menu is published in English and Russian", () => {
     const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
     // Ours, then the commands flow and survey files claim (flows/), named by the flow or survey.
-    const names = ["start", "stop", "language", "demo", "choose", "feedback"];
+    const names = ["start", "stop", "language", "mydata", "forget", "demo", "choose", "feedback"];
     expect(menus).toEqual([
       { language: "default", names },
       { language: "ru", names },

@@ -15,9 +15,9 @@ describe.each(DATABASE_KINDS)("NPS survey campaign on %s", (kind) => {
     await p?.stop();
   });
 
-  async function surveyCampaign(): Promise<number> {
-    const res = await p.slack.command("/send", "everyone --survey nps now", "U0MARKETER");
-    expect(slackText(res.ack)).toContain("*Survey:* `nps`");
+  async function surveyCampaign(option = "--survey nps"): Promise<number> {
+    const res = await p.slack.command("/send", `everyone ${option} now`, "U0MARKETER");
+    expect(slackText(res.ack)).toMatch(/\*(Survey|Flow):\* `/);
     const blocks = res.ack.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
     const id = blocks.find((b) => b.type === "actions")!.elements!.find((e) => e.action_id === "campaign_schedule")!.value;
     const press = await p.slack.action("campaign_schedule", id, "U0MARKETER");
@@ -45,5 +45,17 @@ describe.each(DATABASE_KINDS)("NPS survey campaign on %s", (kind) => {
     expect(ann.messages().length).toBe(before);
     const skipped = await p.database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second } });
     expect(skipped).toMatchObject({ status: "skipped", reason: "cooldown" });
+  });
+
+  test("a flow campaign starts the flow's first question for every recipient", async () => {
+    const bo = p.telegram.user(7002, { first_name: "Bo" });
+    await bo.command("start");
+    await bo.press(/Yes/);
+    const id = await surveyCampaign("--flow shoe-finder");
+    expect(bo.texts().join("\n")).toContain("What will you wear them for?");
+    const session = await p.database.db.prisma.flowSession.findFirstOrThrow({ where: { subscriber: { telegramId: 7002n } } });
+    expect(session).toMatchObject({ flowId: "shoe-finder", trigger: "campaign", source: String(id), status: "active" });
+    await bo.press("🏋️ Gym");
+    expect(bo.lastText()).toBe("What shoe size (EU)?");
   });
 });

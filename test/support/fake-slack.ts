@@ -52,6 +52,9 @@ export class FakeSlack {
   }
 
   async start(): Promise<this> {
+    // Keep idle connections open longer than any test: a server closing a
+    // keep-alive socket just as the client reuses it makes a spurious network error.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;

@@ -14,13 +14,17 @@ import { segmentListView, segmentPreviewView, segmentShowView } from "../views/s
 
 export function registerSegmentCommand(app: App, deps: SlackDeps): void {
   app.command("/segment", async ({ command, ack, respond }) => {
-    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, () =>
-      runSegmentCommand(deps, command.text, `slack:${command.user_id}`),
-    );
+    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
+      const verb = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "list";
+      // Looking is for viewers; changing the saved segments is for senders.
+      await deps.access.require(command.user_id, verb === "save" || verb === "delete" ? "send" : "view");
+      const showContacts = (await deps.access.permissions(command.user_id)).has("see_pii");
+      return runSegmentCommand(deps, command.text, command.user_id, showContacts);
+    });
   });
 }
 
-async function runSegmentCommand(deps: SlackDeps, input: string, actor: string): Promise<SlackReply> {
+async function runSegmentCommand(deps: SlackDeps, input: string, actor: string, showContacts: boolean): Promise<SlackReply> {
   const { core, t } = deps;
   const text = input.trim();
   const [verb = "list", ...rest] = text.split(/\s+/).filter(Boolean);
@@ -33,10 +37,10 @@ async function runSegmentCommand(deps: SlackDeps, input: string, actor: string):
         return segmentListView(await listSegments(core), t);
       case "show":
         if (!name) break;
-        return segmentShowView(await showSegment(core, { name, language }), t);
+        return segmentShowView(await showSegment(core, { name, language }), t, showContacts);
       case "preview":
         if (!argument) break;
-        return segmentPreviewView(argument, await previewSegment(core, { text: argument, language }), t);
+        return segmentPreviewView(argument, await previewSegment(core, { text: argument, language }), t, showContacts);
       case "save": {
         const definitionText = argument.slice(name.length).trim();
         if (!name || !definitionText) break;

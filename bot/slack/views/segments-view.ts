@@ -1,5 +1,5 @@
 // Block Kit for /segment: pure functions from the core's answers to blocks.
-// Contacts in samples are masked; issue 5 decides who may see them whole.
+// Contacts in samples are masked unless the viewer may see personal data (admins).
 import type { KnownBlock } from "@slack/types";
 import type { SegmentSize } from "../../../core/segments/segment-sizes.ts";
 import type { SegmentReport, SampleCustomer } from "../../../core/segments/segment-report.ts";
@@ -25,24 +25,24 @@ export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
   return { text: `${t("segment-list-title")}: ${summary}`, blocks };
 }
 
-export function segmentShowView(view: SegmentView, t: T): SlackReply {
+export function segmentShowView(view: SegmentView, t: T, showContacts = false): SlackReply {
   const name = view.segment.label ? t(view.segment.label) : view.segment.key;
   const change = view.change === undefined ? "" : ` · ${changeText(view.change, t)}`;
-  return reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t);
+  return reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t, showContacts);
 }
 
-export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: T): SlackReply {
-  return reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t);
+export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: T, showContacts = false): SlackReply {
+  return reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t, showContacts);
 }
 
-function reportView(title: string, report: SegmentReport, definition: string, change: string, t: T): SlackReply {
+function reportView(title: string, report: SegmentReport, definition: string, change: string, t: T, showContacts: boolean): SlackReply {
   const share = `${(report.share * 100).toFixed(1)}%`;
   const size = t("segments-size", { size: formatCount(report.size), share, base: formatCount(report.base) });
   const breakdowns = (["lifecycle", "rfm", "source", "language"] as const).map((dim) => {
     const rows = report.breakdowns[dim].map((g) => `${valueName(dim, g.value, t)} ${formatCount(g.count)}`).join(", ") || "-";
     return `*${t(`segments-breakdown-${dim}`)}*: ${rows}`;
   });
-  const sample = report.sample.map(sampleLine).join("\n") || "-";
+  const sample = report.sample.map((c) => sampleLine(c, showContacts)).join("\n") || "-";
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title } },
     { type: "section", text: { type: "mrkdwn", text: `${size}${change}` } },
@@ -60,9 +60,11 @@ function valueName(dim: string, value: string, t: T): string {
   return value;
 }
 
-function sampleLine(c: SampleCustomer): string {
+function sampleLine(c: SampleCustomer, showContacts: boolean): string {
   const name = [c.firstName, c.lastName].filter(Boolean).join(" ") || (c.username ? `@${c.username}` : `#${c.id}`);
-  const contacts = [c.email ? maskEmail(c.email) : undefined, c.phone ? maskPhone(c.phone) : undefined].filter(Boolean).join(", ");
+  const email = c.email && (showContacts ? c.email : maskEmail(c.email));
+  const phone = c.phone && (showContacts ? c.phone : maskPhone(c.phone));
+  const contacts = [email, phone].filter(Boolean).join(", ");
   return `• ${name} (#${c.id})${contacts ? ` - ${contacts}` : ""}`;
 }
 
