@@ -103,7 +103,12 @@ function npsTrendChart(digest: Digest, { t, language }: ChartContext): ChartImag
         type: "line",
         xAxisIndex: 0,
         yAxisIndex: 0,
-        data: values,
+        // A label under a dip, above everything else, so it never sits on the line.
+        data: values.map((v, i) => {
+          const neighbours = [values[i - 1], values[i + 1]].filter((x): x is number => x !== null && x !== undefined);
+          const dip = v !== null && neighbours.length > 0 && neighbours.every((x) => x > v);
+          return { value: v, label: { position: dip ? "bottom" : "top" } };
+        }),
         connectNulls: false,
         symbol: "circle",
         symbolSize: 10,

@@ -44,5 +44,6 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
 function line(l: DigestLine): string {
   if (l.quote) return `> ${escapeMrkdwn(l.text)}`;
   const text = `${l.label ? `*${escapeMrkdwn(l.label)}:* ` : ""}${escapeMrkdwn(l.text)}`;
-  return l.note ? `${text}\n      _${escapeMrkdwn(l.note)}_` : text;
+  // Not in italics: a source such as partner_blog would end Slack's _..._ early.
+  return l.note ? `${text}\n      ↳ ${escapeMrkdwn(l.note)}` : text;
 }
