@@ -212,7 +212,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
       text: "-25  ▼ −25 п. (0)",
       note: "Действовать сейчас (ниже 0): критиков больше, чем промоутеров · 4 ответа, слишком мало для выводов",
     });
-    expect(ru.sections[4]!.lines[0]!.text).toBe("2 критика (0–6); неделей раньше 1");
+    expect(ru.sections[4]!.lines[0]!.text).toBe("2 критика (0–6); на прошлой неделе 1");
   });
 
   test("four charts as PNG: 1920x1080, with real content, in both languages", () => {

@@ -40,9 +40,9 @@ digest-reading-net = { $sign ->
    *[flat] Размер базы подписчиков не изменился
   }
 digest-reading-blocked = { $trend ->
-    [up] Блокировок больше, чем неделей раньше: проверьте, как часто вы пишете (эрозия базы)
-    [down] Блокировок меньше, чем неделей раньше
-    [same] Блокировок столько же, сколько неделей раньше
+    [up] Блокировок больше, чем на прошлой неделе: проверьте, как часто вы пишете (эрозия базы)
+    [down] Блокировок меньше, чем на прошлой неделе
+    [same] Блокировок столько же, сколько на прошлой неделе
    *[none] Никто не заблокировал бота
   }
 digest-reading-active = { $first } купили впервые, { $returning } уже покупали раньше
@@ -65,11 +65,11 @@ digest-reading-repeat = { $returning } из { $buyers } покупателей �
 digest-reading-ltv = Средний срок жизни { NUMBER($lifetime, maximumFractionDigits: 1) } мес. × { NUMBER($arpu, maximumFractionDigits: 2) } выручки на клиента в месяц
 digest-reading-ltv-none = Нужны клиенты с заказами.
 digest-reading-retention = { $retained } из { $buyers } клиентов, покупавших { $weekly ->
-    [yes] неделей раньше
+    [yes] на прошлой неделе
    *[no] в прошлом периоде
   }, купили снова
 digest-reading-retention-none = { $weekly ->
-    [yes] Неделей раньше
+    [yes] На прошлой неделе
    *[no] В прошлом периоде
   } никто не покупал.
 
@@ -113,7 +113,7 @@ digest-detractors = { $count } { $count ->
     [few] критика
    *[other] критиков
   } (0–6); { $weekly ->
-    [yes] неделей раньше
+    [yes] на прошлой неделе
    *[no] в прошлом периоде
   } { $previous }
 digest-detractors-reasons = Чаще всего упоминают: { $reasons }
@@ -168,7 +168,7 @@ digest-playbook-at_risk-message = { $first_name }, мы скучаем! Дари
 digest-playbook-churned_from_loyal-why = Бывшие постоянные клиенты, которые не покупают месяцами: напомните, что им нравилось, и сделайте подарок за возвращение.
 digest-playbook-churned_from_loyal-name = Дайджест: возвращаем постоянных
 digest-playbook-churned_from_loyal-message = { $first_name }, давно не виделись! Возвращайтесь на этой неделе — к следующему заказу подарок.
-digest-playbook-detractors-why = Недовольных больше, чем неделей раньше: спросите, что исправить в первую очередь, и ответьте им в тредах.
+digest-playbook-detractors-why = Недовольных больше, чем на прошлой неделе: спросите, что исправить в первую очередь, и ответьте им в тредах.
 digest-playbook-detractors-name = Дайджест: что нам исправить?
 digest-playbook-loyal_lapsing-why = Лояльных стало меньше: постоянные клиенты выпадают из этапа. Свяжитесь с ними до того, как они уйдут.
 digest-playbook-loyal_lapsing-name = Дайджест: скучаем по постоянным
@@ -193,7 +193,7 @@ digest-playbook-referral-message = { $first_name }, спасибо, что вы 
 digest-charts-note = Графики в треде: динамика NPS, воронка лояльности, удержание когорт, новые подписчики по источникам.
 digest-charts-comment = Графики за { $period }
 digest-chart-before = { $weekly ->
-    [yes] неделей раньше
+    [yes] на прошлой неделе
    *[no] в прошлом периоде
   }
 digest-chart-after = { $weekly ->
@@ -215,7 +215,7 @@ digest-chart-cohorts-empty = За последние 12 месяцев не бы
 digest-chart-sources-title = Новые подписчики по источникам
 digest-chart-sources-empty = Новых подписчиков нет
 digest-chart-sources-total = Новых подписчиков: { $count }; { $weekly ->
-    [yes] неделей раньше
+    [yes] на прошлой неделе
    *[no] в прошлом периоде
   } { $previous }
 
