@@ -5,6 +5,7 @@ segments-group-lifecycle = Loyalty funnel
 segments-group-rfm = RFM classes
 segments-group-nps = NPS groups
 segments-group-saved = Saved segments
+segments-list-hint = The name in `code` is what `/segment show` and `/send` take, e.g. `/segment show rfm:at_risk`.
 segments-none-saved = None yet: `/segment save NAME TEXT`.
 segments-change = { $change ->
     [0] no change since last week

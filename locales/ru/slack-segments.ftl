@@ -5,6 +5,7 @@ segments-group-lifecycle = Воронка лояльности
 segments-group-rfm = RFM-классы
 segments-group-nps = Группы NPS
 segments-group-saved = Сохранённые сегменты
+segments-list-hint = Имя в `коде` - то, что принимают `/segment show` и `/send`, например `/segment show rfm:at_risk`.
 segments-none-saved = Пока нет: `/segment save ИМЯ ТЕКСТ`.
 segments-change = { $change ->
     [0] без изменений за неделю

@@ -41,14 +41,15 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
     // Cleo and Gus, new nobody). RFM then (4 buyers): Ann champions, Boris loyal, Dan about_to_sleep, Eve lost;
     // now Dan is at_risk and Cleo potential_loyalists (see segments.test.ts).
     expect(text).toContain("*Everyone*: 7 (+1 since last week)");
-    expect(text).toContain("*prospects (known, never asked for consent)*: 1 (+1 since last week)");
+    expect(text).toContain("*Prospects (known, never asked for consent)*: 1 (+1 since last week)");
     expect(text).toContain("*Subscribed (opted in, reachable)*: 3 (no change since last week)");
-    expect(text).toContain("*potential (no purchase yet)*: 2 (no change since last week)");
-    expect(text).toContain("*new (one purchase)*: 1 (+1 since last week)");
+    expect(text).toContain("*Potential (no purchase yet)*: 2 (no change since last week)");
+    expect(text).toContain("*New (one purchase)*: 1 (+1 since last week)");
     expect(text).toContain("*Champions*: 1 (no change since last week)");
     expect(text).toContain("*About to sleep*: 0 (-1 since last week)");
-    expect(text).toContain("*At risk*: 1 (+1 since last week)");
-    expect(text).toContain("*detractors (0-6)*: 2");
+    expect(text).toContain("*At risk*: 1 (+1 since last week) · `rfm:at_risk`");
+    expect(text).toContain("The name in `code` is what `/segment show` and `/send` take");
+    expect(text).toContain("*Detractors (0-6)*: 2");
     expect(text).toContain("None yet: `/segment save NAME TEXT`.");
   });
 

@@ -11,11 +11,16 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 const GROUPS = ["consent", "lifecycle", "rfm", "nps"] as const;
 
 export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
+  // A built-in segment shows the name to type after its label: `/segment show rfm:at_risk`, `/send rfm:at_risk ...`.
   const line = (s: SegmentSize) => {
-    const name = s.segment.label ? t(s.segment.label) : s.segment.key;
-    return `• *${name}*: ${formatCount(s.size)}${s.change === undefined ? "" : ` (${changeText(s.change, t)})`}`;
+    const name = s.segment.label ? capitalize(t(s.segment.label)) : s.segment.key;
+    const key = s.segment.label ? ` · \`${s.segment.key}\`` : "";
+    return `• *${name}*: ${formatCount(s.size)}${s.change === undefined ? "" : ` (${changeText(s.change, t)})`}${key}`;
   };
-  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: t("segment-list-title") } }];
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: t("segment-list-title") } },
+    { type: "context", elements: [{ type: "mrkdwn", text: t("segments-list-hint") }] },
+  ];
   for (const group of [...GROUPS, "saved"] as const) {
     const members = segments.filter((s) => (group === "saved" ? s.segment.kind === "saved" : s.segment.group === group));
     const lines = members.map(line).join("\n") || t("segments-none-saved");
@@ -75,6 +80,10 @@ export function maskEmail(email: string): string {
 
 export function maskPhone(phone: string): string {
   return `${"*".repeat(Math.max(0, phone.length - 2))}${phone.slice(-2)}`;
+}
+
+function capitalize(label: string): string {
+  return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
 function changeText(change: number, t: T): string {
