@@ -36,7 +36,7 @@ export async function startSubscription(
   if (existing?.consentStatus === "subscribed") {
     const subscriber = await deps.db.prisma.subscriber.update({
       where: { id: existing.id },
-      data: { ...profileFrom(identity), blockedAt: null },
+      data: { ...profileUpdate(existing, identity), blockedAt: null },
     });
     return { subscriber, alreadySubscribed: true };
   }
@@ -44,7 +44,7 @@ export async function startSubscription(
     ? await deps.db.prisma.subscriber.update({
         where: { id: existing.id },
         data: {
-          ...profileFrom(identity),
+          ...profileUpdate(existing, identity),
           consentStatus: "pending",
           blockedAt: null,
           // First touch wins: acquisition metrics credit the source that brought them.
@@ -173,6 +173,17 @@ async function recordConsent(
       at: deps.clock.now(),
     },
   });
+}
+
+/**
+ * A known person keeps the name they gave us (typed in a flow, imported from the
+ * shop): Telegram's name only fills a name that is still empty. The username is
+ * Telegram's own and follows it.
+ */
+function profileUpdate(existing: { firstName: string | null; lastName: string | null }, identity: TelegramIdentity) {
+  const fresh = profileFrom(identity);
+  const hasName = Boolean(existing.firstName || existing.lastName);
+  return { username: fresh.username, ...(hasName ? {} : { firstName: fresh.firstName, lastName: fresh.lastName }) };
 }
 
 function profileFrom(identity: TelegramIdentity) {

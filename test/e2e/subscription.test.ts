@@ -62,6 +62,21 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(await subscriber(1003)).toMatchObject({ consentStatus: "subscribed", source: "qr_store", unsubscribedAt: null });
   });
 
+  test("a name the customer gave us is kept when they /start again under another Telegram name", async () => {
+    const kat = p.telegram.user(1010, { first_name: "Kitty", username: "kitty99" });
+    await kat.command("start");
+    await kat.press(/Yes/);
+    const known = await subscriber(1010);
+    // What they typed in a flow (or the shop imported) is their name for us.
+    await p.database.db.prisma.subscriber.update({ where: { id: known!.id }, data: { firstName: "Katherine", lastName: "Miller" } });
+    const renamed = p.telegram.user(1010, { first_name: "K", username: "kat_m" });
+    await renamed.command("start");
+    expect(await subscriber(1010)).toMatchObject({ firstName: "Katherine", lastName: "Miller", username: "kat_m" });
+    await renamed.command("stop");
+    await renamed.command("start");
+    expect(await subscriber(1010)).toMatchObject({ firstName: "Katherine", lastName: "Miller", consentStatus: "pending" });
+  });
+
   test("blocking the bot marks the subscriber blocked; unblocking clears it", async () => {
     const dan = p.telegram.user(1004, { first_name: "Dan" });
     await dan.command("start");
