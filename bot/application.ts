@@ -4,6 +4,7 @@
 import path from "node:path";
 import { webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
+import { slackClientOptions } from "./slack/slack-client-options.ts";
 import { analyticsSettingsFrom, digestDestinationsFrom, type Config } from "../core/config.ts";
 import { publishWeeklyDigest } from "../core/digest/publish-digest.ts";
 import { pruneStageSnapshots, takeStageSnapshot } from "../core/digest/stage-snapshots.ts";
@@ -99,7 +100,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       ? telegramChannel(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT))
       : unconfiguredChannel(warn),
     notifier: config.SLACK_BOT_TOKEN
-      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) }), config.SLACK_TEAM_CHANNEL, logger, teamCards)
+      ? slackNotifier(new WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config.SLACK_API_URL, boltLogger(logger))), config.SLACK_TEAM_CHANNEL, logger, teamCards)
       : unconfiguredNotifier(warn),
     policy: {
       frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
@@ -146,7 +147,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const digestOutlets: { slack?: DigestOutlet; telegram?: DigestOutlet } = {};
   const outletOptions = { translator, timezone: config.TZ_TEAM };
   if (config.SLACK_BOT_TOKEN) {
-    const client = new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(logger) });
+    // Uploads of four chart PNGs: a longer bound than a card.
+    const client = new WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config.SLACK_API_URL, boltLogger(logger), 60_000));
     digestOutlets.slack = slackDigestOutlet(client, outletOptions);
   }
   if (config.TELEGRAM_BOT_TOKEN) digestOutlets.telegram = telegramDigestOutlet(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT), outletOptions);

@@ -21,10 +21,11 @@ describe("configuration", () => {
 
   test.each([
     [{ PORT: "eighty" }, 'Invalid configuration: PORT: expected a port number (got "eighty"). See .env.example.'],
-    [{ DATABASE_URL: "mysql://x" }, 'Invalid configuration: DATABASE_URL: expected a postgres:// or postgresql:// URL, or nothing for the embedded database (got "mysql://x"). See .env.example.'],
+    [{ DATABASE_URL: "mysql://me:hunter2@db" }, "Invalid configuration: DATABASE_URL: expected a postgres:// or postgresql:// URL, or nothing for the embedded database. See .env.example."],
     [{ TZ_TEAM: "Mars/Olympus" }, 'Invalid configuration: TZ_TEAM: expected an IANA timezone such as Europe/Berlin or UTC (got "Mars/Olympus"). See .env.example.'],
-    [{ TELEGRAM_BOT_TOKEN: "nope" }, 'Invalid configuration: TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF... (got "nope"). See .env.example.'],
-    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (it verifies that requests come from Slack). See .env.example."],
+    [{ TELEGRAM_BOT_TOKEN: "nope" }, "Invalid configuration: TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF.... See .env.example."],
+    [{ LINK_SECRET: "short-secret" }, "Invalid configuration: LINK_SECRET: expected at least 32 characters. See .env.example."],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (in HTTP mode it verifies that requests come from Slack). See .env.example."],
     [{ DIGEST_CRON: "every monday" }, 'Invalid configuration: DIGEST_CRON: expected a five-field cron expression such as "0 9 * * 1" (Mondays 09:00), or "off" (got "every monday"). See .env.example.'],
     [{ DIGEST_CHANNELS: "C123:de" }, 'Invalid configuration: DIGEST_CHANNELS: expected Slack channel ids with an optional language, e.g. "C0123ABCD:en,C0456EFGH:ru", or "off" (got "C123:de"). See .env.example.'],
     [{ DIGEST_TELEGRAM_CHATS: "admins" }, 'Invalid configuration: DIGEST_TELEGRAM_CHATS: expected Telegram chat ids with an optional language, e.g. "-1001234567890:ru" (got "admins"). See .env.example.'],
@@ -48,6 +49,11 @@ describe("configuration", () => {
     // Only Telegram; and nothing where the bot is not configured.
     expect(digestDestinationsFrom(parseConfig({ ...slack, DIGEST_CHANNELS: "off" }))).toEqual([]);
     expect(digestDestinationsFrom(parseConfig({ DIGEST_TELEGRAM_CHATS: "-100123" }))).toEqual([]);
+  });
+
+  test("Socket Mode needs no signing secret; the refusal never echoes a secret's value", () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).SLACK_SIGNING_SECRET).toBeUndefined();
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: "xoxc-very-secret-token" })).toThrow(/^Invalid configuration: SLACK_BOT_TOKEN: expected a bot token starting with xoxb-\. See/);
   });
 
   test(".env files: comments, quotes, export and inline comments", () => {

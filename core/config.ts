@@ -133,11 +133,12 @@ const configSchema = z
         message: "is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so we can reject forged updates)",
       });
     }
-    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    // Socket Mode (an app-level token) receives over its own websocket; HTTP mode must verify signatures.
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["SLACK_SIGNING_SECRET"],
-        message: "is required when SLACK_BOT_TOKEN is set (it verifies that requests come from Slack)",
+        message: "is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (in HTTP mode it verifies that requests come from Slack)",
       });
     }
   });
@@ -196,7 +197,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const issue = result.error.issues[0]!;
   const variable = issue.path.join(".") || "configuration";
   const got = typeof issue.path[0] === "string" ? env[issue.path[0]] : undefined;
-  const shown = got === undefined ? "" : ` (got "${truncate(got, 40)}")`;
+  // Secrets are never echoed: the line ends up in terminals and CI logs.
+  const secret = typeof issue.path[0] === "string" && /(TOKEN|SECRET|KEY|PASSWORD)$|^DATABASE_URL$/.test(issue.path[0]);
+  const shown = got === undefined || secret ? "" : ` (got "${truncate(got, 40)}")`;
   const said = issue.message.startsWith("is ") ? ` ${issue.message}` : `: ${issue.message}`;
   throw new ConfigError(`Invalid configuration: ${variable}${said}${shown}. See .env.example.`);
 }

@@ -4,6 +4,7 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { slackClientOptions } from "./slack-client-options.ts";
 import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
 import { registerSegmentCommand } from "./commands/segment-command.ts";
 import { registerSendCommand } from "./commands/send-command.ts";
@@ -48,7 +49,7 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const logger = boltLogger(options.core.logger);
-  const clientOptions = { slackApiUrl: options.apiUrl };
+  const clientOptions = slackClientOptions(options.apiUrl);
   let slack: SlackApp;
   if (options.appToken) {
     const app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions });

@@ -36,10 +36,16 @@ export class FakeSlack {
   /** Members of user groups, served by usergroups.users.list. */
   userGroups = new Map<string, string[]>();
   private failures: { method: string; error: string; times: number }[] = [];
+  private outages: { method: string; times: number }[] = [];
 
   /** Answers the next `times` calls of `method` with { ok: false, error } (Slack's way of failing). */
   failNext(method: string, error: string, times = 1): void {
     this.failures.push({ method, error, times });
+  }
+
+  /** Answers the next `times` calls of `method` with HTTP 503 (Slack down, not a Slack error): clients retry those. */
+  outage(method: string, times: number): void {
+    this.outages.push({ method, times });
   }
 
   get url(): string {
@@ -127,6 +133,15 @@ export class FakeSlack {
     const params = parseParams(req.headers["content-type"] ?? "", body);
     const call: SlackApiCall = { method, params, at: Date.now() };
     this.calls.push(call);
+    const outage = this.outages.find((o) => o.method === method && o.times > 0);
+    if (outage) {
+      outage.times -= 1;
+      call.response = { http: 503 };
+      res.writeHead(503, { "content-type": "text/plain" });
+      res.end("Service Unavailable");
+      this.notify();
+      return;
+    }
     const failure = this.failures.find((f) => f.method === method && f.times > 0);
     if (failure) failure.times -= 1;
     call.response = failure ? { ok: false, error: failure.error } : this.answer(method, params);

@@ -1,0 +1,49 @@
+// Slack down while customers talk: the team card is given up after a few quick
+// retries (and logged), the customer's conversation goes on at once, and the
+// next card goes through when Slack is back.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { askSurvey } from "../../core/surveys/ask-survey.ts";
+import { SLACK_CALL_RETRIES } from "../../bot/slack/slack-client-options.ts";
+import { teamCards } from "../support/chat-helpers.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+const REASON = "What is the main reason for your score?";
+
+describe("A Slack outage during a detractor's answer (pglite)", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite" });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  async function detractor(id: number, name: string) {
+    const user = p.telegram.user(id, { first_name: name });
+    await user.command("start");
+    await user.press(/^✅/);
+    const { id: subscriberId } = await p.database.db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(id) } });
+    await askSurvey(p.app.core, { subscriberId, surveyId: "nps" });
+    return user;
+  }
+
+  test("the customer is asked for the reason though Slack answers 503 to every try; the next card goes through", async () => {
+    const ann = await detractor(9101, "Ann");
+    const before = p.slackApi.callsOf("chat.postMessage").length;
+    // Down for exactly as long as the client keeps trying.
+    p.slackApi.outage("chat.postMessage", 1 + SLACK_CALL_RETRIES);
+    await ann.press("2");
+    expect(ann.lastText()).toBe(REASON);
+    // One try and SLACK_CALL_RETRIES retries (0.5 + 1 + 2 s apart), not Slack's default half hour of them.
+    expect(p.slackApi.callsOf("chat.postMessage").length - before).toBe(1 + SLACK_CALL_RETRIES);
+    // The score itself is stored whatever Slack did.
+    const response = await p.database.db.prisma.surveyResponse.findFirstOrThrow({ where: { subscriber: { telegramId: 9101n } } });
+    expect(response.score).toBe(2);
+
+    const bob = await detractor(9102, "Bob");
+    const cards = teamCards(p.slackApi).length;
+    await bob.press("1");
+    expect(teamCards(p.slackApi)).toHaveLength(cards + 1);
+    expect(teamCards(p.slackApi).at(-1)!.params.text).toBe("⚠️ NPS 1/10 from Bob");
+  }, 30_000);
+});
