@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { digestDestinationsFrom, parseConfig, parseEnvFile } from "./config.ts";
+import fs from "node:fs";
+import { configVariables, digestDestinationsFrom, parseConfig, parseEnvFile } from "./config.ts";
 
 describe("configuration", () => {
   test("defaults: embedded database in ./data, port 3000, Telegram's and Slack's public APIs, UTC", () => {
@@ -54,6 +55,15 @@ describe("configuration", () => {
   test("Socket Mode needs no signing secret; the refusal never echoes a secret's value", () => {
     expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).SLACK_SIGNING_SECRET).toBeUndefined();
     expect(() => parseConfig({ SLACK_BOT_TOKEN: "xoxc-very-secret-token" })).toThrow(/^Invalid configuration: SLACK_BOT_TOKEN: expected a bot token starting with xoxb-\. See/);
+  });
+
+  test("every variable is documented in .env.example and in the README's table", () => {
+    const example = Object.keys(parseEnvFile(fs.readFileSync(".env.example", "utf8")));
+    const readme = fs.readFileSync("README.md", "utf8");
+    const variables = configVariables();
+    expect(variables.length).toBeGreaterThan(30);
+    expect(variables.filter((v) => !example.includes(v))).toEqual([]);
+    expect(variables.filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
   });
 
   test(".env files: comments, quotes, export and inline comments", () => {

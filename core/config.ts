@@ -145,6 +145,11 @@ const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Every variable the product reads (for the check that each is documented). */
+export function configVariables(): string[] {
+  return Object.keys(configSchema.shape);
+}
+
 /** The analytic thresholds (RFM, loyalty funnel, CRM budget) out of the configuration. */
 export function analyticsSettingsFrom(c: Config): AnalyticsSettings {
   return {
