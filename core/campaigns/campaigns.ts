@@ -43,6 +43,15 @@ const EARLIEST_OFFSET_MS = 14 * 3600_000;
 
 export async function createCampaign(deps: CoreDeps, input: NewCampaign): Promise<Campaign> {
   const c = newCampaignSchema.parse(input);
+  // A campaign that names a survey or flow this deployment doesn't have would fail every delivery.
+  if (c.surveyId && !deps.dialogues.surveys.get(c.surveyId)) {
+    const valid = deps.dialogues.surveys.all().map((s) => s.id);
+    throw new DomainError("unknown_survey", `There is no survey "${c.surveyId}"`, { id: c.surveyId, valid: valid.join(", ") || "-" });
+  }
+  if (c.flowId && !deps.dialogues.flows.get(c.flowId)) {
+    const valid = deps.dialogues.flows.all().map((f) => f.id);
+    throw new DomainError("unknown_flow", `There is no flow "${c.flowId}"`, { id: c.flowId, valid: valid.join(", ") || "-" });
+  }
   const localWallClock = c.localTime ? formatWallClock(wallClock(c.sendAt, deps.teamTimezone)) : null;
   const materializeAt = localWallClock ? earliestLocalInstant(localWallClock) : c.sendAt;
   const campaign = await deps.db.prisma.campaign.create({

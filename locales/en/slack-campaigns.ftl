@@ -30,6 +30,8 @@ send-error-invalid_schedule = I can't read the time "{ $text }"{ $reason ->
     [past] : it is in the past.
    *[other] .
   }
+send-error-unknown_survey = There is no survey `{ $id }`. Surveys: { $valid }.
+send-error-unknown_flow = There is no flow `{ $id }`. Flows: { $valid }.
 send-error-unknown_template = There is no saved template "{ $name }". `/template list` shows them.
 send-error-invalid_message = The message is not valid: { $message }
 send-error-empty_audience = Nobody in this segment can be messaged right now, so there is nothing to schedule.

@@ -30,6 +30,8 @@ send-error-invalid_schedule = Не могу понять время "{ $text }"{
     [past] : оно уже прошло.
    *[other] .
   }
+send-error-unknown_survey = Опроса `{ $id }` нет. Опросы: { $valid }.
+send-error-unknown_flow = Сценария `{ $id }` нет. Сценарии: { $valid }.
 send-error-unknown_template = Шаблона "{ $name }" нет. Список: `/template list`.
 send-error-invalid_message = Сообщение некорректно: { $message }
 send-error-empty_audience = В этом сегменте сейчас некому писать — планировать нечего.

@@ -98,6 +98,14 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
     expect(slackText(badPlaceholder.ack)).toContain("The message is not valid: unknown placeholder; use {first_name}, {last_name}, {name}");
     const holdout = await p.slack.command("/send", 'everyone "Hi" now --holdout 90%', "U0MARKETER");
     expect(slackText(holdout.ack)).toContain("The holdout must be 1-50%, e.g. `--holdout 10%` (got `90%`).");
+    const drafts = await p.database.db.prisma.campaign.count();
+    const badSurvey = await p.slack.command("/send", "everyone now --survey nsp", "U0MARKETER");
+    expect(slackText(badSurvey.ack)).toContain("There is no survey `nsp`. Surveys: csat-delivery, feedback, nps.");
+    expect(slackText(badSurvey.ack)).toContain("Usage: `/send SEGMENT MESSAGE WHEN [options]`");
+    const badFlow = await p.slack.command("/send", "everyone now --flow shoe-finderr", "U0MARKETER");
+    expect(slackText(badFlow.ack)).toContain("There is no flow `shoe-finderr`. Flows: ");
+    expect(slackText(badFlow.ack)).toContain("shoe-finder");
+    expect(await p.database.db.prisma.campaign.count()).toBe(drafts);
     expect(await p.database.db.prisma.campaign.count({ where: { status: { not: "draft" } } })).toBe(1);
   });
 
