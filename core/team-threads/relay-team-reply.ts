@@ -3,14 +3,16 @@
 // with "//" are notes for the team and stay in Slack.
 import type { CoreDeps } from "../deps.ts";
 import type { SendFailure } from "../dialogues/send-messages.ts";
-import { sendMessages } from "../dialogues/send-messages.ts";
+import { reachability, sendMessages, type NotReachable } from "../dialogues/send-messages.ts";
 
 export const INTERNAL_NOTE_PREFIX = "//";
 
 export type RelayTeamReplyResult =
   | { status: "delivered"; threadId: number; subscriberId: number }
   | { status: "ignored"; reason: "not_a_customer_thread" | "internal_note" | "duplicate" | "empty" }
-  | { status: "failed"; reason: SendFailure["reason"]; description: string };
+  | { status: "failed"; reason: SendFailure["reason"]; description: string }
+  /** Not sent at all: the customer unsubscribed, blocked the bot or had their data erased since the card. */
+  | { status: "refused"; reason: NotReachable | "erased" };
 
 export async function relayTeamReply(
   deps: CoreDeps,
@@ -24,19 +26,24 @@ export async function relayTeamReply(
     include: { subscriber: true },
   });
   if (!thread) return { status: "ignored", reason: "not_a_customer_thread" };
+  const subscriber = thread.subscriber;
+  // Consent holds in a conversation too; an erased person's thread keeps nothing new.
+  if (subscriber.erasedAt) return { status: "refused", reason: "erased" };
+  const notReachable = reachability(subscriber);
   const now = deps.clock.now();
   // The Slack message ts is the natural key: a retried event finds its row and stops here.
   const claimed = await deps.db.prisma.$executeRawUnsafe(
     `INSERT INTO team_thread_message (thread_id, direction, slack_user, slack_ts, text, status, at)
-     VALUES ($1, 'to_customer', $2, $3, $4, 'sending', $5) ON CONFLICT (thread_id, slack_ts) DO NOTHING`,
+     VALUES ($1, 'to_customer', $2, $3, $4, $5, $6) ON CONFLICT (thread_id, slack_ts) DO NOTHING`,
     thread.id,
     input.user,
     input.ts,
     text,
+    notReachable ?? "sending",
     now,
   );
   if (claimed === 0) return { status: "ignored", reason: "duplicate" };
-  const subscriber = thread.subscriber;
+  if (notReachable) return { status: "refused", reason: notReachable };
   const failure = await sendMessages(deps, subscriber, [{ text: deps.translator.t(subscriber.language, "team-reply-to-customer", { text }) }]);
   await deps.db.prisma.teamThreadMessage.update({
     where: { threadId_slackTs: { threadId: thread.id, slackTs: input.ts } },

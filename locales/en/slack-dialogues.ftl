@@ -39,6 +39,14 @@ slack-no-source = direct
 slack-skipped = _skipped_
 slack-open-profile = Open profile
 slack-thread-hint = Reply in this thread to write to the customer in Telegram. Start a reply with // to keep it inside the team.
+slack-relay-refused = { $reason ->
+        [no_consent] ⚠️ Not sent: the customer has unsubscribed, and we don't write to people who did. If they write again, the thread will show it.
+        [blocked] ⚠️ Not sent: the customer has blocked the bot.
+        [erased] ⚠️ Not sent: the customer asked us to erase their data.
+       *[other] ⚠️ Not sent: the customer can't be reached in Telegram.
+    }
+slack-relay-files-dropped = ℹ️ The text went to the customer; attachments are not sent to Telegram.
+slack-relay-files-only = ⚠️ Not sent: attachments can't be relayed to Telegram. Write the message as text.
 slack-relay-failed = { $reason ->
         [blocked] ⚠️ Not delivered: the customer has blocked the bot.
         [unreachable] ⚠️ Not delivered: the customer can't be reached in Telegram.
