@@ -121,6 +121,7 @@ template-not-found = There is no template "{ $name }".
 ## Slack: /audit
 audit-title = Audit log (latest { $count })
 audit-empty = The audit log is empty.
+audit-usage = Usage: `/audit [N]` - the latest N entries of the audit log (default 25, at most 100). Example: `/audit 50`
 
 ## Slack: help
 help-text = *Chatloop commands*
@@ -128,12 +129,12 @@ help-text = *Chatloop commands*
     `/segment show NAME` - a segment in words, its size, breakdowns and a sample
     `/segment preview RULE` - the size of a rule before you save it
     `/segment save NAME RULE` - save a segment; `/segment delete NAME`
-    `/send SEGMENT "text" WHEN [--holdout 10%] [--ab "text B"] [--cost 5000] [--local-time]` - a campaign, shown as a pre-flight card first
+    `/send SEGMENT "text" WHEN [--holdout 10%] [--ab "text B"] [--cost 5000] [--local-time] [--survey nps] [--flow ID] [--button "Label | https://..."]` - a campaign, shown as a pre-flight card first (`/send help` for more)
     `/campaigns` - scheduled, running and finished campaigns; `show`, `pause`, `resume`, `cancel ID`
-    `/template save NAME "text"` - a message to reuse; `/template list`
-    `/metrics [period]` - the key figures against the previous period
+    `/template save NAME "text"` - a message to reuse; `/template list`, `/template delete NAME`
+    `/metrics [period] [by source | segment NAME]` - the key figures against the previous period
     `/digest now [period]` - the weekly digest in this channel; `/digest preview` - only for you
-    `/audit` - who did what (admins)
+    `/audit [N]` - who did what, the latest N entries (admins)
     `/customer show|export|erase QUERY` - one customer's data (admins)
 
 ## Slack: durations

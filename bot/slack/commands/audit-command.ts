@@ -9,7 +9,9 @@ export function registerAuditCommand(app: App, deps: SlackDeps): void {
   app.command("/audit", async ({ command, ack, respond }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
       await deps.access.require(command.user_id, "admin");
-      const limit = Math.min(100, Math.max(1, Number(command.text.trim()) || 25));
+      const text = command.text.trim();
+      if (text !== "" && !/^\d{1,6}$/.test(text)) return { text: deps.t("audit-usage") };
+      const limit = Math.min(100, Math.max(1, Number(text) || 25));
       const entries = await recentAudit(deps.core, limit);
       if (entries.length === 0) return { text: deps.t("audit-empty") };
       const lines = entries.map((e) => {

@@ -24,6 +24,7 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
       const { core, t } = deps;
       const language = deps.language ?? "en";
       let text = command.text.trim();
+      if (/^(help|помощь|справка)$/i.test(text)) return { text: t("metrics-usage") };
       const bySource = BY_SOURCE.test(text);
       text = text.replace(BY_SOURCE, "");
       const segmentMatch = BY_SEGMENT.exec(text);

@@ -27,6 +27,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
   const { core, t } = deps;
   const language = deps.language ?? "en";
   let request: SendRequest;
+  if (/^\s*(help|помощь|справка)?\s*$/i.test(text)) return { text: `${t("send-usage")}\n${t("send-example")}` };
   try {
     request = parseSend(text);
   } catch (err) {

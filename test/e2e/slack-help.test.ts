@@ -1,0 +1,45 @@
+// Help in Slack: /chatloop (and /help where the workspace allows it) lists
+// every command; `help` after any command, or a malformed argument, answers
+// with its usage and an example that works.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { slackText } from "../support/fake-slack.ts";
+import { startTestProduct, type TestProduct } from "../support/product.ts";
+
+describe("Slack help and usage lines (pglite)", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0BOSS" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+  const say = async (command: string, text: string) => slackText((await p.slack.command(command, text, "U0BOSS")).ack);
+
+  test("/chatloop, /chatloop help and /help list every command", async () => {
+    for (const [command, text] of [["/chatloop", "help"], ["/chatloop", ""], ["/help", ""]] as const) {
+      const help = await say(command, text);
+      for (const name of ["/segment list", "/segment show", "/segment preview", "/segment save", "/send SEGMENT", "/campaigns", "/template save", "/metrics [period]", "/digest now", "/audit", "/customer"]) {
+        expect(help).toContain(name);
+      }
+    }
+  });
+
+  test("every command's `help` is its usage with an example, not an error", async () => {
+    const expectations: [string, string, string][] = [
+      ["/segment", "help", "Example: `/segment preview lifecycle = loyal and spent_90d > 5000`"],
+      ["/send", "help", "Example: `/send winback"],
+      ["/send", "", "Usage: `/send SEGMENT MESSAGE WHEN [options]`"],
+      ["/campaigns", "help", "Example: `/campaigns show 12`"],
+      ["/metrics", "help", "Example: `/metrics last month by source`"],
+      ["/digest", "help", "Example: `/digest preview last month`"],
+      ["/template", "help", "Example: `/template save black_friday"],
+      ["/customer", "help", "Example: `/customer export ann@example.com`"],
+      ["/audit", "help", "Example: `/audit 50`"],
+    ];
+    for (const [command, text, example] of expectations) {
+      const answer = await say(command, text);
+      expect(answer, `${command} ${text}`).toContain(example);
+      expect(answer, `${command} ${text}`).not.toMatch(/What should it say|I don't know the period|audit log is empty/);
+    }
+  });
+});
