@@ -3,7 +3,7 @@
 // draft campaign's id fixes every customer's bucket), how many will wait for
 // the end of quiet hours, and how long sending takes at the rate limit.
 import type { CoreDeps } from "../deps.ts";
-import { quietHoursEnd } from "../delivery/contact-policy.ts";
+import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
 import { audienceQuery } from "./audience.ts";
 import { requireCampaign } from "./campaigns.ts";
@@ -20,6 +20,8 @@ export interface Preflight {
   recipients: number;
   /** Recipients whose send time falls in their quiet hours: they get it when quiet hours end. */
   deferredByQuietHours: number;
+  /** The configured quiet hours, "21:00-09:00" (null: off). */
+  quietHours: string | null;
   sendAt: Date;
   localTime: boolean;
   /** Seconds to send everything at the configured rate. */
@@ -90,6 +92,7 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     variantB: Number(totals.b),
     recipients,
     deferredByQuietHours: deferred,
+    quietHours: formatQuietHours(deps.policy.quietHours),
     sendAt: c.sendAt,
     localTime: c.localTime,
     etaSeconds: Math.ceil(recipients / input.ratePerSecond),

@@ -35,6 +35,12 @@ export function parseQuietHours(text: string): ContactPolicy["quietHours"] {
  * If `at` falls inside quiet hours in `timezone`, the instant they end (when
  * the message may go out); otherwise undefined.
  */
+export function formatQuietHours(quiet: ContactPolicy["quietHours"]): string | null {
+  if (!quiet) return null;
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return `${hhmm(quiet.start)}-${hhmm(quiet.end)}`;
+}
+
 export function quietHoursEnd(at: Date, timezone: string, quiet: ContactPolicy["quietHours"]): Date | undefined {
   if (!quiet || quiet.start === quiet.end) return undefined;
   const local = wallClock(at, timezone);

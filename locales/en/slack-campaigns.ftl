@@ -48,7 +48,9 @@ preflight-split = *Split:* holdout { $holdout } (control group, gets nothing) - 
     [0] {""}
    *[other] {" "}- B { $b }
   }
-preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end (21:00-09:00 local by default)
+preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end ({ $window } in each customer's own time)
+preflight-survey = *Survey:* `{ $id }`
+preflight-flow = *Flow:* `{ $id }`
 preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
 preflight-cost = *Cost:* { $cost } (for ROMI)
 preflight-preview = *Preview* (for a customer named Anna):

@@ -48,7 +48,9 @@ preflight-split = *Разбивка:* контрольная группа { $hol
     [0] {""}
    *[other] {" "}— B { $b }
   }
-preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы (по умолчанию 21:00–09:00 местного времени)
+preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы ({ $window } по местному времени клиента)
+preflight-survey = *Опрос:* `{ $id }`
+preflight-flow = *Сценарий:* `{ $id }`
 preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
 preflight-cost = *Стоимость:* { $cost } (для ROMI)
 preflight-preview = *Так увидит клиентка по имени Анна:*

@@ -66,7 +66,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
         preflight: pf,
         ...(messageA ? { previewA: renderTemplate(messageA, sample, core.translator) } : {}),
         ...(messageB ? { previewB: renderTemplate(messageB, sample, core.translator) } : {}),
-        ...(request.survey ? { otherContent: `*Survey:* \`${request.survey}\`` } : request.flow ? { otherContent: `*Flow:* \`${request.flow}\`` } : {}),
+        ...(request.survey ? { otherContent: t("preflight-survey", { id: request.survey }) } : request.flow ? { otherContent: t("preflight-flow", { id: request.flow }) } : {}),
         cost: request.cost ?? null,
         approvalRequired: deps.approvalRequired,
         command: `/send ${text}`,

@@ -42,7 +42,7 @@ export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
       capped: n(pf.excluded.frequencyCap),
     }),
     t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB }),
-    ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours) })] : []),
+    ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours), window: pf.quietHours ?? "-" })] : []),
     t("preflight-eta", { eta: formatDuration(pf.etaSeconds, t), rate: input.rate }),
     ...(input.cost !== null ? [t("preflight-cost", { cost: formatMoney(input.cost, language) })] : []),
   ];
