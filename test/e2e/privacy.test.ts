@@ -120,5 +120,15 @@ describe("Slack /customer for admins", () => {
     ]);
     const after = await p.slack.command("/customer", `show #${id}`, "U0ADMIN");
     expect(slackText(after.ack)).toMatch(new RegExp(`\\*Customer #${id}\\* was erased on`));
+
+    // A non-admin pressing the button is refused; a second press by an admin changes nothing.
+    const sneaky = await p.slack.action("customer_erase", String(id), "U0MARKETER");
+    const refusedPress = await p.slackApi.waitFor(() => p.slackApi.responsesTo(sneaky.responseUrl)[0]);
+    expect(refusedPress.body.text).toBe("Sorry, you can't do that - it is for admins. Ask an admin to add you to SLACK_ADMINS.");
+    const again = await p.slack.action("customer_erase", String(id), "U0ADMIN");
+    const againDone = await p.slackApi.waitFor(() => p.slackApi.responsesTo(again.responseUrl)[0]);
+    expect(String(againDone.body.text)).toMatch(new RegExp(`\\*Customer #${id}\\* was erased on`));
+    expect(await db.auditLog.count({ where: { action: "customer.erased" } })).toBe(1);
+    expect(await db.consentRecord.count({ where: { subscriberId: id, status: "unsubscribed" } })).toBe(1);
   });
 });

@@ -42,4 +42,11 @@ describe("Slack help and usage lines (pglite)", () => {
       expect(answer, `${command} ${text}`).not.toMatch(/What should it say|I don't know the period|audit log is empty/);
     }
   });
+
+  test("/campaigns: an id too large for a campaign gets the usage; verbs in capitals are understood", async () => {
+    expect(await say("/campaigns", "show 99999999999")).toContain("Example: `/campaigns show 12`");
+    const capitals = await say("/campaigns", "SHOW 7");
+    expect(capitals).not.toContain("Usage:");
+    expect(capitals).toContain("#7");
+  });
 });

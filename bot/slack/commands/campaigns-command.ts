@@ -8,17 +8,21 @@ import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { campaignListView, campaignReportView } from "../views/campaign-views.ts";
 
+/** Campaign ids are 32-bit integers: anything larger is a typo, answered with the usage. */
+const MAX_ID = 2_147_483_647;
+
 export function registerCampaignsCommand(app: App, deps: SlackDeps): void {
   app.command("/campaigns", async ({ command, ack, respond }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
-      const [verb = "list", idText, ...extra] = command.text.trim().split(/\s+/).filter(Boolean);
+      const [verbText = "list", idText, ...extra] = command.text.trim().split(/\s+/).filter(Boolean);
+      const verb = verbText.toLowerCase();
       const usage = () => new Refusal({ text: deps.t("campaigns-usage") });
       if (verb === "list" || verb === "") {
         await deps.access.require(command.user_id, "view");
         return listCampaigns(deps);
       }
       const id = Number(idText?.replace(/^#/, ""));
-      if (!["show", "pause", "resume", "cancel"].includes(verb) || !Number.isInteger(id) || id <= 0 || extra.length > 0) throw usage();
+      if (!["show", "pause", "resume", "cancel"].includes(verb) || !Number.isInteger(id) || id <= 0 || id > MAX_ID || extra.length > 0) throw usage();
       try {
         if (verb === "show") {
           await deps.access.require(command.user_id, "view");
