@@ -65,12 +65,15 @@ function valueName(dim: string, value: string, t: T): string {
   return value;
 }
 
-function sampleLine(c: SampleCustomer, showContacts: boolean): string {
-  const name = [c.firstName, c.lastName].filter(Boolean).join(" ") || (c.username ? `@${c.username}` : `#${c.id}`);
+export function sampleLine(c: SampleCustomer, showContacts: boolean): string {
+  // Without the right to see personal data: a first name and an initial, never the @username.
+  const name = showContacts
+    ? [c.firstName, c.lastName].filter(Boolean).join(" ") || (c.username ? `@${c.username}` : "")
+    : [c.firstName, c.lastName ? `${c.lastName.slice(0, 1)}.` : null].filter(Boolean).join(" ");
   const email = c.email && (showContacts ? c.email : maskEmail(c.email));
   const phone = c.phone && (showContacts ? c.phone : maskPhone(c.phone));
   const contacts = [email, phone].filter(Boolean).join(", ");
-  return `• ${name} (#${c.id})${contacts ? ` - ${contacts}` : ""}`;
+  return `• ${name ? `${name} (#${c.id})` : `#${c.id}`}${contacts ? ` - ${contacts}` : ""}`;
 }
 
 export function maskEmail(email: string): string {
