@@ -50,3 +50,24 @@ describe("Slack help and usage lines (pglite)", () => {
     expect(capitals).toContain("#7");
   });
 });
+
+describe("A Russian-speaking team gets errors in Russian (pglite)", () => {
+  let p: TestProduct;
+  beforeAll(async () => {
+    p = await startTestProduct({ kind: "pglite", env: { SLACK_LANGUAGE: "ru", SLACK_ADMINS: "U0BOSS" } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+  const say = async (command: string, text: string) => slackText((await p.slack.command(command, text, "U0BOSS")).ack);
+
+  test("unknown period, segment, customer and survey are explained in Russian with the usage", async () => {
+    const period = await say("/metrics", "в позапрошлом веке");
+    expect(period).toContain("Не знаю такой период: «в позапрошлом веке».");
+    expect(period).toContain("Пример:");
+    expect(await say("/segment", "show nobody")).toBe("Сегмента 'nobody' нет. Все сегменты: /segment list.");
+    expect(await say("/send", 'nobody "Привет" now')).toContain("Сегмента 'nobody' нет. Все сегменты: /segment list.");
+    expect(await say("/send", "everyone now --survey nsp")).toContain("Опроса `nsp` нет.");
+    expect(await say("/customer", "show nobody@example.com")).toContain("Клиент по запросу «nobody@example.com» не найден.");
+  });
+});

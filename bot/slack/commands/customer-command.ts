@@ -9,6 +9,7 @@ import { eraseCustomer } from "../../../core/privacy/erase-customer.ts";
 import { exportCustomerData } from "../../../core/privacy/export-customer-data.ts";
 import { findCustomer } from "../../../core/privacy/find-customer.ts";
 import { customerStandingOf } from "../../../core/segments/lifecycle.ts";
+import { domainErrorText } from "../error-text.ts";
 import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { formatMoney, formatWhen } from "../views/format.ts";
@@ -34,7 +35,7 @@ export function registerCustomerCommand(app: App, deps: SlackDeps): void {
           ],
         };
       } catch (err) {
-        if (err instanceof DomainError) throw new Refusal({ text: `${err.message}\n${deps.t("customer-usage")}` });
+        if (err instanceof DomainError) throw new Refusal({ text: `${domainErrorText(deps, err)}\n${deps.t("customer-usage")}` });
         throw err;
       }
     });

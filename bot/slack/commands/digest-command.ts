@@ -11,6 +11,7 @@ import { renderDigestCharts } from "../../../core/digest/digest-charts.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
 import { digestSections } from "../../digest/digest-sections.ts";
+import { domainErrorText } from "../error-text.ts";
 import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { uploadCharts } from "../slack-digest-outlet.ts";
@@ -41,7 +42,7 @@ async function runDigestCommand(
   try {
     period = parsePeriodWords(input.periodWords, core.clock.now(), core.teamTimezone).period;
   } catch (err) {
-    if (err instanceof DomainError) throw new Refusal({ text: `${err.message}\n${deps.t("digest-usage")}` });
+    if (err instanceof DomainError) throw new Refusal({ text: `${domainErrorText(deps, err)}\n${deps.t("digest-usage")}` });
     throw err;
   }
   // A channel that receives the weekly digest gets it in its language; elsewhere the team's.

@@ -10,6 +10,7 @@ import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
 import type { Period } from "../../../core/metrics/period.ts";
 import type { CoreDeps } from "../../../core/deps.ts";
+import { domainErrorText } from "../error-text.ts";
 import { Refusal, replyToCommand } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { metricsView, sourcesView } from "../views/metrics-view.ts";
@@ -45,7 +46,7 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
         const figures = await keyFigures(core, { period, scope, language });
         return metricsView({ figures, ...(scopeLabel ? { scopeLabel } : {}), campaigns: await campaignsFinishedIn(core, period), timezone: core.teamTimezone, language }, t);
       } catch (err) {
-        if (err instanceof DomainError) throw new Refusal({ text: `${err.message}\n${t("metrics-usage")}` });
+        if (err instanceof DomainError) throw new Refusal({ text: `${domainErrorText(deps, err)}\n${t("metrics-usage")}` });
         throw err;
       }
     });

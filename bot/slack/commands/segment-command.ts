@@ -9,6 +9,7 @@ import { segmentSize } from "../../../core/segments/segment-report.ts";
 import { listSegments } from "../../../core/segments/segment-sizes.ts";
 import { previewSegment, showSegment } from "../../../core/segments/show-segment.ts";
 import type { SlackDeps } from "../slack-deps.ts";
+import { domainErrorText } from "../error-text.ts";
 import { replyToCommand, type SlackReply } from "../reply.ts";
 import { segmentListView, segmentPreviewView, segmentShowView } from "../views/segments-view.ts";
 
@@ -57,7 +58,7 @@ async function runSegmentCommand(deps: SlackDeps, input: string, actor: string, 
       const typed = verb.toLowerCase() === "save" ? argument.slice(name.length).trim() : argument;
       return { text: `${err.message}\n\`\`\`${pointAt(typed, err)}\`\`\`` };
     }
-    if (err instanceof DomainError) return { text: err.message };
+    if (err instanceof DomainError) return { text: domainErrorText(deps, err) };
     throw err;
   }
   return { text: t("segments-usage") };

@@ -9,6 +9,7 @@ import { preflight } from "../../../core/campaigns/preflight.ts";
 import { getTemplate } from "../../../core/campaigns/templates.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { pointAt, SegmentTextError } from "../../../core/segments/parse-segment-text.ts";
+import { domainErrorText } from "../error-text.ts";
 import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { preflightCard } from "../views/preflight-card.ts";
@@ -80,7 +81,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
     if (err instanceof SegmentTextError) throw new Refusal({ text: usage(deps, `${err.message}\n\`\`\`${pointAt(request.segment, err)}\`\`\``) });
     if (err instanceof DomainError) {
       const key = `send-error-${err.code}`;
-      const problem = core.translator.has(language, key) ? t(key, { ...stringify(err.details), message: err.message }) : err.message;
+      const problem = core.translator.has(language, key) ? t(key, { ...stringify(err.details), message: err.message }) : domainErrorText(deps, err);
       throw new Refusal({ text: usage(deps, problem) });
     }
     if (isZodError(err)) throw new Refusal({ text: usage(deps, t("send-error-invalid_message", { message: err.issues[0]?.message ?? "" })) });
