@@ -247,6 +247,17 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(await prisma().teamThreadMessage.count({ where: { threadId: thread.id, direction: "from_customer" } })).toBe(3);
   });
 
+  test("a tap Telegram refuses to acknowledge (query too old) still gets the next question", async () => {
+    const fay = p.telegram.user(6020, { first_name: "Fay", language_code: "en" });
+    await fay.command("start", "flow_shoe-finder");
+    // Taps queued while the bot was restarting: Telegram no longer takes their answers.
+    p.telegram.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+    const pressed = await fay.press("🏃 Running");
+    expect(sentTexts(pressed)).toEqual([DISTANCE]);
+    expect(fay.texts().slice(-2)).toEqual([`${PURPOSE}\n\n✓ 🏃 Running`, DISTANCE]);
+    expect(await sessionOf(6020)).toMatchObject({ stepId: "distance", turn: 2 });
+  });
+
   test("a second tap on an answered question changes nothing", async () => {
     const eve = p.telegram.user(6005, { first_name: "Eve", language_code: "en" });
     await eve.command("start", "flow_shoe-finder");
