@@ -190,6 +190,10 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     await carl.say("Carl@Acme.IO");
     const phone = "And a phone number for the call? Tap the button below or type it.";
     expect(carl.lastText()).toBe(phone);
+    // Someone else's contact card is not the customer's phone: a wrong answer, the question again.
+    const foreign = await carl.shareContact("+447700900123", { first_name: "Dora", user_id: 6099 });
+    expect(sentTexts(foreign)).toEqual(["That's someone else's contact. Please share your own number with the button below, or type it.", phone]);
+    expect(await sessionOf(6003)).toMatchObject({ stepId: "phone", failures: 1 });
     const wrongPhone = await carl.say("12");
     expect(sentTexts(wrongPhone)).toEqual([
       "That doesn't look like a phone number. Please send it with the country code, like +44 20 7946 0958, or tap the button below.",
@@ -399,6 +403,8 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(sentTexts(await igor.say("igor@romashka"))[0]).toBe("Это не похоже на адрес e-mail. Пожалуйста, пришлите его в виде name@example.ru.");
     await igor.say("igor@romashka.ru");
     expect(replyKeyboardOf(igor)).toEqual([[{ text: "📱 Поделиться номером", request_contact: true }], [{ text: "Пропустить" }]]);
+    const phone = "И телефон для созвона? Нажмите кнопку ниже или напишите номер.";
+    expect(sentTexts(await igor.shareContact("79161234567", { first_name: "Мама" }))).toEqual(["Это чужой контакт. Поделитесь своим номером кнопкой ниже или напишите его.", phone]);
     const done = await igor.say("Пропустить");
     expect(sentTexts(done)[0]).toBe("Спасибо! Мы пришлём материалы под вашу задачу на e-mail.");
     expect(done.find((c) => c.method === "sendMessage")!.params.reply_markup).toEqual({ remove_keyboard: true });

@@ -388,8 +388,9 @@ export class FakeTelegramUser {
     return this.message({ text });
   }
 
-  shareContact(phone: string): Promise<ApiCall[]> {
-    return this.message({ contact: { phone_number: phone, first_name: this.from.first_name, user_id: this.from.id } });
+  /** Shares their own number (the request_contact button), or with `owner` someone else's contact card (no user_id: not on Telegram). */
+  shareContact(phone: string, owner?: { first_name: string; user_id?: number }): Promise<ApiCall[]> {
+    return this.message({ contact: { phone_number: phone, ...(owner ?? { first_name: this.from.first_name, user_id: this.from.id }) } });
   }
 
   sendSticker(): Promise<ApiCall[]> {
