@@ -89,6 +89,21 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(igor.buttons()).toEqual(["✅ Да, подписаться", "Нет, спасибо"]);
   });
 
+  test("the consent history keeps the question as it was shown, even after a /language switch", async () => {
+    const lea = p.telegram.user(1013, { first_name: "Lea", language_code: "en" });
+    await lea.command("start");
+    const shown = lea.lastText();
+    expect(shown).toContain("May we send you personal offers");
+    await lea.command("language");
+    await lea.press("Русский");
+    await lea.press("✅ Yes, subscribe me");
+    // The question's message now says they are subscribed, in their new language.
+    expect(lea.texts()).toContain("Вы подписаны. Спасибо! Отписаться — /stop, сменить язык — /language.");
+    const me = (await subscriber(1013))!;
+    const agreed = await p.database.db.prisma.consentRecord.findFirstOrThrow({ where: { subscriberId: me.id, status: "subscribed" } });
+    expect(agreed.text).toBe(shown);
+  });
+
   test("stickers, photos and unknown commands get a polite hint", async () => {
     const gus = p.telegram.user(1008, { first_name: "Gus" });
     await gus.sendSticker();
