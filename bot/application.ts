@@ -207,11 +207,19 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       logger.info({ path, bot: telegram.botInfo.username }, "telegram bot receiving updates by webhook");
     } else {
       const bot = telegram;
-      void bot.start({ allowed_updates: [...TELEGRAM_UPDATES] }).catch((err: unknown) => {
+      // Settles when polling has ended and the batch in hand is handled.
+      const polling = bot.start({ allowed_updates: [...TELEGRAM_UPDATES] }).catch((err: unknown) => {
         logger.fatal({ err }, "telegram long polling stopped");
         options.onFatal?.(err);
       });
-      stoppers.push(() => bot.stop());
+      // bot.stop() only ends polling; wait for the handlers still running before the database closes.
+      stoppers.push(async () => {
+        try {
+          await bot.stop();
+        } finally {
+          await settledWithin(polling, TELEGRAM_STOP_WAIT_MS, () => logger.warn("telegram handlers still running at stop"));
+        }
+      });
       logger.info({ bot: telegram.botInfo.username }, "telegram bot receiving updates by long polling");
     }
   }
@@ -313,6 +321,16 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       logger.info("stopped");
     },
   };
+}
+
+/** How long a stop waits for the Telegram updates in hand (long polling). */
+const TELEGRAM_STOP_WAIT_MS = 10_000;
+
+async function settledWithin(promise: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
+  if ((await Promise.race([promise.then(() => "done"), timeout])) === "timeout") onTimeout();
+  clearTimeout(timer);
 }
 
 function webhookPath(url: string): string {

@@ -5,15 +5,17 @@ import { I18n } from "@grammyjs/i18n";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
 import { claimUpdate } from "../../core/inbox/processed-updates.ts";
-import { localize } from "../../core/dialogues/localized-text.ts";
 import { findByTelegramId } from "../../core/subscribers/telegram-subscription.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
 import { telegramClientOptions } from "./api-client.ts";
+import { menuCommands } from "./command-list.ts";
 import { awaitedReplyOf } from "../../core/dialogues/awaited-reply.ts";
 import { blockedFeature } from "./features/blocked.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { flowAnswersFeature } from "./features/flow-answers.ts";
 import { flowTriggersFeature } from "./features/flow-triggers.ts";
+import { helpFeature } from "./features/help.ts";
+import { settingsFeature } from "./features/settings.ts";
 import { surveyAnswersFeature } from "./features/survey-answers.ts";
 import { surveyRequestsFeature } from "./features/survey-requests.ts";
 import { teamConversationFeature } from "./features/team-conversation.ts";
@@ -70,6 +72,8 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   features.use(unsubscribeFeature);
   features.use(languageFeature);
   features.use(privacyFeature);
+  features.use(helpFeature);
+  features.use(settingsFeature);
   features.use(blockedFeature);
   features.use(cancelFeature);
   features.use(flowTriggersFeature);
@@ -102,22 +106,7 @@ async function replyWithError(err: BotError<BotContext>): Promise<void> {
 
 /** The command menu, in each language we speak: ours, then the flows' and surveys' own commands. */
 export async function publishCommands(bot: Bot<BotContext>, core: Pick<CoreDeps, "translator" | "dialogues">): Promise<void> {
-  const t = (language: string, key: string) => core.translator.t(language, key);
   for (const language of SUPPORTED_LANGUAGES) {
-    const dialogues = [
-      ...core.dialogues.flows.all().flatMap((f) => f.triggers.commands.map((command) => ({ command, description: localize(f.name, language) }))),
-      ...core.dialogues.surveys.all().flatMap((s) => s.commands.map((command) => ({ command, description: localize(s.name, language) }))),
-    ];
-    await bot.api.setMyCommands(
-      [
-        { command: "start", description: t(language, "command-start") },
-        { command: "stop", description: t(language, "command-stop") },
-        { command: "language", description: t(language, "command-language") },
-        { command: "mydata", description: t(language, "command-mydata") },
-        { command: "forget", description: t(language, "command-forget") },
-        ...dialogues,
-      ],
-      language === DEFAULT_LANGUAGE ? {} : { language_code: language },
-    );
+    await bot.api.setMyCommands(menuCommands(core, language), language === DEFAULT_LANGUAGE ? {} : { language_code: language });
   }
 }

@@ -10,7 +10,7 @@ import { askForConsent } from "./consent-prompt.ts";
 
 export async function sendDialogueReply(ctx: BotContext, reply: DialogueReply): Promise<void> {
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery(reply.notice ? { text: reply.notice } : {});
+    await answerPress(ctx, reply.notice);
     if (reply.pressed) await updatePressedQuestion(ctx, reply.pressed);
   }
   const chatId = ctx.chat?.id;
@@ -25,6 +25,20 @@ export async function sendDialogueReply(ctx: BotContext, reply: DialogueReply): 
     }
   }
   if (reply.askConsent) await askForConsent(ctx);
+}
+
+/**
+ * Telegram refuses to answer a query that is too old (taps queued while the
+ * bot was down), and the network may fail it. The answer is already stored
+ * by then, so the spinner is the only loss: the customer still gets what comes next.
+ */
+async function answerPress(ctx: BotContext, notice: string | undefined): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(notice ? { text: notice } : {});
+  } catch (err) {
+    const detail = err instanceof GrammyError ? { err: err.description, errorCode: err.error_code } : { err };
+    ctx.log.warn(detail, "callback query not answered; sending the reply anyway");
+  }
 }
 
 /** The question that was answered shows the answer instead of its buttons (or its new toggles). */

@@ -5,14 +5,15 @@ import type { BotContext } from "./context.ts";
 
 export type MessageInput =
   | { kind: "text"; text: string }
-  | { kind: "contact"; phone: string }
+  /** own: the contact is the sender's own (Telegram's "share my phone number" button), not someone else's card. */
+  | { kind: "contact"; phone: string; own: boolean }
   | { kind: "command" }
   | { kind: "unreadable" };
 
 export function messageInput(ctx: BotContext): MessageInput {
   const message = ctx.message;
   if (!message) return { kind: "unreadable" };
-  if (message.contact) return { kind: "contact", phone: message.contact.phone_number };
+  if (message.contact) return { kind: "contact", phone: message.contact.phone_number, own: message.contact.user_id !== undefined && message.contact.user_id === ctx.from?.id };
   if (message.text === undefined) return { kind: "unreadable" };
   if (message.entities?.some((e) => e.type === "bot_command" && e.offset === 0)) return { kind: "command" };
   return { kind: "text", text: message.text };

@@ -9,7 +9,8 @@ import { defaultNext, type FlowDefinition, type FlowStep } from "./flow-definiti
 
 export type FlowInput =
   | { kind: "text"; text: string }
-  | { kind: "contact"; phone: string }
+  /** own: the sender's own number; someone else's shared contact is not their phone. */
+  | { kind: "contact"; phone: string; own: boolean }
   | { kind: "option"; index: number }
   /** Done on a multiple-choice question, with the toggled options. */
   | { kind: "done"; selection: number[] }
@@ -89,6 +90,7 @@ export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: Flow
       return accept(yes, everyLanguage(yes ? "flow-yes" : "flow-no"), { score: branch?.score, tags: branch?.tags, next: branch?.next });
     }
     case "phone": {
+      if (input.kind === "contact" && !input.own) return reject("flow-foreign-contact");
       const phone = input.kind === "contact" ? parsePhone(input.phone.startsWith("+") ? input.phone : `+${input.phone}`) : input.kind === "text" ? parsePhone(input.text) : undefined;
       if (!phone) return reject("flow-invalid-phone");
       return accept(phone, verbatim(phone), { echo: ctx.translator.t(ctx.language, "flow-phone-saved", { phone }) });

@@ -7,7 +7,8 @@ export interface CustomerDataExport {
   exportedAt: string;
   profile: Record<string, unknown>;
   consent: { status: string; history: { status: string; at: string; channel: string; text: string | null; source: string | null }[] };
-  orders: { count: number; total: number; first: string | null; last: string | null };
+  /** Paid orders; `totals` per currency (a sum across currencies means nothing), `total` all amounts added. */
+  orders: { count: number; total: number; totals: { currency: string; amount: number }[]; first: string | null; last: string | null };
   events: { type: string; count: number }[];
   flowAnswers: { flow: string; status: string; startedAt: string; answers: unknown }[];
   surveyAnswers: { survey: string; score: number | null; comment: string | null; answeredAt: string | null }[];
@@ -22,6 +23,10 @@ export async function exportCustomerData(deps: CoreDeps, subscriberId: number): 
   const [orders] = await db.$queryRawUnsafe<{ count: number; total: number; first: Date | null; last: Date | null }[]>(
     `SELECT count(*)::int AS count, coalesce(sum(amount), 0)::float8 AS total, min(paid_at) AS first, max(paid_at) AS last
        FROM "order" WHERE subscriber_id = $1 AND status = 'paid'`,
+    subscriberId,
+  );
+  const totals = await db.$queryRawUnsafe<{ currency: string; amount: number }[]>(
+    `SELECT currency, sum(amount)::float8 AS amount FROM "order" WHERE subscriber_id = $1 AND status = 'paid' GROUP BY currency ORDER BY currency`,
     subscriberId,
   );
   const events = await db.$queryRawUnsafe<{ type: string; count: number }[]>(
@@ -59,7 +64,7 @@ export async function exportCustomerData(deps: CoreDeps, subscriberId: number): 
       status: s.consentStatus,
       history: consents.map((c) => ({ status: c.status, at: c.at.toISOString(), channel: c.channel, text: c.text, source: c.source })),
     },
-    orders: { count: orders!.count, total: orders!.total, first: iso(orders!.first), last: iso(orders!.last) },
+    orders: { count: orders!.count, total: orders!.total, totals, first: iso(orders!.first), last: iso(orders!.last) },
     events,
     flowAnswers: flows.map((f) => ({ flow: f.flowId, status: f.status, startedAt: f.startedAt.toISOString(), answers: f.answers })),
     surveyAnswers: surveys.map((r) => ({ survey: r.surveyId, score: r.score, comment: r.comment, answeredAt: iso(r.answeredAt) })),

@@ -80,9 +80,12 @@ async function recordScore(deps: CoreDeps, input: Answering & { score: number; p
   const { subscriber, survey, score } = input;
   const now = deps.clock.now();
   const stage = survey.followUp ? "comment" : "done";
+  // The reason question has its own, shorter window from now on: a message
+  // long after the score is about something else, not the reason for it.
+  const reasonUntil = survey.followUp ? { expiresAt: new Date(now.getTime() + survey.reasonWindowHours * 3_600_000) } : {};
   const { count } = await deps.db.prisma.surveyResponse.updateMany({
     where: { id: input.response.id, stage: "score" },
-    data: { score, answeredAt: now, stage },
+    data: { score, answeredAt: now, stage, ...reasonUntil },
   });
   const pressed = input.pressed ? { pressed: { chosen: `${score}` } } : {};
   if (count === 0) return { messages: [], notice: deps.translator.t(subscriber.language, "survey-already-answered"), pressed: { close: true } };

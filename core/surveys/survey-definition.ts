@@ -13,6 +13,12 @@ export const SCALES: Record<Exclude<SurveyKind, "feedback">, { min: number; max:
 };
 
 export const DEFAULT_COOLDOWN_DAYS = 90;
+export const DEFAULT_ANSWER_WINDOW_DAYS = 7;
+/**
+ * The optional reason is taken this long after the score. Someone who ignores
+ * the question and writes days later ("where is my order?") is not giving a reason.
+ */
+export const DEFAULT_REASON_WINDOW_HOURS = 24;
 
 export const surveySchema = z
   .object({
@@ -36,7 +42,9 @@ export const surveySchema = z
     /** A person is not asked this survey again within this many days (0: no limit). */
     cooldownDays: z.number().min(0).max(3650).default(DEFAULT_COOLDOWN_DAYS),
     /** How long an unanswered survey still takes the answer. */
-    answerWindowDays: z.number().positive().max(90).default(7),
+    answerWindowDays: z.number().positive().max(90).default(DEFAULT_ANSWER_WINDOW_DAYS),
+    /** nps/csat with followUp: how long after the score the reason is still taken. */
+    reasonWindowHours: z.number().positive().max(90 * 24).default(DEFAULT_REASON_WINDOW_HOURS),
     /**
      * Scores at or below this are posted to the team channel at once, and the
      * team can answer in the thread. NPS: detractors (6); CSAT: 2. Feedback: every answer.

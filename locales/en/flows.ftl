@@ -16,6 +16,7 @@ flow-invalid-multiple = Please tap the options you like, then Done.
 flow-invalid-yes-no = Please answer "yes" or "no", or tap a button.
 flow-invalid-email = That doesn't look like an e-mail address. Please send it like name@example.com.
 flow-invalid-phone = That doesn't look like a phone number. Please send it with the country code, like +44 20 7946 0958, or tap the button below.
+flow-foreign-contact = That's someone else's contact. Please share your own number with the button below, or type it.
 flow-invalid-number = Please send a number, like 42.
 flow-invalid-whole-number = Please send a whole number, like 42.
 flow-number-out-of-range = Please send a number from { $min } to { $max }.

@@ -13,8 +13,12 @@ privacy-summary =
     • Messages we sent you: { $messages }
     The attached file has all of it. To erase your data, send /forget.
 privacy-unknown = not known
-privacy-consent-subscribed = subscribed since { $since }
-privacy-consent-other = { $status }
+privacy-consent-subscribed-since = subscribed since { $since }
+privacy-consent-subscribed = subscribed
+privacy-consent-pending = asked, not confirmed yet
+privacy-consent-declined = declined
+privacy-consent-unsubscribed = withdrawn (you unsubscribed)
+privacy-consent-none = never given
 privacy-file-caption = Your data at { $brand }
 privacy-forget-confirm = Erase your personal data? We will delete your name, contacts, profile, answers and comments, and we will no longer be able to write to you. This cannot be undone.
 privacy-forget-yes = Yes, erase my data

@@ -21,6 +21,23 @@ unsubscribed-already = You're not subscribed, so we don't send you anything. Sen
 language-choose = Choose your language:
 language-set = Done: I'll speak English with you now.
 
+## Telegram: /help
+telegram-help =
+    I'm the { $brand } assistant. With your consent I send you personal offers, news and short surveys here, and a few quick questions help us find what suits you.
+    What you can send me:
+    { $commands }
+
+## Telegram: /settings
+settings-summary =
+    Your settings:
+    • Language: { $language }
+    • Offers and news: { $subscription }
+    Change them with the buttons below.
+settings-subscribed = you're subscribed
+settings-not-subscribed = you're not subscribed
+settings-subscribe = 🔔 Subscribe
+settings-unsubscribe = 🔕 Unsubscribe
+
 ## Telegram: anything we did not understand
 unknown-command = I don't know that command. Try /start, /stop or /language.
 unhandled-message = I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language.
@@ -30,3 +47,6 @@ error-generic = Sorry, something went wrong on our side. Please try again in a m
 command-start = Subscribe
 command-stop = Unsubscribe
 command-language = Change language
+command-settings = Your language and subscription
+command-help = What I can do
+command-cancel = Leave the current questions

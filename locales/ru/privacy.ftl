@@ -13,8 +13,12 @@ privacy-summary =
     • Сообщения, которые мы вам отправили: { $messages }
     Всё это — в приложенном файле. Чтобы удалить данные, отправьте /forget.
 privacy-unknown = неизвестно
-privacy-consent-subscribed = подписаны с { $since }
-privacy-consent-other = { $status }
+privacy-consent-subscribed-since = подписаны с { $since }
+privacy-consent-subscribed = подписаны
+privacy-consent-pending = запрошено, но ещё не подтверждено
+privacy-consent-declined = вы отказались
+privacy-consent-unsubscribed = отозвано (вы отписались)
+privacy-consent-none = не давали
 privacy-file-caption = Ваши данные в { $brand }
 privacy-forget-confirm = Удалить ваши персональные данные? Мы удалим имя, контакты, профиль, ответы и комментарии и больше не сможем вам писать. Отменить это нельзя.
 privacy-forget-yes = Да, удалить мои данные

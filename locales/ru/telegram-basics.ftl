@@ -21,6 +21,23 @@ unsubscribed-already = Вы не подписаны, мы ничего вам н
 language-choose = Выберите язык:
 language-set = Готово: теперь я говорю с вами по-русски.
 
+## Telegram: /help
+telegram-help =
+    Я ассистент { $brand }. С вашего согласия я присылаю здесь персональные предложения, новости и короткие опросы, а несколько быстрых вопросов помогают нам подобрать то, что вам подойдёт.
+    Что можно мне отправить:
+    { $commands }
+
+## Telegram: /settings
+settings-summary =
+    Ваши настройки:
+    • Язык: { $language }
+    • Предложения и новости: { $subscription }
+    Изменить их можно кнопками ниже.
+settings-subscribed = вы подписаны
+settings-not-subscribed = вы не подписаны
+settings-subscribe = 🔔 Подписаться
+settings-unsubscribe = 🔕 Отписаться
+
 ## Telegram: то, что бот не понял
 unknown-command = Не знаю такой команды. Попробуйте /start, /stop или /language.
 unhandled-message = Я не понял сообщение. /start — подписаться, /stop — отписаться, /language — сменить язык.
@@ -30,3 +47,6 @@ error-generic = Извините, у нас что-то пошло не так. 
 command-start = Подписаться
 command-stop = Отписаться
 command-language = Сменить язык
+command-settings = Язык и подписка
+command-help = Что я умею
+command-cancel = Выйти из текущих вопросов

@@ -36,7 +36,8 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     const [summary, file] = ann.messages().slice(-2);
     expect(summary!.text).toContain("• Name: Ann Lee");
     expect(summary!.text).toContain("• Came from: instagram_bio");
-    expect(summary!.text).toContain("• Orders: 2 (total 200)");
+    expect(summary!.text).toContain("• Consent: subscribed since 23 Nov 2026");
+    expect(summary!.text).toContain("• Orders: 2 (total $200.00)");
     expect(file).toMatchObject({ kind: "sendDocument", caption: "Your data at Sneakerhead", file: { name: "my-data.json" } });
     const data = JSON.parse(file!.file!.bytes.toString("utf8"));
     expect(data.profile).toMatchObject({ firstName: "Ann", lastName: "Lee", username: "annlee", email: "ann@example.com", fields: { city: "Berlin" } });
@@ -71,6 +72,40 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     // Coming back later starts from scratch.
     await ann.command("mydata");
     expect(ann.lastText()).toBe("We don't keep anything about you.");
+  });
+
+  test("/mydata in Russian: the consent state in words, money with the locale's separators and currency", async () => {
+    const olga = p.telegram.user(8002, { first_name: "Ольга", language_code: "ru" });
+    await olga.command("start");
+    await olga.press("✅ Да, подписаться");
+    await olga.command("stop");
+    const db = p.database.db.prisma;
+    const me = await db.subscriber.findUniqueOrThrow({ where: { telegramId: 8002n } });
+    await db.order.createMany({
+      data: [
+        { subscriberId: me.id, amount: 1234.5, currency: "RUB", paidAt: new Date("2026-11-02T10:00:00Z"), idempotencyKey: "r1" },
+        { subscriberId: me.id, amount: 100, currency: "RUB", paidAt: new Date("2026-11-03T10:00:00Z"), idempotencyKey: "r2" },
+        { subscriberId: me.id, amount: 12, currency: "EUR", paidAt: new Date("2026-11-04T10:00:00Z"), idempotencyKey: "r3" },
+        { subscriberId: me.id, amount: 999, currency: "RUB", paidAt: new Date("2026-11-05T10:00:00Z"), idempotencyKey: "r4", status: "refunded" },
+      ],
+    });
+
+    await olga.command("mydata");
+    const summary = olga.messages().at(-2)!.text!;
+    expect(summary).toContain("• Язык: Русский");
+    expect(summary).toContain("• Согласие: отозвано (вы отписались)");
+    // Sums per currency (adding roubles to euros would mean nothing); refunds do not count.
+    expect(summary).toContain("• Заказы: 3 (на сумму 12,00\u00a0€ + 1\u00a0334,50\u00a0₽)");
+    expect(summary).not.toMatch(/unsubscribed|none|pending/);
+    const file = JSON.parse(olga.messages().at(-1)!.file!.bytes.toString("utf8"));
+    expect(file.orders).toMatchObject({ count: 3, totals: [{ currency: "EUR", amount: 12 }, { currency: "RUB", amount: 1334.5 }] });
+
+    const pavel = p.telegram.user(8003, { first_name: "Павел", language_code: "ru" });
+    await pavel.command("start");
+    await pavel.command("mydata");
+    const pending = pavel.messages().at(-2)!.text!;
+    expect(pending).toContain("• Согласие: запрошено, но ещё не подтверждено");
+    expect(pending).toContain("• Заказы: 0 (на сумму 0,00)");
   });
 });
 

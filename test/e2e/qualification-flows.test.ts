@@ -190,6 +190,10 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     await carl.say("Carl@Acme.IO");
     const phone = "And a phone number for the call? Tap the button below or type it.";
     expect(carl.lastText()).toBe(phone);
+    // Someone else's contact card is not the customer's phone: a wrong answer, the question again.
+    const foreign = await carl.shareContact("+447700900123", { first_name: "Dora", user_id: 6099 });
+    expect(sentTexts(foreign)).toEqual(["That's someone else's contact. Please share your own number with the button below, or type it.", phone]);
+    expect(await sessionOf(6003)).toMatchObject({ stepId: "phone", failures: 1 });
     const wrongPhone = await carl.say("12");
     expect(sentTexts(wrongPhone)).toEqual([
       "That doesn't look like a phone number. Please send it with the country code, like +44 20 7946 0958, or tap the button below.",
@@ -245,6 +249,17 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     await dan.say("Budget about 120");
     expect(sentTexts(await dan.say("Budget about 120"))).toEqual([]);
     expect(await prisma().teamThreadMessage.count({ where: { threadId: thread.id, direction: "from_customer" } })).toBe(3);
+  });
+
+  test("a tap Telegram refuses to acknowledge (query too old) still gets the next question", async () => {
+    const fay = p.telegram.user(6020, { first_name: "Fay", language_code: "en" });
+    await fay.command("start", "flow_shoe-finder");
+    // Taps queued while the bot was restarting: Telegram no longer takes their answers.
+    p.telegram.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+    const pressed = await fay.press("🏃 Running");
+    expect(sentTexts(pressed)).toEqual([DISTANCE]);
+    expect(fay.texts().slice(-2)).toEqual([`${PURPOSE}\n\n✓ 🏃 Running`, DISTANCE]);
+    expect(await sessionOf(6020)).toMatchObject({ stepId: "distance", turn: 2 });
   });
 
   test("a second tap on an answered question changes nothing", async () => {
@@ -388,6 +403,8 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(sentTexts(await igor.say("igor@romashka"))[0]).toBe("Это не похоже на адрес e-mail. Пожалуйста, пришлите его в виде name@example.ru.");
     await igor.say("igor@romashka.ru");
     expect(replyKeyboardOf(igor)).toEqual([[{ text: "📱 Поделиться номером", request_contact: true }], [{ text: "Пропустить" }]]);
+    const phone = "И телефон для созвона? Нажмите кнопку ниже или напишите номер.";
+    expect(sentTexts(await igor.shareContact("79161234567", { first_name: "Мама" }))).toEqual(["Это чужой контакт. Поделитесь своим номером кнопкой ниже или напишите его.", phone]);
     const done = await igor.say("Пропустить");
     expect(sentTexts(done)[0]).toBe("Спасибо! Мы пришлём материалы под вашу задачу на e-mail.");
     expect(done.find((c) => c.method === "sendMessage")!.params.reply_markup).toEqual({ remove_keyboard: true });

@@ -104,6 +104,21 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(igor.buttons()).toEqual(["✅ Да, подписаться", "Нет, спасибо"]);
   });
 
+  test("the consent history keeps the question as it was shown, even after a /language switch", async () => {
+    const lea = p.telegram.user(1013, { first_name: "Lea", language_code: "en" });
+    await lea.command("start");
+    const shown = lea.lastText();
+    expect(shown).toContain("May we send you personal offers");
+    await lea.command("language");
+    await lea.press("Русский");
+    await lea.press("✅ Yes, subscribe me");
+    // The question's message now says they are subscribed, in their new language.
+    expect(lea.texts()).toContain("Вы подписаны. Спасибо! Отписаться — /stop, сменить язык — /language.");
+    const me = (await subscriber(1013))!;
+    const agreed = await p.database.db.prisma.consentRecord.findFirstOrThrow({ where: { subscriberId: me.id, status: "subscribed" } });
+    expect(agreed.text).toBe(shown);
+  });
+
   test("stickers, photos and unknown commands get a polite hint", async () => {
     const gus = p.telegram.user(1008, { first_name: "Gus" });
     await gus.sendSticker();
@@ -115,12 +130,68 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
   test("the command menu is published in English and Russian", () => {
     const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
     // Ours, then the commands flow and survey files claim (flows/), named by the flow or survey.
-    const names = ["start", "stop", "language", "mydata", "forget", "demo", "choose", "feedback"];
+    const names = ["start", "stop", "language", "settings", "mydata", "forget", "help", "demo", "choose", "feedback"];
     expect(menus).toEqual([
       { language: "default", names },
       { language: "ru", names },
     ]);
     const ru = p.telegram.commands.find((c) => c.language_code === "ru")!.commands as { command: string; description: string }[];
     expect(ru.find((c) => c.command === "choose")!.description).toBe("Подбор кроссовок");
+    expect(ru.find((c) => c.command === "settings")!.description).toBe("Язык и подписка");
+  });
+
+  test("/help says what the bot does and lists every command, in the customer's language", async () => {
+    const hal = p.telegram.user(1010, { first_name: "Hal", language_code: "en" });
+    await hal.command("help");
+    expect(hal.lastText()).toBe(
+      [
+        "I'm the Sneakerhead assistant. With your consent I send you personal offers, news and short surveys here, and a few quick questions help us find what suits you.",
+        "What you can send me:",
+        "/start - Subscribe",
+        "/stop - Unsubscribe",
+        "/language - Change language",
+        "/settings - Your language and subscription",
+        "/mydata - See the data we keep about you",
+        "/forget - Erase your data",
+        "/cancel - Leave the current questions",
+        "/demo - Book a demo",
+        "/choose - Help me choose sneakers",
+        "/feedback - Feedback",
+      ].join("\n"),
+    );
+    const ira = p.telegram.user(1011, { first_name: "Ира", language_code: "ru" });
+    await ira.command("help");
+    expect(ira.lastText()).toContain("Я ассистент Sneakerhead.");
+    expect(ira.lastText()).toContain("/settings - Язык и подписка\n/mydata - Какие данные о вас хранятся");
+    expect(ira.lastText()).toContain("/choose - Подбор кроссовок\n/feedback - Отзыв");
+  });
+
+  test("/settings shows the language and the subscription, and its buttons change them", async () => {
+    const kim = p.telegram.user(1012, { first_name: "Kim", language_code: "en" });
+    await kim.command("start");
+    await kim.press(/Yes/);
+    await kim.command("settings");
+    expect(kim.lastText()).toBe("Your settings:\n• Language: English\n• Offers and news: you're subscribed\nChange them with the buttons below.");
+    expect(kim.buttons()).toEqual(["English", "Русский", "🔕 Unsubscribe"]);
+
+    await kim.press("🔕 Unsubscribe");
+    expect(kim.lastText()).toBe("You're unsubscribed and won't get any more messages from us. Changed your mind? Send /start to come back.");
+    expect(await subscriber(1012)).toMatchObject({ consentStatus: "unsubscribed" });
+
+    await kim.command("settings");
+    expect(kim.lastText()).toContain("• Offers and news: you're not subscribed");
+    await kim.press("Русский");
+    expect(kim.lastText()).toBe("Готово: теперь я говорю с вами по-русски.");
+    expect((await subscriber(1012))!.language).toBe("ru");
+
+    await kim.command("settings");
+    expect(kim.lastText()).toBe("Ваши настройки:\n• Язык: Русский\n• Предложения и новости: вы не подписаны\nИзменить их можно кнопками ниже.");
+    expect(kim.buttons()).toEqual(["English", "Русский", "🔔 Подписаться"]);
+    // Subscribing goes through the same double opt-in as /start.
+    await kim.press("🔔 Подписаться");
+    expect(kim.lastText()).toContain("Можно присылать вам персональные предложения");
+    expect(await subscriber(1012)).toMatchObject({ consentStatus: "pending" });
+    await kim.press("✅ Да, подписаться");
+    expect(await subscriber(1012)).toMatchObject({ consentStatus: "subscribed" });
   });
 });

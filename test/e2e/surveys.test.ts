@@ -266,4 +266,24 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     await expect(askSurvey(p.app.core, { subscriberId: pending.id, surveyId: "nope" })).rejects.toBeInstanceOf(SurveyNotFound);
     expect(await responsesOf(pending.id)).toEqual([]);
   });
+
+  test("the reason is taken within its own window after the score, not days later", async () => {
+    const { user: jan, subscriberId: janId } = await subscribed(8012, "Jan");
+    await askSurvey(p.app.core, { subscriberId: janId, surveyId: "nps" });
+    await jan.press("10");
+    p.clock.advanceHours(20);
+    expect(sentTexts(await jan.say("Fast delivery and great fit"))).toEqual(["Thank you, that means a lot to us! 💚"]);
+    expect(await responsesOf(janId)).toMatchObject([{ score: 10, comment: "Fast delivery and great fit", stage: "done" }]);
+
+    const { user: kit, subscriberId: kitId } = await subscribed(8013, "Kit");
+    await askSurvey(p.app.core, { subscriberId: kitId, surveyId: "nps" });
+    await kit.press("9");
+    expect(kit.lastText()).toBe(REASON);
+    // The promoter ignores the reason question and writes about something else two days later.
+    p.clock.advanceDays(2);
+    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language."]);
+    const [response] = await responsesOf(kitId);
+    expect(response).toMatchObject({ score: 9, comment: null, commentedAt: null });
+    expect(toastOf(await kit.press("Skip"))).toBe("This survey is closed. Thank you!");
+  });
 });

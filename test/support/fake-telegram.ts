@@ -78,6 +78,7 @@ export class FakeTelegram {
   private messages = new Map<number, ChatMessage[]>();
   private nextMessageId = 1;
   private faults: Fault[] = [];
+  private holds: { method: string; reached: (call: ApiCall) => void; released: Promise<void> }[] = [];
   private callListeners: ((call: ApiCall) => void)[] = [];
   webhook: { url: string; secret?: string } | undefined;
   commands: Record<string, unknown>[] = [];
@@ -151,6 +152,19 @@ export class FakeTelegram {
       if (left === 0) remove();
       return error;
     });
+  }
+
+  /**
+   * Holds the next call of `method` unanswered until release() (a slow
+   * Telegram): `reached` resolves when the bot has made the call.
+   */
+  hold(method: string): { reached: Promise<ApiCall>; release(): void } {
+    let release!: () => void;
+    let reached!: (call: ApiCall) => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const reachedPromise = new Promise<ApiCall>((resolve) => (reached = resolve));
+    this.holds.push({ method, reached, released });
+    return { reached: reachedPromise, release };
   }
 
   onCall(listener: (call: ApiCall) => void): () => void {
@@ -234,6 +248,12 @@ export class FakeTelegram {
     for (const fault of this.faults) {
       const error = fault(call);
       if (error) return reply(res, error.error_code, { ok: false, ...error });
+    }
+    const held = this.holds.find((h) => h.method === method);
+    if (held) {
+      this.holds = this.holds.filter((h) => h !== held);
+      held.reached(call);
+      await held.released;
     }
     const limited = this.overLimit(call);
     if (limited) return reply(res, 429, { ok: false, ...limited });
@@ -388,8 +408,9 @@ export class FakeTelegramUser {
     return this.message({ text });
   }
 
-  shareContact(phone: string): Promise<ApiCall[]> {
-    return this.message({ contact: { phone_number: phone, first_name: this.from.first_name, user_id: this.from.id } });
+  /** Shares their own number (the request_contact button), or with `owner` someone else's contact card (no user_id: not on Telegram). */
+  shareContact(phone: string, owner?: { first_name: string; user_id?: number }): Promise<ApiCall[]> {
+    return this.message({ contact: { phone_number: phone, ...(owner ?? { first_name: this.from.first_name, user_id: this.from.id }) } });
   }
 
   sendSticker(): Promise<ApiCall[]> {

@@ -8,7 +8,7 @@ import { identityOf, type BotContext } from "../context.ts";
 
 export const languageCallback = defineCallback("lang", z.object({ code: z.enum(SUPPORTED_LANGUAGES) }));
 
-const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LANGUAGES)[number], string> = { en: "English", ru: "Русский" };
+export const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LANGUAGES)[number], string> = { en: "English", ru: "Русский" };
 
 const composer = new Composer<BotContext>();
 

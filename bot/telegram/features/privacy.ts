@@ -20,7 +20,9 @@ privateChats.command("mydata", async (ctx) => {
   const data = await exportCustomerData(ctx.core, ctx.subscriber.id);
   const s = ctx.subscriber;
   const language = s.language;
-  const date = (iso: string) => new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium" }).format(new Date(iso));
+  const locale = language === "ru" ? "ru-RU" : "en-GB";
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  const total = data.orders.totals.length > 0 ? data.orders.totals.map((t) => formatMoney(t.amount, locale, t.currency)).join(" + ") : formatMoney(0, locale);
   const since = data.consent.history.filter((h) => h.status === "subscribed").at(-1)?.at;
   const name = [s.firstName, s.lastName].filter(Boolean).join(" ") || ctx.t("privacy-unknown");
   await ctx.reply(
@@ -28,10 +30,9 @@ privateChats.command("mydata", async (ctx) => {
       name,
       language: language === "ru" ? "Русский" : "English",
       source: s.source ?? ctx.t("privacy-unknown"),
-      consent:
-        data.consent.status === "subscribed" && since ? ctx.t("privacy-consent-subscribed", { since: date(since) }) : ctx.t("privacy-consent-other", { status: data.consent.status }),
+      consent: data.consent.status === "subscribed" && since ? ctx.t("privacy-consent-subscribed-since", { since: date(since) }) : ctx.t(`privacy-consent-${data.consent.status}`),
       orders: data.orders.count,
-      total: data.orders.total,
+      total,
       answers: data.flowAnswers.length + data.surveyAnswers.length,
       messages: data.messagesReceived,
     }),
@@ -67,5 +68,16 @@ composer.callbackQuery(forgetCallback.pattern, async (ctx) => {
   await eraseCustomer(ctx.core, { subscriberId: ctx.subscriber.id, actor: `telegram:${ctx.subscriber.id}`, reason: "customer_request" });
   await ctx.editMessageText(ctx.t("privacy-forgotten"));
 });
+
+/** 1234.5 -> "$1,234.50" / "1 234,50 $": two decimals, the locale's separators, the currency when there is one. */
+function formatMoney(amount: number, locale: string, currency?: string): string {
+  const digits = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  if (!currency) return new Intl.NumberFormat(locale, digits).format(amount);
+  try {
+    return new Intl.NumberFormat(locale, { ...digits, style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(amount);
+  } catch {
+    return `${new Intl.NumberFormat(locale, digits).format(amount)} ${currency}`;
+  }
+}
 
 export { composer as privacyFeature };

@@ -38,8 +38,12 @@ composer.callbackQuery(consentCallback.pattern, async (ctx) => {
     return;
   }
   if (data.answer === "yes") {
-    // The exact text the person agreed to goes into their consent history.
-    const { changed } = await confirmConsent(ctx.core, { telegramId, consentText: consentQuestion(ctx) });
+    // The exact text the person agreed to goes into their consent history: the
+    // message the button sits on, as they saw it (they may have switched
+    // /language since); re-rendered only when Telegram does not send it along.
+    const message = ctx.callbackQuery.message;
+    const shown = message && "text" in message ? message.text : undefined;
+    const { changed } = await confirmConsent(ctx.core, { telegramId, consentText: shown ?? consentQuestion(ctx) });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t(changed ? "consent-confirmed" : "consent-already"));
   } else {

@@ -6,9 +6,14 @@ import type { BotContext } from "../context.ts";
 const composer = new Composer<BotContext>();
 
 composer.chatType("private").command(["stop", "unsubscribe"], async (ctx) => {
-  const { wasSubscribed, subscriber } = await unsubscribe(ctx.core, { telegramId: BigInt(ctx.from.id) });
-  const known = subscriber && subscriber.consentStatus === "unsubscribed";
-  await ctx.reply(ctx.t(wasSubscribed || known ? "unsubscribed" : "unsubscribed-already"));
+  await ctx.reply(await unsubscribeSender(ctx));
 });
+
+/** Unsubscribes whoever sent the update; what to tell them (also for /settings' button). */
+export async function unsubscribeSender(ctx: BotContext): Promise<string> {
+  const { wasSubscribed, subscriber } = await unsubscribe(ctx.core, { telegramId: BigInt(ctx.from!.id) });
+  const known = subscriber && subscriber.consentStatus === "unsubscribed";
+  return ctx.t(wasSubscribed || known ? "unsubscribed" : "unsubscribed-already");
+}
 
 export { composer as unsubscribeFeature };
