@@ -1,6 +1,7 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
+import { retryTeamAlerts } from "../core/team-threads/alert-team.ts";
 import path from "node:path";
 import { webhookCallback, type Bot } from "grammy";
 import { WebClient } from "@slack/web-api";
@@ -166,6 +167,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       },
     });
   }
+  scheduler.register({
+    id: "team.alert-retry",
+    schedule: "* * * * *",
+    run: async () => {
+      await retryTeamAlerts(core);
+    },
+  });
   scheduler.register({
     id: "digest.stage-snapshot",
     // Just after the week starts: every customer's funnel stage and RFM class as of Monday 00:00.

@@ -22,11 +22,104 @@ export async function alertTeam(
   try {
     ref = await deps.notifier.alert(input.alert);
   } catch (err) {
-    // The customer's dialogue goes on; the failure is loud in the log.
-    deps.logger.error({ err, kind: input.alert.kind, subscriberId: input.subscriberId }, "team alert could not be posted");
+    // The customer's dialogue goes on; the card waits for Slack (retryTeamAlerts, every minute).
+    deps.logger.error({ err, kind: input.alert.kind, subscriberId: input.subscriberId }, "team alert could not be posted; it will be retried");
+    const now = deps.clock.now();
+    await deps.db.prisma.teamAlertRetry.create({
+      data: {
+        subscriberId: input.subscriberId,
+        topic: input.topic,
+        alert: input.alert as unknown as object,
+        surveyResponseId: input.surveyResponseId ?? null,
+        flowSessionId: input.flowSessionId ?? null,
+        awaitCustomer: input.awaitCustomer ?? false,
+        nextAt: new Date(now.getTime() + RETRY_BASE_MS),
+        lastError: errorText(err),
+        createdAt: now,
+      },
+    });
     return undefined;
   }
   if (!ref) return undefined;
+  return rememberThread(deps, input, ref);
+}
+
+/** First retry after a minute, then twice the wait each time, at most an hour apart. */
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 3_600_000;
+
+/**
+ * Posts the alerts Slack did not take (scheduler job "team.alert-retry"). An
+ * alert about someone erased meanwhile is dropped with their data.
+ */
+export async function retryTeamAlerts(deps: CoreDeps, options: { limit?: number } = {}): Promise<{ posted: number; failed: number; dropped: number }> {
+  const { prisma } = deps.db;
+  const now = deps.clock.now();
+  const due = await prisma.teamAlertRetry.findMany({
+    where: { nextAt: { lte: now } },
+    orderBy: { nextAt: "asc" },
+    take: options.limit ?? 50,
+    include: { subscriber: { select: { erasedAt: true } } },
+  });
+  const result = { posted: 0, failed: 0, dropped: 0 };
+  for (const row of due) {
+    if (row.subscriber.erasedAt) {
+      await prisma.teamAlertRetry.delete({ where: { id: row.id } });
+      result.dropped += 1;
+      continue;
+    }
+    let ref: ThreadRef | undefined;
+    try {
+      ref = await deps.notifier.alert(reviveAlert(row.alert));
+    } catch (err) {
+      const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** row.attempts);
+      await prisma.teamAlertRetry.update({
+        where: { id: row.id },
+        data: { attempts: row.attempts + 1, nextAt: new Date(now.getTime() + wait), lastError: errorText(err) },
+      });
+      deps.logger.warn({ alertRetryId: row.id, attempts: row.attempts + 1, err }, "team alert still not posted");
+      result.failed += 1;
+      continue;
+    }
+    // Delete first: a crash between the two can cost the thread link, never a second card.
+    await prisma.teamAlertRetry.delete({ where: { id: row.id } });
+    if (ref) {
+      await rememberThread(
+        deps,
+        {
+          subscriberId: row.subscriberId,
+          topic: row.topic as ThreadTopic,
+          ...(row.surveyResponseId !== null ? { surveyResponseId: row.surveyResponseId } : {}),
+          ...(row.flowSessionId !== null ? { flowSessionId: row.flowSessionId } : {}),
+          awaitCustomer: row.awaitCustomer,
+        },
+        ref,
+      );
+    }
+    result.posted += 1;
+  }
+  if (due.length > 0) deps.logger.info(result, "team alerts retried");
+  return result;
+}
+
+/** The alert back from JSON: dates were stored as ISO strings. */
+function reviveAlert(json: unknown): TeamAlert {
+  const alert = json as TeamAlert;
+  if ("orders" in alert && alert.orders.lastOrderAt) {
+    return { ...alert, orders: { ...alert.orders, lastOrderAt: new Date(alert.orders.lastOrderAt as unknown as string) } };
+  }
+  return alert;
+}
+
+function errorText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 500);
+}
+
+async function rememberThread(
+  deps: CoreDeps,
+  input: { subscriberId: number; topic: ThreadTopic; surveyResponseId?: number; flowSessionId?: number; awaitCustomer?: boolean },
+  ref: ThreadRef,
+): Promise<TeamThread> {
   const now = deps.clock.now();
   return deps.db.prisma.teamThread.create({
     data: {
