@@ -1,7 +1,8 @@
 // The delivery worker: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any
 // number of instances share the work), re-checks consent, quiet hours and the
-// frequency cap at send time, waits for a send slot, sends through the Channel
-// port and writes every outcome back to its row at once.
+// frequency cap at send time, waits for a send slot, reads the subscriber's
+// consent, block and erasure once more (the wait can be long), sends through
+// the Channel port and writes every outcome back to its row at once.
 //
 // Crash safety: a claimed row is 'sending'; its outcome is written right after
 // its send returns. After a crash, rows left 'sending' by a dead instance go
@@ -20,6 +21,7 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
+import { SubscriberStateReader } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -81,6 +83,7 @@ export class DeliveryWorker {
   readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
   private readonly pacer: Pacer;
   private readonly sentWriter: SentOutcomeWriter;
+  private readonly subscriberState: SubscriberStateReader;
   private readonly sleep: Sleep;
   private readonly options: Required<Pick<DeliveryWorkerOptions, "concurrency" | "batchSize" | "maxAttempts" | "idleMs">> & DeliveryWorkerOptions;
   private stopping = false;
@@ -95,6 +98,7 @@ export class DeliveryWorker {
     this.options = { concurrency: 16, batchSize: 200, maxAttempts: 5, idleMs: 1000, ...options };
     this.sleep = options.sleep ?? realSleep;
     this.sentWriter = new SentOutcomeWriter(deps.db);
+    this.subscriberState = new SubscriberStateReader(deps.db);
     this.pacer = new Pacer(deps, { ratePerSecond: options.ratePerSecond, perChatIntervalMs: options.perChatIntervalMs ?? 1000 }, this.sleep);
   }
 
@@ -258,7 +262,8 @@ export class DeliveryWorker {
   }
 
   private async process(row: ClaimedDelivery): Promise<keyof Omit<RoundResult, "claimed">> {
-    // Consent is checked now, at send time: someone who left after scheduling gets nothing.
+    // Consent is checked at claim time (someone who left after scheduling gets nothing)
+    // and once more right before the send, after the pacer's wait (below).
     const ineligible = ineligibility(row);
     if (ineligible) {
       await this.finish(row, "skipped", ineligible);
@@ -280,8 +285,19 @@ export class DeliveryWorker {
       return "skipped";
     }
     await this.pacer.acquire(String(row.telegramId));
-    const outcome = await this.send(row, content);
-    return this.record(row, outcome);
+    // The wait for the slot can take seconds: whoever unsubscribed, blocked the bot
+    // or was erased meanwhile gets nothing - also a row already 'sending' when the
+    // erasure cancelled the pending ones. The message is rendered from the state
+    // read now, so an erased name can never be put into it.
+    const current = await this.subscriberState.read(row.subscriberId);
+    const fresh: ClaimedDelivery = { ...row, ...current };
+    const ineligibleNow = current ? ineligibility(fresh) : "erased"; // a subscriber row that is gone counts as erased
+    if (ineligibleNow) {
+      await this.finish(row, "skipped", ineligibleNow);
+      return "skipped";
+    }
+    const outcome = await this.send(fresh, content);
+    return this.record(fresh, outcome);
   }
 
   private async overCap(row: ClaimedDelivery, content: DeliveryContent): Promise<boolean> {

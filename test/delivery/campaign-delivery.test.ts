@@ -7,7 +7,8 @@ import { cancelCampaign, createCampaign, pauseCampaign, resumeCampaign } from ".
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "../../core/delivery/delivery-worker.ts";
 import { linkSecret, linkToken, readLinkToken } from "../../core/delivery/tracked-links.ts";
-import { unsubscribe } from "../../core/subscribers/telegram-subscription.ts";
+import { eraseCustomer } from "../../core/privacy/erase-customer.ts";
+import { setBlocked, unsubscribe } from "../../core/subscribers/telegram-subscription.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
@@ -107,6 +108,49 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(await statuses(campaign.id)).toEqual({ sent: 1, skipped: 1 });
     const skipped = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: campaign.id, status: "skipped" } });
     expect(skipped.reason).toBe("unsubscribed");
+  });
+
+  test("whoever unsubscribes, is erased or blocks the bot while the claimed batch waits for its send slot gets nothing", async () => {
+    const [, , gone] = await createCustomers(database.db, [
+      { telegramId: 1201, firstName: "Ann" },
+      { telegramId: 1202, firstName: "Leave" },
+      { telegramId: 1203, firstName: "Gwendolyn" },
+      { telegramId: 1204, firstName: "Blocker" },
+      { telegramId: 1205, firstName: "Zed" },
+    ]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    // Another instance hit a 429 a moment ago: every send waits 5 s for the pause to end.
+    await database.db.prisma.$executeRawUnsafe(`UPDATE delivery_pacer SET paused_until = $1`, new Date(clock.now().getTime() + 5000));
+    const sendsBefore = tg.callsOf("sendMessage").length;
+    let changedMinds = false;
+    const w = worker({
+      sleep: async (ms) => {
+        clock.advance(ms);
+        if (changedMinds) return;
+        changedMinds = true;
+        // The whole batch is claimed (its consent read) and nothing is sent yet.
+        expect(await statuses(campaign.id)).toEqual({ sending: 5 });
+        expect(tg.callsOf("sendMessage")).toHaveLength(sendsBefore);
+        await unsubscribe(deps, { telegramId: 1202n });
+        await eraseCustomer(deps, { subscriberId: gone!, actor: "U0PRIVACY", reason: "customer_request" });
+        await setBlocked(deps, { telegramId: 1204n, blocked: true });
+      },
+    });
+    expect(await w.drain()).toMatchObject({ claimed: 5, sent: 2, skipped: 3 });
+    expect(changedMinds).toBe(true);
+    expect(tg.chat(1201).map((m) => m.text)).toEqual(["Hi Ann, 20% off boots until Sunday!"]);
+    expect(tg.chat(1205).map((m) => m.text)).toEqual(["Hi Zed, 20% off boots until Sunday!"]);
+    for (const id of [1202, 1203, 1204]) expect(tg.chat(id)).toEqual([]);
+    expect(tg.callsOf("sendMessage").slice(sendsBefore).map((c) => String(c.params.text))).not.toContain(expect.stringContaining("Gwendolyn"));
+    const rows = await database.db.prisma.delivery.findMany({ where: { campaignId: campaign.id }, orderBy: { subscriberId: "asc" } });
+    expect(rows.map((r) => [r.status, r.reason])).toEqual([
+      ["sent", null],
+      ["skipped", "unsubscribed"],
+      ["skipped", "erased"],
+      ["skipped", "blocked"],
+      ["sent", null],
+    ]);
   });
 
   test("quiet hours: scheduled for 22:00 local, it waits until 09:00 in each customer's timezone", async () => {
