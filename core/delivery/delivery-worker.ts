@@ -66,7 +66,10 @@ export interface ClaimedDelivery {
   blockedAt: Date | null;
   erasedAt: Date | null;
   unreachableAt: Date | null;
+  /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
   recentMarketing: number;
+  /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
+  claimRank: number;
 }
 
 export interface RoundResult {
@@ -198,9 +201,16 @@ export class DeliveryWorker {
   private async claim(): Promise<ClaimedDelivery[]> {
     const now = this.deps.clock.now();
     const cap = this.deps.policy.frequencyCap;
+    // recent_marketing: the subscriber's marketing messages sent within the cap's
+    // window plus those being sent right now ('sending', claimed by another
+    // instance or left unrecorded by this one); the subquery sees the table as it
+    // was before this statement, so the rows claimed here are not in it.
+    // claim_rank: the row's place among this claim's rows of the same subscriber
+    // and kind, so one claim never takes more marketing messages for a person
+    // than the cap still allows (two campaigns due at the same minute).
     const rows = await this.deps.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
       `WITH due AS (
-         SELECT d.id
+         SELECT d.id, d.subscriber_id, d.kind, d.not_before
            FROM delivery d
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
@@ -208,18 +218,22 @@ export class DeliveryWorker {
           ORDER BY d.not_before, d.id
           LIMIT $2
           FOR UPDATE OF d SKIP LOCKED
+       ),
+       ranked AS (
+         SELECT id, row_number() OVER (PARTITION BY subscriber_id, kind ORDER BY not_before, id)::int AS claim_rank FROM due
        )
        UPDATE delivery
           SET status = 'sending', claimed_by = $3, claimed_at = $1, attempts = delivery.attempts + 1
-         FROM due, subscriber s
-        WHERE delivery.id = due.id AND s.id = delivery.subscriber_id
+         FROM ranked, subscriber s
+        WHERE delivery.id = ranked.id AND s.id = delivery.subscriber_id
     RETURNING delivery.id, delivery.subscriber_id, delivery.campaign_id, delivery.chain_enrollment_id, delivery.variant,
               delivery.kind, delivery.attempts, delivery.payload,
               s.telegram_id, s.first_name, s.last_name, s.language, s.timezone, s.consent_status::text AS consent_status,
-              s.blocked_at, s.erased_at, s.unreachable_at,
+              s.blocked_at, s.erased_at, s.unreachable_at, ranked.claim_rank,
               (SELECT count(*)::int FROM delivery x
-                WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing' AND x.status = 'sent'
-                  AND x.sent_at > $1::timestamptz - ($4::int * interval '1 day')) AS recent_marketing`,
+                WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing'
+                  AND (x.status = 'sending'
+                       OR (x.status = 'sent' AND x.sent_at > $1::timestamptz - ($4::int * interval '1 day')))) AS recent_marketing`,
       now,
       this.options.batchSize,
       this.instanceId,
@@ -244,6 +258,7 @@ export class DeliveryWorker {
       erasedAt: (r.erased_at as Date | null) ?? null,
       unreachableAt: (r.unreachable_at as Date | null) ?? null,
       recentMarketing: r.recent_marketing as number,
+      claimRank: r.claim_rank as number,
     }));
   }
 
@@ -301,14 +316,20 @@ export class DeliveryWorker {
   }
 
   private async overCap(row: ClaimedDelivery, content: DeliveryContent): Promise<boolean> {
-    if (!content.cap) return row.recentMarketing >= this.deps.policy.frequencyCap.messages;
+    // The rows of this claim ranked before this one take their share of the allowance first.
+    if (!content.cap) return row.recentMarketing + (row.claimRank - 1) >= this.deps.policy.frequencyCap.messages;
+    // A chain's own cap: its messages sent within the window, and those of its rows
+    // being sent now that come before this one (so two in flight do not both give way).
     const rows = await this.deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM delivery d JOIN chain_enrollment ce ON ce.id = d.chain_enrollment_id
-        WHERE d.subscriber_id = $1 AND ce.chain_id = $2 AND d.status = 'sent' AND d.sent_at > $3::timestamptz - ($4::int * interval '1 day')`,
+        WHERE d.subscriber_id = $1 AND ce.chain_id = $2
+          AND ((d.status = 'sent' AND d.sent_at > $3::timestamptz - ($4::int * interval '1 day'))
+               OR (d.status = 'sending' AND d.id < $5))`,
       row.subscriberId,
       content.cap.chainId,
       this.deps.clock.now(),
       content.cap.days,
+      row.id,
     );
     return (rows[0]?.n ?? 0) >= content.cap.messages;
   }

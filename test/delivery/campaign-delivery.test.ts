@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { cancelCampaign, createCampaign, pauseCampaign, resumeCampaign } from "../../core/campaigns/campaigns.ts";
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
+import { DEFAULT_POLICY } from "../../core/delivery/contact-policy.ts";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "../../core/delivery/delivery-worker.ts";
 import { linkSecret, linkToken, readLinkToken } from "../../core/delivery/tracked-links.ts";
 import { eraseCustomer } from "../../core/privacy/erase-customer.ts";
@@ -200,6 +201,46 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     await materializeDueCampaigns(deps);
     await worker().drain();
     expect(await statuses(fourth.id)).toEqual({ sent: 2 });
+  });
+
+  test("frequency cap with two campaigns due at the same minute: each customer gets one, the other row is capped", async () => {
+    deps = testCoreDeps(database, { clock, telegram: tg, policy: { ...DEFAULT_POLICY, frequencyCap: { messages: 1, days: 7 } } });
+    await createManyCustomers(database.db, 4, 1300);
+    const boots = await scheduleNow();
+    const scarves = await scheduleNow({ name: "Scarves", message: { A: { text: "Hi {first_name}, scarves are back!" } } });
+    expect(await materializeDueCampaigns(deps)).toEqual([
+      { campaignId: boots.id, rows: 4 },
+      { campaignId: scarves.id, rows: 4 },
+    ]);
+    // All eight rows are claimed in one round and sent four at a time.
+    expect(await worker({ concurrency: 4 }).drain()).toMatchObject({ claimed: 8, sent: 4, skipped: 4 });
+    for (const id of [1300, 1301, 1302, 1303]) expect(tg.chat(id)).toHaveLength(1);
+    const rows = await database.db.prisma.delivery.findMany({ where: { campaignId: { in: [boots.id, scarves.id] } } });
+    const bySubscriber = new Map<number, string[]>();
+    for (const r of rows) bySubscriber.set(r.subscriberId, [...(bySubscriber.get(r.subscriberId) ?? []), `${r.status} ${r.reason ?? ""}`.trim()]);
+    expect(bySubscriber.size).toBe(4);
+    for (const outcomes of bySubscriber.values()) expect(outcomes.sort()).toEqual(["sent", "skipped frequency_cap"]);
+  });
+
+  test("frequency cap: a marketing message another instance is sending right now counts", async () => {
+    deps = testCoreDeps(database, { clock, telegram: tg, policy: { ...DEFAULT_POLICY, frequencyCap: { messages: 1, days: 7 } } });
+    const [busy] = await createCustomers(database.db, [{ telegramId: 1401, firstName: "Busy" }, { telegramId: 1402, firstName: "Free" }]);
+    const first = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    // A live instance (claimed_by 777) has claimed Busy's message and is about to send it; Free's is still queued.
+    await database.db.prisma.delivery.updateMany({
+      where: { campaignId: first.id, subscriberId: busy! },
+      data: { status: "sending", claimedBy: 777, claimedAt: clock.now(), attempts: 1 },
+    });
+    const second = await scheduleNow({ name: "Scarves", message: { A: { text: "Hi {first_name}, scarves are back!" } } });
+    await materializeDueCampaigns(deps);
+    expect(await worker().drain()).toMatchObject({ claimed: 3, sent: 1, skipped: 2 });
+    expect(tg.chat(1401)).toEqual([]);
+    expect(tg.chat(1402)).toHaveLength(1);
+    const busyRow = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second.id, subscriberId: busy! } });
+    expect([busyRow.status, busyRow.reason]).toEqual(["skipped", "frequency_cap"]);
+    // The other instance's claim is untouched.
+    expect((await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: first.id, subscriberId: busy! } })).status).toBe("sending");
   });
 
   test("holdout and A/B buckets are a stable hash of campaign and customer, stored per row", async () => {
