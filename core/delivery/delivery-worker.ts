@@ -9,7 +9,8 @@
 // back to 'pending' (an instance's liveness is its session advisory lock on
 // PostgreSQL; PGlite has one process). Only a message whose send had started
 // and whose outcome was not yet written can go out twice: at most one per
-// concurrent send slot (DELIVERY_CONCURRENCY).
+// concurrent send slot (DELIVERY_CONCURRENCY). A send Telegram accepted is
+// never re-queued, even when writing its outcome fails (see `unrecorded`).
 import crypto from "node:crypto";
 import type { CoreDeps } from "../deps.ts";
 import type { OutgoingMessage, SendOutcome } from "../ports.ts";
@@ -19,7 +20,7 @@ import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
-import { SentOutcomeWriter } from "./outcome-writer.ts";
+import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
 import { SubscriberStateReader } from "./subscriber-state.ts";
 
@@ -92,6 +93,17 @@ export class DeliveryWorker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private releaseInstanceLock: (() => Promise<void>) | undefined;
+  /**
+   * Messages Telegram accepted whose 'sent' outcome could not be written even
+   * after the writer's retries. Their rows stay 'sending', claimed by this
+   * instance: the claim only takes 'pending' rows, other instances leave rows
+   * of a live instance alone, and stop() does not give these back - so they are
+   * never sent again while this instance lives. Each round tries to write them
+   * once more. If the process ends before one is written, its row is like any
+   * row whose send was in flight at a crash: recovery re-queues it (README
+   * "Crash safety").
+   */
+  private readonly unrecorded = new Map<bigint, SentRecord>();
   private campaignContent = new Map<number, { kind: string; message?: ReturnType<typeof campaignMessageSchema.parse>; surveyId?: string | null; flowId?: string | null }>();
 
   constructor(
@@ -100,7 +112,7 @@ export class DeliveryWorker {
   ) {
     this.options = { concurrency: 16, batchSize: 200, maxAttempts: 5, idleMs: 1000, ...options };
     this.sleep = options.sleep ?? realSleep;
-    this.sentWriter = new SentOutcomeWriter(deps.db);
+    this.sentWriter = new SentOutcomeWriter(deps.db, { sleep: this.sleep });
     this.subscriberState = new SubscriberStateReader(deps.db);
     this.pacer = new Pacer(deps, { ratePerSecond: options.ratePerSecond, perChatIntervalMs: options.perChatIntervalMs ?? 1000 }, this.sleep);
   }
@@ -135,11 +147,20 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.loop;
+    await this.writeUnrecorded();
+    // Sent messages whose outcome is still unwritten are not given back: they went out.
     await this.deps.db.prisma.$executeRawUnsafe(
       `UPDATE delivery SET status = 'pending', claimed_by = NULL, attempts = greatest(attempts - 1, 0)
-        WHERE status = 'sending' AND claimed_by = $1`,
+        WHERE status = 'sending' AND claimed_by = $1 AND NOT (id = ANY($2::bigint[]))`,
       this.instanceId,
+      [...this.unrecorded.keys()].map(String),
     );
+    if (this.unrecorded.size > 0) {
+      this.deps.logger.error(
+        { deliveryIds: [...this.unrecorded.keys()].map(String) },
+        "stopping with sent messages whose outcome could not be written; their rows stay 'sending' (recovery will re-queue them once this instance is gone)",
+      );
+    }
     await this.releaseInstanceLock?.();
   }
 
@@ -151,6 +172,7 @@ export class DeliveryWorker {
 
   /** Claims one batch of due rows and processes all of them. Tests call this directly. */
   async runRound(): Promise<RoundResult> {
+    await this.writeUnrecorded();
     const rows = await this.claim();
     const result: RoundResult = { claimed: rows.length, sent: 0, failed: 0, skipped: 0, deferred: 0 };
     if (rows.length === 0) return result;
@@ -371,7 +393,7 @@ export class DeliveryWorker {
     const { prisma } = this.deps.db;
     const now = this.deps.clock.now();
     if (outcome.ok) {
-      await this.sentWriter.record(row.id, now, outcome.messageId);
+      await this.recordSent({ id: row.id, sentAt: now, messageId: outcome.messageId });
       return "sent";
     }
     switch (outcome.reason) {
@@ -402,6 +424,33 @@ export class DeliveryWorker {
         await this.finish(row, "failed", `rejected: ${outcome.description}`.slice(0, 500));
         return "failed";
     }
+  }
+
+  /**
+   * Telegram accepted the message: never queue it again, whatever happens to the
+   * write. The writer retries with backoff; if it still fails, the row is kept
+   * out of the queue (see `unrecorded`) and the failure logged with its id.
+   */
+  private async recordSent(sent: SentRecord): Promise<void> {
+    try {
+      await this.sentWriter.record(sent.id, sent.sentAt, sent.messageId);
+    } catch (err) {
+      this.unrecorded.set(sent.id, sent);
+      this.deps.logger.error(
+        { err, deliveryId: String(sent.id), messageId: sent.messageId },
+        "message sent but its outcome could not be written; the row stays 'sending' and will not be sent again",
+      );
+    }
+  }
+
+  /** Another try at the outcomes of sent messages that could not be written before. */
+  private async writeUnrecorded(): Promise<void> {
+    if (this.unrecorded.size === 0) return;
+    const failed = new Set((await this.sentWriter.writeEach([...this.unrecorded.values()])).map((o) => o.id));
+    for (const id of [...this.unrecorded.keys()]) {
+      if (!failed.has(id)) this.unrecorded.delete(id);
+    }
+    if (this.unrecorded.size === 0) this.deps.logger.info("outcomes of sent messages written after all");
   }
 
   private async retryOrFail(row: ClaimedDelivery, description: string): Promise<"failed" | "deferred"> {

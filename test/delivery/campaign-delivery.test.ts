@@ -8,6 +8,7 @@ import { completeFinishedCampaigns, materializeDueCampaigns } from "../../core/c
 import { DEFAULT_POLICY } from "../../core/delivery/contact-policy.ts";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "../../core/delivery/delivery-worker.ts";
 import { linkSecret, linkToken, readLinkToken } from "../../core/delivery/tracked-links.ts";
+import { createLogger } from "../../core/logger.ts";
 import { eraseCustomer } from "../../core/privacy/erase-customer.ts";
 import { setBlocked, unsubscribe } from "../../core/subscribers/telegram-subscription.ts";
 import { FakeClock } from "../support/clock.ts";
@@ -337,6 +338,98 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["failed", 3]]);
     expect(rows[1]!.reason).toBe("gave up after 3 attempts: Internal Server Error");
     expect(tg.chat(801)).toHaveLength(1);
+  });
+
+  /**
+   * Makes the database refuse to mark one subscriber's rows sent, the way a lost
+   * connection or a failover would fail the outcome write: the first `times`
+   * tries (counted by a sequence, which survives the rolled-back statement), or
+   * every try. Returns the function that heals it.
+   */
+  async function refuseSentWrites(subscriberId: number, times = 1_000_000): Promise<() => Promise<void>> {
+    const exec = (sql: string) => database.db.prisma.$executeRawUnsafe(sql);
+    await exec(`DROP SEQUENCE IF EXISTS test_sent_write_tries`);
+    await exec(`CREATE SEQUENCE test_sent_write_tries`);
+    await exec(`CREATE OR REPLACE FUNCTION test_refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' AND OLD.status <> 'sent' AND NEW.subscriber_id = ${subscriberId}
+           AND nextval('test_sent_write_tries') <= ${times} THEN
+          RAISE EXCEPTION 'injected: the outcome write failed';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await exec(`CREATE TRIGGER test_refuse_sent BEFORE UPDATE ON delivery FOR EACH ROW EXECUTE FUNCTION test_refuse_sent()`);
+    return async () => {
+      await exec(`DROP TRIGGER IF EXISTS test_refuse_sent ON delivery`);
+    };
+  }
+
+  function capturingLogger() {
+    const lines: { level: number; msg: string; deliveryId?: string; deliveryIds?: string[] }[] = [];
+    deps.logger = createLogger("warn", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    return lines;
+  }
+
+  test("an outcome write that fails a few times is retried: the message is recorded once and never sent again", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1501, firstName: "Ann" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const heal = await refuseSentWrites(ann!, 2);
+    try {
+      expect(await worker().drain()).toMatchObject({ claimed: 1, sent: 1, failed: 0, deferred: 0 });
+      clock.advance(600_000);
+      expect((await worker().drain()).claimed).toBe(0);
+    } finally {
+      await heal();
+    }
+    expect(tg.chat(1501)).toHaveLength(1);
+    const row = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect([row.status, row.attempts, row.messageId]).toEqual(["sent", 1, String(tg.chat(1501)[0]!.message_id)]);
+  });
+
+  test("an outcome write that keeps failing: logged with the row's id, the row is never re-queued, a later round writes it", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1601, firstName: "Ann" }, { telegramId: 1602, firstName: "Bob" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const annRow = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: campaign.id, subscriberId: ann! } });
+    const logs = capturingLogger();
+    const heal = await refuseSentWrites(ann!);
+    const w = worker();
+    try {
+      expect(await w.drain()).toMatchObject({ claimed: 2, sent: 2, failed: 0, deferred: 0 });
+      expect(logs.filter((l) => l.level === 50).map((l) => l.deliveryId)).toEqual([String(annRow.id)]);
+      // Ten minutes on, the database still refusing: nothing is sent again, the row is still in flight.
+      clock.advance(600_000);
+      expect((await w.drain()).claimed).toBe(0);
+      expect(await statuses(campaign.id)).toEqual({ sending: 1, sent: 1 });
+    } finally {
+      await heal();
+    }
+    // The database is back: the next round writes the outcome.
+    await w.drain();
+    expect(tg.chat(1601)).toHaveLength(1);
+    expect(tg.chat(1602)).toHaveLength(1);
+    const row = await database.db.prisma.delivery.findUniqueOrThrow({ where: { id: annRow.id } });
+    expect([row.status, row.claimedBy, row.messageId]).toEqual(["sent", null, String(tg.chat(1601)[0]!.message_id)]);
+  });
+
+  test("stopping with an outcome it could not write does not give the sent message back to the queue", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1701, firstName: "Ann" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const logs = capturingLogger();
+    const heal = await refuseSentWrites(ann!);
+    try {
+      const w = worker();
+      await w.drain();
+      await w.stop();
+      expect(await statuses(campaign.id)).toEqual({ sending: 1 });
+      expect((await worker().drain()).claimed).toBe(0);
+      expect(logs.filter((l) => l.level === 50).at(-1)?.deliveryIds).toHaveLength(1);
+    } finally {
+      await heal();
+    }
+    expect(tg.chat(1701)).toHaveLength(1);
   });
 
   test("pause holds the queue, resume continues it, cancel skips what is left", async () => {
