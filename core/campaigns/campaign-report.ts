@@ -1,8 +1,15 @@
 // What a campaign caused. Delivery counts come from the outbox; conversions
 // are paid orders within the attribution window after the message (or, for
-// the holdout, after the moment it would have been sent). The campaign's
-// effect is the difference between the two groups (DOMAIN.md "Campaign
-// effect"): incremental conversions and revenue, and ROMI on the increment.
+// the holdout and for treated people who were not delivered, after the moment
+// it would have been sent). The campaign's effect is the difference between
+// the two groups (DOMAIN.md "Campaign effect"): incremental conversions and
+// revenue, and ROMI on the increment.
+//
+// The groups are compared by intention to treat: the treatment is everyone
+// assigned to A or B, whatever became of their message (delivered, blocked,
+// unsubscribed, capped...), just as the holdout is everyone held out. Counting
+// only the delivered would drop from the treatment exactly the people who
+// were lost on the way - who are not like the rest - and bias the lift.
 import type { CoreDeps } from "../deps.ts";
 import { requireCampaign } from "./campaigns.ts";
 
@@ -23,7 +30,7 @@ export interface CampaignReport {
   failed: Record<string, number>;
   skipped: Record<string, number>;
   clicked: number;
-  /** Treated recipients (A and B) who were delivered the message. */
+  /** Everyone assigned to A or B, delivered or not (intention to treat). */
   treatment: GroupResult;
   holdout: GroupResult | null;
   variants: Record<string, GroupResult & { clicked: number }>;
@@ -60,13 +67,14 @@ export async function campaignReport(deps: CoreDeps, campaignId: number): Promis
   const byReason = (status: string) =>
     Object.fromEntries(statusRows.filter((r) => r.status === status).map((r) => [r.reason ?? "unknown", r.n]));
 
-  // One row per variant: group size, converters and their revenue in the window after (would-be) send time.
+  // One row per variant: everyone assigned to it, converters and their revenue in the window
+  // after the send (or, without one, after the time it was due: holdout, skipped, failed).
   const groups = await db.$queryRawUnsafe<{ variant: string; size: number; converted: number; revenue: number; clicked: number }[]>(
     `WITH members AS (
        SELECT d.id, d.subscriber_id, d.variant,
-              CASE WHEN d.status = 'held_out' THEN d.not_before ELSE d.sent_at END AS touched_at
+              CASE WHEN d.status = 'sent' THEN d.sent_at ELSE d.not_before END AS touched_at
          FROM delivery d
-        WHERE d.campaign_id = $1 AND (d.status = 'sent' OR d.status = 'held_out')
+        WHERE d.campaign_id = $1
      ),
      outcome AS (
        SELECT m.id, m.variant,
@@ -117,6 +125,7 @@ export async function campaignReport(deps: CoreDeps, campaignId: number): Promis
   const cost = campaign.cost === null ? null : Number(campaign.cost);
   const attributedRevenue = round2(attributed[0]?.revenue ?? 0);
 
+  // Per assigned person: (treated rate - holdout rate) x treated, and the same for revenue per head.
   let incrementalConversions: number | null = null;
   let incrementalRevenue: number | null = null;
   if (holdoutGroup && holdoutGroup.size > 0 && treatment.size > 0) {

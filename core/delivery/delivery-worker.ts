@@ -1,14 +1,16 @@
 // The delivery worker: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any
 // number of instances share the work), re-checks consent, quiet hours and the
-// frequency cap at send time, waits for a send slot, sends through the Channel
-// port and writes every outcome back to its row at once.
+// frequency cap at send time, waits for a send slot, reads the subscriber's
+// consent, block and erasure once more (the wait can be long), sends through
+// the Channel port and writes every outcome back to its row at once.
 //
 // Crash safety: a claimed row is 'sending'; its outcome is written right after
 // its send returns. After a crash, rows left 'sending' by a dead instance go
 // back to 'pending' (an instance's liveness is its session advisory lock on
 // PostgreSQL; PGlite has one process). Only a message whose send had started
 // and whose outcome was not yet written can go out twice: at most one per
-// concurrent send slot (DELIVERY_CONCURRENCY).
+// concurrent send slot (DELIVERY_CONCURRENCY). A send Telegram accepted is
+// never re-queued, even when writing its outcome fails (see `unrecorded`).
 import crypto from "node:crypto";
 import type { CoreDeps } from "../deps.ts";
 import type { OutgoingMessage, SendOutcome } from "../ports.ts";
@@ -18,8 +20,9 @@ import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
-import { SentOutcomeWriter } from "./outcome-writer.ts";
+import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
+import { SubscriberStateReader } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -64,7 +67,10 @@ export interface ClaimedDelivery {
   blockedAt: Date | null;
   erasedAt: Date | null;
   unreachableAt: Date | null;
+  /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
   recentMarketing: number;
+  /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
+  claimRank: number;
 }
 
 export interface RoundResult {
@@ -81,11 +87,23 @@ export class DeliveryWorker {
   readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
   private readonly pacer: Pacer;
   private readonly sentWriter: SentOutcomeWriter;
+  private readonly subscriberState: SubscriberStateReader;
   private readonly sleep: Sleep;
   private readonly options: Required<Pick<DeliveryWorkerOptions, "concurrency" | "batchSize" | "maxAttempts" | "idleMs">> & DeliveryWorkerOptions;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private releaseInstanceLock: (() => Promise<void>) | undefined;
+  /**
+   * Messages Telegram accepted whose 'sent' outcome could not be written even
+   * after the writer's retries. Their rows stay 'sending', claimed by this
+   * instance: the claim only takes 'pending' rows, other instances leave rows
+   * of a live instance alone, and stop() does not give these back - so they are
+   * never sent again while this instance lives. Each round tries to write them
+   * once more. If the process ends before one is written, its row is like any
+   * row whose send was in flight at a crash: recovery re-queues it (README
+   * "Crash safety").
+   */
+  private readonly unrecorded = new Map<bigint, SentRecord>();
   private campaignContent = new Map<number, { kind: string; message?: ReturnType<typeof campaignMessageSchema.parse>; surveyId?: string | null; flowId?: string | null }>();
 
   constructor(
@@ -94,7 +112,8 @@ export class DeliveryWorker {
   ) {
     this.options = { concurrency: 16, batchSize: 200, maxAttempts: 5, idleMs: 1000, ...options };
     this.sleep = options.sleep ?? realSleep;
-    this.sentWriter = new SentOutcomeWriter(deps.db);
+    this.sentWriter = new SentOutcomeWriter(deps.db, { sleep: this.sleep });
+    this.subscriberState = new SubscriberStateReader(deps.db);
     this.pacer = new Pacer(deps, { ratePerSecond: options.ratePerSecond, perChatIntervalMs: options.perChatIntervalMs ?? 1000 }, this.sleep);
   }
 
@@ -128,11 +147,20 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.loop;
+    await this.writeUnrecorded();
+    // Sent messages whose outcome is still unwritten are not given back: they went out.
     await this.deps.db.prisma.$executeRawUnsafe(
       `UPDATE delivery SET status = 'pending', claimed_by = NULL, attempts = greatest(attempts - 1, 0)
-        WHERE status = 'sending' AND claimed_by = $1`,
+        WHERE status = 'sending' AND claimed_by = $1 AND NOT (id = ANY($2::bigint[]))`,
       this.instanceId,
+      [...this.unrecorded.keys()].map(String),
     );
+    if (this.unrecorded.size > 0) {
+      this.deps.logger.error(
+        { deliveryIds: [...this.unrecorded.keys()].map(String) },
+        "stopping with sent messages whose outcome could not be written; their rows stay 'sending' (recovery will re-queue them once this instance is gone)",
+      );
+    }
     await this.releaseInstanceLock?.();
   }
 
@@ -144,6 +172,7 @@ export class DeliveryWorker {
 
   /** Claims one batch of due rows and processes all of them. Tests call this directly. */
   async runRound(): Promise<RoundResult> {
+    await this.writeUnrecorded();
     const rows = await this.claim();
     const result: RoundResult = { claimed: rows.length, sent: 0, failed: 0, skipped: 0, deferred: 0 };
     if (rows.length === 0) return result;
@@ -194,9 +223,16 @@ export class DeliveryWorker {
   private async claim(): Promise<ClaimedDelivery[]> {
     const now = this.deps.clock.now();
     const cap = this.deps.policy.frequencyCap;
+    // recent_marketing: the subscriber's marketing messages sent within the cap's
+    // window plus those being sent right now ('sending', claimed by another
+    // instance or left unrecorded by this one); the subquery sees the table as it
+    // was before this statement, so the rows claimed here are not in it.
+    // claim_rank: the row's place among this claim's rows of the same subscriber
+    // and kind, so one claim never takes more marketing messages for a person
+    // than the cap still allows (two campaigns due at the same minute).
     const rows = await this.deps.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
       `WITH due AS (
-         SELECT d.id
+         SELECT d.id, d.subscriber_id, d.kind, d.not_before
            FROM delivery d
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
@@ -204,18 +240,22 @@ export class DeliveryWorker {
           ORDER BY d.not_before, d.id
           LIMIT $2
           FOR UPDATE OF d SKIP LOCKED
+       ),
+       ranked AS (
+         SELECT id, row_number() OVER (PARTITION BY subscriber_id, kind ORDER BY not_before, id)::int AS claim_rank FROM due
        )
        UPDATE delivery
           SET status = 'sending', claimed_by = $3, claimed_at = $1, attempts = delivery.attempts + 1
-         FROM due, subscriber s
-        WHERE delivery.id = due.id AND s.id = delivery.subscriber_id
+         FROM ranked, subscriber s
+        WHERE delivery.id = ranked.id AND s.id = delivery.subscriber_id
     RETURNING delivery.id, delivery.subscriber_id, delivery.campaign_id, delivery.chain_enrollment_id, delivery.variant,
               delivery.kind, delivery.attempts, delivery.payload,
               s.telegram_id, s.first_name, s.last_name, s.language, s.timezone, s.consent_status::text AS consent_status,
-              s.blocked_at, s.erased_at, s.unreachable_at,
+              s.blocked_at, s.erased_at, s.unreachable_at, ranked.claim_rank,
               (SELECT count(*)::int FROM delivery x
-                WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing' AND x.status = 'sent'
-                  AND x.sent_at > $1::timestamptz - ($4::int * interval '1 day')) AS recent_marketing`,
+                WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing'
+                  AND (x.status = 'sending'
+                       OR (x.status = 'sent' AND x.sent_at > $1::timestamptz - ($4::int * interval '1 day')))) AS recent_marketing`,
       now,
       this.options.batchSize,
       this.instanceId,
@@ -240,6 +280,7 @@ export class DeliveryWorker {
       erasedAt: (r.erased_at as Date | null) ?? null,
       unreachableAt: (r.unreachable_at as Date | null) ?? null,
       recentMarketing: r.recent_marketing as number,
+      claimRank: r.claim_rank as number,
     }));
   }
 
@@ -258,7 +299,8 @@ export class DeliveryWorker {
   }
 
   private async process(row: ClaimedDelivery): Promise<keyof Omit<RoundResult, "claimed">> {
-    // Consent is checked now, at send time: someone who left after scheduling gets nothing.
+    // Consent is checked at claim time (someone who left after scheduling gets nothing)
+    // and once more right before the send, after the pacer's wait (below).
     const ineligible = ineligibility(row);
     if (ineligible) {
       await this.finish(row, "skipped", ineligible);
@@ -280,19 +322,36 @@ export class DeliveryWorker {
       return "skipped";
     }
     await this.pacer.acquire(String(row.telegramId));
-    const outcome = await this.send(row, content);
-    return this.record(row, outcome);
+    // The wait for the slot can take seconds: whoever unsubscribed, blocked the bot
+    // or was erased meanwhile gets nothing - also a row already 'sending' when the
+    // erasure cancelled the pending ones. The message is rendered from the state
+    // read now, so an erased name can never be put into it.
+    const current = await this.subscriberState.read(row.subscriberId);
+    const fresh: ClaimedDelivery = { ...row, ...current };
+    const ineligibleNow = current ? ineligibility(fresh) : "erased"; // a subscriber row that is gone counts as erased
+    if (ineligibleNow) {
+      await this.finish(row, "skipped", ineligibleNow);
+      return "skipped";
+    }
+    const outcome = await this.send(fresh, content);
+    return this.record(fresh, outcome);
   }
 
   private async overCap(row: ClaimedDelivery, content: DeliveryContent): Promise<boolean> {
-    if (!content.cap) return row.recentMarketing >= this.deps.policy.frequencyCap.messages;
+    // The rows of this claim ranked before this one take their share of the allowance first.
+    if (!content.cap) return row.recentMarketing + (row.claimRank - 1) >= this.deps.policy.frequencyCap.messages;
+    // A chain's own cap: its messages sent within the window, and those of its rows
+    // being sent now that come before this one (so two in flight do not both give way).
     const rows = await this.deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM delivery d JOIN chain_enrollment ce ON ce.id = d.chain_enrollment_id
-        WHERE d.subscriber_id = $1 AND ce.chain_id = $2 AND d.status = 'sent' AND d.sent_at > $3::timestamptz - ($4::int * interval '1 day')`,
+        WHERE d.subscriber_id = $1 AND ce.chain_id = $2
+          AND ((d.status = 'sent' AND d.sent_at > $3::timestamptz - ($4::int * interval '1 day'))
+               OR (d.status = 'sending' AND d.id < $5))`,
       row.subscriberId,
       content.cap.chainId,
       this.deps.clock.now(),
       content.cap.days,
+      row.id,
     );
     return (rows[0]?.n ?? 0) >= content.cap.messages;
   }
@@ -334,7 +393,7 @@ export class DeliveryWorker {
     const { prisma } = this.deps.db;
     const now = this.deps.clock.now();
     if (outcome.ok) {
-      await this.sentWriter.record(row.id, now, outcome.messageId);
+      await this.recordSent({ id: row.id, sentAt: now, messageId: outcome.messageId });
       return "sent";
     }
     switch (outcome.reason) {
@@ -365,6 +424,33 @@ export class DeliveryWorker {
         await this.finish(row, "failed", `rejected: ${outcome.description}`.slice(0, 500));
         return "failed";
     }
+  }
+
+  /**
+   * Telegram accepted the message: never queue it again, whatever happens to the
+   * write. The writer retries with backoff; if it still fails, the row is kept
+   * out of the queue (see `unrecorded`) and the failure logged with its id.
+   */
+  private async recordSent(sent: SentRecord): Promise<void> {
+    try {
+      await this.sentWriter.record(sent.id, sent.sentAt, sent.messageId);
+    } catch (err) {
+      this.unrecorded.set(sent.id, sent);
+      this.deps.logger.error(
+        { err, deliveryId: String(sent.id), messageId: sent.messageId },
+        "message sent but its outcome could not be written; the row stays 'sending' and will not be sent again",
+      );
+    }
+  }
+
+  /** Another try at the outcomes of sent messages that could not be written before. */
+  private async writeUnrecorded(): Promise<void> {
+    if (this.unrecorded.size === 0) return;
+    const failed = new Set((await this.sentWriter.writeEach([...this.unrecorded.values()])).map((o) => o.id));
+    for (const id of [...this.unrecorded.keys()]) {
+      if (!failed.has(id)) this.unrecorded.delete(id);
+    }
+    if (this.unrecorded.size === 0) this.deps.logger.info("outcomes of sent messages written after all");
   }
 
   private async retryOrFail(row: ClaimedDelivery, description: string): Promise<"failed" | "deferred"> {

@@ -39,6 +39,8 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
     );
     await tx.$executeRawUnsafe(`UPDATE team_thread SET awaiting_customer_since = NULL WHERE subscriber_id = $1`, id);
     await tx.$executeRawUnsafe(`UPDATE event SET properties = properties - $2::text[] WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    // Rows already claimed ('sending') are left to the worker: it reads the subscriber
+    // again right before each send and skips them as 'erased', without rendering a name.
     await tx.$executeRawUnsafe(`UPDATE delivery SET status = 'skipped', reason = 'erased' WHERE subscriber_id = $1 AND status = 'pending'`, id);
     await tx.$executeRawUnsafe(
       `UPDATE chain_enrollment SET status = 'exited', exit_reason = 'erased', finished_at = $2 WHERE subscriber_id = $1 AND status = 'active'`,

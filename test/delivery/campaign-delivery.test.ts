@@ -5,9 +5,12 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { cancelCampaign, createCampaign, pauseCampaign, resumeCampaign } from "../../core/campaigns/campaigns.ts";
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
+import { DEFAULT_POLICY } from "../../core/delivery/contact-policy.ts";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "../../core/delivery/delivery-worker.ts";
 import { linkSecret, linkToken, readLinkToken } from "../../core/delivery/tracked-links.ts";
-import { unsubscribe } from "../../core/subscribers/telegram-subscription.ts";
+import { createLogger } from "../../core/logger.ts";
+import { eraseCustomer } from "../../core/privacy/erase-customer.ts";
+import { setBlocked, unsubscribe } from "../../core/subscribers/telegram-subscription.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
@@ -109,6 +112,49 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(skipped.reason).toBe("unsubscribed");
   });
 
+  test("whoever unsubscribes, is erased or blocks the bot while the claimed batch waits for its send slot gets nothing", async () => {
+    const [, , gone] = await createCustomers(database.db, [
+      { telegramId: 1201, firstName: "Ann" },
+      { telegramId: 1202, firstName: "Leave" },
+      { telegramId: 1203, firstName: "Gwendolyn" },
+      { telegramId: 1204, firstName: "Blocker" },
+      { telegramId: 1205, firstName: "Zed" },
+    ]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    // Another instance hit a 429 a moment ago: every send waits 5 s for the pause to end.
+    await database.db.prisma.$executeRawUnsafe(`UPDATE delivery_pacer SET paused_until = $1`, new Date(clock.now().getTime() + 5000));
+    const sendsBefore = tg.callsOf("sendMessage").length;
+    let changedMinds = false;
+    const w = worker({
+      sleep: async (ms) => {
+        clock.advance(ms);
+        if (changedMinds) return;
+        changedMinds = true;
+        // The whole batch is claimed (its consent read) and nothing is sent yet.
+        expect(await statuses(campaign.id)).toEqual({ sending: 5 });
+        expect(tg.callsOf("sendMessage")).toHaveLength(sendsBefore);
+        await unsubscribe(deps, { telegramId: 1202n });
+        await eraseCustomer(deps, { subscriberId: gone!, actor: "U0PRIVACY", reason: "customer_request" });
+        await setBlocked(deps, { telegramId: 1204n, blocked: true });
+      },
+    });
+    expect(await w.drain()).toMatchObject({ claimed: 5, sent: 2, skipped: 3 });
+    expect(changedMinds).toBe(true);
+    expect(tg.chat(1201).map((m) => m.text)).toEqual(["Hi Ann, 20% off boots until Sunday!"]);
+    expect(tg.chat(1205).map((m) => m.text)).toEqual(["Hi Zed, 20% off boots until Sunday!"]);
+    for (const id of [1202, 1203, 1204]) expect(tg.chat(id)).toEqual([]);
+    expect(tg.callsOf("sendMessage").slice(sendsBefore).map((c) => String(c.params.text))).not.toContain(expect.stringContaining("Gwendolyn"));
+    const rows = await database.db.prisma.delivery.findMany({ where: { campaignId: campaign.id }, orderBy: { subscriberId: "asc" } });
+    expect(rows.map((r) => [r.status, r.reason])).toEqual([
+      ["sent", null],
+      ["skipped", "unsubscribed"],
+      ["skipped", "erased"],
+      ["skipped", "blocked"],
+      ["sent", null],
+    ]);
+  });
+
   test("quiet hours: scheduled for 22:00 local, it waits until 09:00 in each customer's timezone", async () => {
     await createCustomers(database.db, [
       { telegramId: 401, firstName: "Berlin", timezone: "Europe/Berlin" },
@@ -156,6 +202,46 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     await materializeDueCampaigns(deps);
     await worker().drain();
     expect(await statuses(fourth.id)).toEqual({ sent: 2 });
+  });
+
+  test("frequency cap with two campaigns due at the same minute: each customer gets one, the other row is capped", async () => {
+    deps = testCoreDeps(database, { clock, telegram: tg, policy: { ...DEFAULT_POLICY, frequencyCap: { messages: 1, days: 7 } } });
+    await createManyCustomers(database.db, 4, 1300);
+    const boots = await scheduleNow();
+    const scarves = await scheduleNow({ name: "Scarves", message: { A: { text: "Hi {first_name}, scarves are back!" } } });
+    expect(await materializeDueCampaigns(deps)).toEqual([
+      { campaignId: boots.id, rows: 4 },
+      { campaignId: scarves.id, rows: 4 },
+    ]);
+    // All eight rows are claimed in one round and sent four at a time.
+    expect(await worker({ concurrency: 4 }).drain()).toMatchObject({ claimed: 8, sent: 4, skipped: 4 });
+    for (const id of [1300, 1301, 1302, 1303]) expect(tg.chat(id)).toHaveLength(1);
+    const rows = await database.db.prisma.delivery.findMany({ where: { campaignId: { in: [boots.id, scarves.id] } } });
+    const bySubscriber = new Map<number, string[]>();
+    for (const r of rows) bySubscriber.set(r.subscriberId, [...(bySubscriber.get(r.subscriberId) ?? []), `${r.status} ${r.reason ?? ""}`.trim()]);
+    expect(bySubscriber.size).toBe(4);
+    for (const outcomes of bySubscriber.values()) expect(outcomes.sort()).toEqual(["sent", "skipped frequency_cap"]);
+  });
+
+  test("frequency cap: a marketing message another instance is sending right now counts", async () => {
+    deps = testCoreDeps(database, { clock, telegram: tg, policy: { ...DEFAULT_POLICY, frequencyCap: { messages: 1, days: 7 } } });
+    const [busy] = await createCustomers(database.db, [{ telegramId: 1401, firstName: "Busy" }, { telegramId: 1402, firstName: "Free" }]);
+    const first = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    // A live instance (claimed_by 777) has claimed Busy's message and is about to send it; Free's is still queued.
+    await database.db.prisma.delivery.updateMany({
+      where: { campaignId: first.id, subscriberId: busy! },
+      data: { status: "sending", claimedBy: 777, claimedAt: clock.now(), attempts: 1 },
+    });
+    const second = await scheduleNow({ name: "Scarves", message: { A: { text: "Hi {first_name}, scarves are back!" } } });
+    await materializeDueCampaigns(deps);
+    expect(await worker().drain()).toMatchObject({ claimed: 3, sent: 1, skipped: 2 });
+    expect(tg.chat(1401)).toEqual([]);
+    expect(tg.chat(1402)).toHaveLength(1);
+    const busyRow = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second.id, subscriberId: busy! } });
+    expect([busyRow.status, busyRow.reason]).toEqual(["skipped", "frequency_cap"]);
+    // The other instance's claim is untouched.
+    expect((await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: first.id, subscriberId: busy! } })).status).toBe("sending");
   });
 
   test("holdout and A/B buckets are a stable hash of campaign and customer, stored per row", async () => {
@@ -252,6 +338,98 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["failed", 3]]);
     expect(rows[1]!.reason).toBe("gave up after 3 attempts: Internal Server Error");
     expect(tg.chat(801)).toHaveLength(1);
+  });
+
+  /**
+   * Makes the database refuse to mark one subscriber's rows sent, the way a lost
+   * connection or a failover would fail the outcome write: the first `times`
+   * tries (counted by a sequence, which survives the rolled-back statement), or
+   * every try. Returns the function that heals it.
+   */
+  async function refuseSentWrites(subscriberId: number, times = 1_000_000): Promise<() => Promise<void>> {
+    const exec = (sql: string) => database.db.prisma.$executeRawUnsafe(sql);
+    await exec(`DROP SEQUENCE IF EXISTS test_sent_write_tries`);
+    await exec(`CREATE SEQUENCE test_sent_write_tries`);
+    await exec(`CREATE OR REPLACE FUNCTION test_refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' AND OLD.status <> 'sent' AND NEW.subscriber_id = ${subscriberId}
+           AND nextval('test_sent_write_tries') <= ${times} THEN
+          RAISE EXCEPTION 'injected: the outcome write failed';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await exec(`CREATE TRIGGER test_refuse_sent BEFORE UPDATE ON delivery FOR EACH ROW EXECUTE FUNCTION test_refuse_sent()`);
+    return async () => {
+      await exec(`DROP TRIGGER IF EXISTS test_refuse_sent ON delivery`);
+    };
+  }
+
+  function capturingLogger() {
+    const lines: { level: number; msg: string; deliveryId?: string; deliveryIds?: string[] }[] = [];
+    deps.logger = createLogger("warn", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    return lines;
+  }
+
+  test("an outcome write that fails a few times is retried: the message is recorded once and never sent again", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1501, firstName: "Ann" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const heal = await refuseSentWrites(ann!, 2);
+    try {
+      expect(await worker().drain()).toMatchObject({ claimed: 1, sent: 1, failed: 0, deferred: 0 });
+      clock.advance(600_000);
+      expect((await worker().drain()).claimed).toBe(0);
+    } finally {
+      await heal();
+    }
+    expect(tg.chat(1501)).toHaveLength(1);
+    const row = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect([row.status, row.attempts, row.messageId]).toEqual(["sent", 1, String(tg.chat(1501)[0]!.message_id)]);
+  });
+
+  test("an outcome write that keeps failing: logged with the row's id, the row is never re-queued, a later round writes it", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1601, firstName: "Ann" }, { telegramId: 1602, firstName: "Bob" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const annRow = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: campaign.id, subscriberId: ann! } });
+    const logs = capturingLogger();
+    const heal = await refuseSentWrites(ann!);
+    const w = worker();
+    try {
+      expect(await w.drain()).toMatchObject({ claimed: 2, sent: 2, failed: 0, deferred: 0 });
+      expect(logs.filter((l) => l.level === 50).map((l) => l.deliveryId)).toEqual([String(annRow.id)]);
+      // Ten minutes on, the database still refusing: nothing is sent again, the row is still in flight.
+      clock.advance(600_000);
+      expect((await w.drain()).claimed).toBe(0);
+      expect(await statuses(campaign.id)).toEqual({ sending: 1, sent: 1 });
+    } finally {
+      await heal();
+    }
+    // The database is back: the next round writes the outcome.
+    await w.drain();
+    expect(tg.chat(1601)).toHaveLength(1);
+    expect(tg.chat(1602)).toHaveLength(1);
+    const row = await database.db.prisma.delivery.findUniqueOrThrow({ where: { id: annRow.id } });
+    expect([row.status, row.claimedBy, row.messageId]).toEqual(["sent", null, String(tg.chat(1601)[0]!.message_id)]);
+  });
+
+  test("stopping with an outcome it could not write does not give the sent message back to the queue", async () => {
+    const [ann] = await createCustomers(database.db, [{ telegramId: 1701, firstName: "Ann" }]);
+    const campaign = await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const logs = capturingLogger();
+    const heal = await refuseSentWrites(ann!);
+    try {
+      const w = worker();
+      await w.drain();
+      await w.stop();
+      expect(await statuses(campaign.id)).toEqual({ sending: 1 });
+      expect((await worker().drain()).claimed).toBe(0);
+      expect(logs.filter((l) => l.level === 50).at(-1)?.deliveryIds).toHaveLength(1);
+    } finally {
+      await heal();
+    }
+    expect(tg.chat(1701)).toHaveLength(1);
   });
 
   test("pause holds the queue, resume continues it, cancel skips what is left", async () => {

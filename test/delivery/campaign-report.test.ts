@@ -49,6 +49,7 @@ describe.each(DATABASE_KINDS)("campaign report on %s", (kind) => {
     await order(s3!, 80, "2026-11-11T12:00:00Z"); // converted, attributed to C1
     await order(s4!, 200, "2026-11-12T12:00:00Z", "refunded"); // refunded: not a conversion
     await order(s5!, 60, "2026-11-13T12:00:00Z"); // holdout converter
+    await order(s7!, 40, "2026-11-13T12:00:00Z"); // C7 was assigned to A but never messaged (unsubscribed): still treated
 
     const r = await campaignReport(deps, c1.id);
     expect(r).toMatchObject({
@@ -58,22 +59,25 @@ describe.each(DATABASE_KINDS)("campaign report on %s", (kind) => {
       failed: {},
       skipped: { unsubscribed: 1 },
       clicked: 1,
-      // Treatment: C1, C3 converted out of 4, revenue 120 + 80.
-      treatment: { size: 4, converted: 2, revenue: 200, conversionRate: 0.5 },
+      // Intention to treat: everyone assigned to A or B, delivered or not - C1, C2, C3, C4 and the
+      // skipped C7 (its window starts at the row's due time, 10 Nov 10:00). C1 (120), C3 (80) and
+      // C7 (40) converted: 3 of 5 = 0.6, revenue 120 + 80 + 40 = 240.
+      treatment: { size: 5, converted: 3, revenue: 240, conversionRate: 0.6 },
       // Holdout: C5 converted out of 2, revenue 60.
       holdout: { size: 2, converted: 1, revenue: 60, conversionRate: 0.5 },
       variants: {
-        A: { size: 2, converted: 1, revenue: 120, clicked: 1 },
+        // A: C1, C2, C7; C1 (120) and C7 (40) converted.
+        A: { size: 3, converted: 2, revenue: 160, clicked: 1 },
         B: { size: 2, converted: 1, revenue: 80, clicked: 0 },
       },
-      // Only C3's order has C1 as its last touch.
+      // Only C3's order has C1 as its last touch (C7 was never messaged: no touch).
       attributedRevenue: 80,
-      // (0.5 - 0.5) x 4 = 0; (200/4 - 60/2) x 4 = 80.
-      incrementalConversions: 0,
-      incrementalRevenue: 80,
+      // (0.6 - 0.5) x 5 = 0.5; (240/5 - 60/2) x 5 = (48 - 30) x 5 = 90.
+      incrementalConversions: 0.5,
+      incrementalRevenue: 90,
       cost: 100,
-      // (80 - 100) / 100 = -20 %.
-      romi: -20,
+      // (90 - 100) / 100 = -10 %.
+      romi: -10,
       romiBasis: "incremental",
       significance: { note: "too_small", significant: false },
       attributionDays: 7,
