@@ -88,6 +88,8 @@ export interface OrdersSummary {
  */
 export type TeamAlert =
   | { kind: "text"; text: string }
+  /** What a customer's cards become when they erase their data. */
+  | { kind: "erased"; subscriberId: number }
   | {
       kind: "hot_lead";
       customer: CustomerCard;
@@ -126,7 +128,8 @@ export interface Notifier {
   /** Renders the alert again in place (e.g. a detractor's reason arrived). */
   updateAlert(ref: ThreadRef, alert: TeamAlert): Promise<void>;
   /** Posts a plain message into an existing thread. */
-  postInThread(ref: ThreadRef, text: string): Promise<void>;
+  /** Posts a plain message into an existing thread; returns where it was posted (to blank it on erasure). */
+  postInThread(ref: ThreadRef, text: string): Promise<ThreadRef | undefined>;
 }
 
 /** Used when a transport is not configured: says so in the log instead of losing the message silently. */
@@ -151,6 +154,7 @@ export function unconfiguredNotifier(log: (msg: string, data: object) => void): 
     },
     async postInThread(ref) {
       log("no Slack app configured: thread message not posted", { channel: ref.channel });
+      return undefined;
     },
   };
 }

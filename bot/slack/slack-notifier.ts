@@ -23,7 +23,8 @@ export function slackNotifier(client: WebClient, channel: string | undefined, lo
       await client.chat.update({ channel: ref.channel, ts: ref.ts, text: escapeMrkdwn(card.text), blocks: card.blocks });
     },
     async postInThread(ref, text) {
-      await client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text: escapeMrkdwn(text), unfurl_links: false });
+      const posted = await client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text: escapeMrkdwn(text), unfurl_links: false });
+      return posted.ts ? { channel: ref.channel, ts: posted.ts } : undefined;
     },
   };
 }

@@ -17,6 +17,29 @@ export interface EraseResult {
   kept: string[];
 }
 
+/**
+ * The customer's cards in the team channel lose their name, contacts and
+ * answers, and what we posted of their messages in the threads goes too
+ * (teammates' own replies are theirs: Slack lets only the author edit them).
+ */
+async function blankTeamCards(deps: CoreDeps, subscriberId: number): Promise<void> {
+  const threads = await deps.db.prisma.teamThread.findMany({
+    where: { subscriberId },
+    include: { messages: { where: { direction: "from_customer", slackTs: { not: null } } } },
+  });
+  const refs = threads.flatMap((thread) => [
+    { channel: thread.slackChannel, ts: thread.slackTs },
+    ...thread.messages.map((m) => ({ channel: thread.slackChannel, ts: m.slackTs! })),
+  ]);
+  for (const ref of refs) {
+    try {
+      await deps.notifier.updateAlert(ref, { kind: "erased", subscriberId });
+    } catch (err) {
+      deps.logger.error({ err, channel: ref.channel, ts: ref.ts }, "a Slack message about an erased customer could not be blanked; remove it in Slack");
+    }
+  }
+}
+
 export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: number; actor: string; reason: "customer_request" | "team_request" }): Promise<EraseResult> {
   const now = deps.clock.now();
   const id = input.subscriberId;
@@ -47,9 +70,13 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
       id,
       now,
     );
+    // What a chain kept from its trigger (an event's properties) and a card still waiting for Slack.
+    await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET context = '{}' WHERE subscriber_id = $1`, id);
+    await tx.$executeRawUnsafe(`DELETE FROM team_alert_retry WHERE subscriber_id = $1`, id);
     await tx.consentRecord.create({ data: { subscriberId: id, status: "unsubscribed", channel: input.reason === "customer_request" ? "telegram" : "team", text: "erased", at: now } });
   });
   await writeAudit(deps, { actor: input.actor, action: "customer.erased", target: `subscriber:${id}`, details: { reason: input.reason } });
+  await blankTeamCards(deps, id);
   return {
     subscriberId: id,
     erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties"],

@@ -1,6 +1,7 @@
 // After a teammate wrote to them, the customer's messages go back into the
 // alert's Slack thread, and are recorded.
 import type { CoreDeps } from "../deps.ts";
+import type { ThreadRef } from "../ports.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
 import { nothing, reply, type DialogueReply } from "../dialogues/reply.ts";
 import { refOf } from "./alert-team.ts";
@@ -24,10 +25,19 @@ export async function relayCustomerReply(
   const now = deps.clock.now();
   const card = customerCardOf(subscriber);
   const who = card.name ?? (card.username ? `@${card.username}` : `#${subscriber.id}`);
-  await deps.notifier.postInThread(refOf(thread), `💬 ${who}: ${text}`);
-  await deps.db.prisma.teamThreadMessage.create({
-    data: { threadId: thread.id, direction: "from_customer", text, status: "delivered", at: now },
+  // Recorded before it is posted: if Slack fails, the words are kept (status failed) and the customer is asked to try again.
+  const row = await deps.db.prisma.teamThreadMessage.create({
+    data: { threadId: thread.id, direction: "from_customer", text, status: "sending", at: now },
   });
+  let posted: ThreadRef | undefined;
+  try {
+    posted = await deps.notifier.postInThread(refOf(thread), `💬 ${who}: ${text}`);
+  } catch (err) {
+    await deps.db.prisma.teamThreadMessage.update({ where: { id: row.id }, data: { status: "failed" } });
+    throw err;
+  }
+  // The posted message's ts lets an erasure blank it in Slack later.
+  await deps.db.prisma.teamThreadMessage.update({ where: { id: row.id }, data: { status: "delivered", slackTs: posted?.ts ?? null } });
   // Say "passed on" once per team message, not after every line the customer sends.
   const firstSinceTeam = !thread.lastCustomerMessageAt || (thread.awaitingCustomerSince && thread.lastCustomerMessageAt < thread.awaitingCustomerSince);
   await deps.db.prisma.teamThread.update({ where: { id: thread.id }, data: { lastCustomerMessageAt: now } });

@@ -1,4 +1,5 @@
 ## Slack: cards about customers (hot leads, detractors, feedback, help requests)
+slack-card-erased = 🗑 Customer #{ $id } asked us to erase their data: this card's details and their messages are removed.
 slack-hot-lead-title = 🔥 Hot lead: { $name }
 slack-detractor-title = ⚠️ { $survey } { $score }/{ $max } from { $name }
 slack-feedback-title = 💬 Feedback from { $name }

@@ -1,4 +1,5 @@
 ## Slack: карточки клиентов (горячие лиды, критики, отзывы, просьбы о помощи)
+slack-card-erased = 🗑 Клиент #{ $id } попросил удалить свои данные: подробности этой карточки и его сообщения удалены.
 slack-hot-lead-title = 🔥 Горячий лид: { $name }
 slack-detractor-title = ⚠️ { $survey } { $score }/{ $max } от клиента { $name }
 slack-feedback-title = 💬 Отзыв: { $name }

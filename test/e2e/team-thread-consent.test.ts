@@ -61,8 +61,21 @@ describe.each(DATABASE_KINDS)("Team replies and the customer's consent on %s", (
   });
 
   test("after an erasure nothing is sent and the reply's text is not stored", async () => {
-    const { subscriber, thread } = await detractorThread(9203, "Cleo");
+    const { user, subscriber, thread } = await detractorThread(9203, "Cleo");
+    // A conversation first: the team writes, Cleo answers in Telegram and it is posted in the thread.
+    await reply(thread.slackTs, "Cleo, what went wrong?");
+    await p.telegram.waitForCall((c) => c.method === "sendMessage" && c.params.chat_id === 9203 && String(c.params.text).includes("what went wrong"));
+    await user.say("Call me at +4915100000001");
+    const relayed = threadPosts(p.slackApi, thread.slackTs).find((c) => String(c.params.text).includes("+4915100000001"))!;
+    const relayedTs = (relayed.response as { ts: string }).ts;
     await eraseCustomer(p.app.core, { subscriberId: subscriber.id, actor: "telegram", reason: "customer_request" });
+    // The card in the team channel loses the name, the score's reason and the contacts.
+    const blanked = p.slackApi.callsOf("chat.update").filter((c) => c.params.ts === thread.slackTs).at(-1)!;
+    expect(blanked.params.text).toBe(`🗑 Customer #${subscriber.id} asked us to erase their data: this card's details and their messages are removed.`);
+    expect(JSON.stringify(blanked.params)).not.toContain("Cleo");
+    const relayedBlanked = p.slackApi.callsOf("chat.update").filter((c) => c.params.ts === relayedTs).at(-1)!;
+    expect(JSON.stringify(relayedBlanked.params)).not.toContain("+4915100000001");
+    expect(relayedBlanked.params.text).toContain("asked us to erase their data");
     const before = telegramTo(9203).length;
     const ts = await reply(thread.slackTs, "Cleo, your phone is +4915100000000?");
     await noteIn(thread.slackTs, "Not sent: the customer asked us to erase their data");

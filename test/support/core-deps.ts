@@ -43,6 +43,7 @@ export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock |
     },
     async postInThread(ref, text) {
       threadPosts.push({ ref, text });
+      return { channel: ref.channel, ts: `1700000001.${String(threadPosts.length).padStart(6, "0")}` };
     },
   };
   return {

@@ -28,6 +28,10 @@ export function alertCard(alert: TeamAlert, ctx: CardContext): Card {
   switch (alert.kind) {
     case "text":
       return { text: alert.text, blocks: [textSection(escapeMrkdwn(alert.text))] };
+    case "erased": {
+      const text = ctx.t("slack-card-erased", { id: alert.subscriberId });
+      return { text, blocks: [textSection(text)] };
+    }
     case "hot_lead":
       return hotLeadCard(alert, ctx);
     case "detractor":
