@@ -143,6 +143,33 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     expect([order.status, order.refundedAt?.toISOString(), order.paidAt.toISOString()]).toEqual(["refunded", "2026-11-23T10:00:00.000Z", "2026-11-20T00:00:00.000Z"]);
   });
 
+  test("20 concurrent order batches over the same customers all complete: each order stored once, each customer once", { timeout: 30_000 }, async () => {
+    // More batches than the connection pool has connections, every one of them
+    // creating or finding the same 40 people: matching must not hold a
+    // connection while it waits for another batch.
+    const person = (j: number) => ({ email: `P${j}@Example.com`, ...(j % 3 === 0 ? { phone: `+49 170 000 ${String(j).padStart(4, "0")}` } : {}) });
+    const order = (b: number, i: number) => ({ order_id: `O-${b}-${i}`, customer: person((b * 7 + i) % 40), amount: 10 + i, paid_at: "2026-11-20T12:00:00Z" });
+    // 30 orders of its own per batch, plus orders 0-9 of the previous batch again (a retry racing the original).
+    const batches = Array.from({ length: 20 }, (_, b) => [
+      ...Array.from({ length: 30 }, (_, i) => order(b, i)),
+      ...(b > 0 ? Array.from({ length: 10 }, (_, i) => order(b - 1, i)) : []),
+    ]);
+    const results = await Promise.all(batches.map((items) => ingestOrders(deps, { items })));
+    expect(results.every((r) => r.invalid === 0)).toBe(true);
+    expect(results.reduce((n, r) => n + r.stored, 0)).toBe(20 * 30);
+    expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(19 * 10);
+    const orders = await database.db.prisma.$queryRawUnsafe<{ n: bigint; keys: bigint }[]>(`SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM "order"`);
+    expect([Number(orders[0]!.n), Number(orders[0]!.keys)]).toEqual([600, 600]);
+    const people = await database.db.prisma.$queryRawUnsafe<{ n: bigint; emails: bigint }[]>(`SELECT count(*) AS n, count(DISTINCT email) AS emails FROM subscriber`);
+    expect([Number(people[0]!.n), Number(people[0]!.emails)]).toEqual([40, 40]);
+    // Every order sits on the person its e-mail names.
+    const misplaced = await database.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "order" o JOIN subscriber s ON s.id = o.subscriber_id
+        WHERE s.email <> 'p' || ((split_part(o.idempotency_key, '-', 2)::int * 7 + split_part(o.idempotency_key, '-', 3)::int) % 40) || '@example.com'`,
+    );
+    expect(Number(misplaced[0]!.n)).toBe(0);
+  });
+
   test("a batch of more than 1000 items is refused whole", async () => {
     await expect(ingestEvents(deps, { items: Array.from({ length: 1001 }, (_, i) => cart(`x${i}`, { telegram_id: 1 })) })).rejects.toThrow(
       "A batch holds at most 1000 items; this one has 1001.",
