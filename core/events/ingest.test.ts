@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { MIGRATIONS_DIR } from "../db/migrate.ts";
 import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
@@ -40,7 +43,7 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     const people = await database.db.prisma.subscriber.findMany({ orderBy: { id: "asc" } });
     // e1 and e2 share the e-mail: one person, whose missing phone e2 filled in; e3's phone then finds her too.
     expect(people.map((p) => [p.email, p.phone, p.telegramId, p.consentStatus, p.source, p.firstName])).toEqual([
-      ["ann@example.com", "491701234567", null, "none", "shop", "Ann"],
+      ["ann@example.com", "+491701234567", null, "none", "shop", "Ann"],
       [null, null, 555n, "none", null, null],
     ]);
     const events = await database.db.prisma.event.findMany({ orderBy: { id: "asc" } });
@@ -79,7 +82,7 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     });
     expect(result.results[2]!.errors).toEqual([
       { path: "customer.email", message: "expected an e-mail address" },
-      { path: "customer.phone", message: "expected a phone number with 7-15 digits" },
+      { path: "customer.phone", message: "expected a phone number with the country code and 7-15 digits, e.g. +49 170 1234567" },
     ]);
     expect(result.results[3]).toMatchObject({ index: 3, status: "invalid", errors: [{ path: "(item)" }] });
     expect(await database.db.prisma.event.count()).toBe(1);
@@ -168,6 +171,35 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
         WHERE s.email <> 'p' || ((split_part(o.idempotency_key, '-', 2)::int * 7 + split_part(o.idempotency_key, '-', 3)::int) % 40) || '@example.com'`,
     );
     expect(Number(misplaced[0]!.n)).toBe(0);
+  });
+
+  test("the contacts migration brings stored e-mails and phones to the canonical form, which the API then matches", async () => {
+    const { prisma } = database.db;
+    // As earlier versions stored them: the bot kept the typed case and the "+", the API stored bare digits.
+    const rows = [
+      { telegramId: 1n, email: "Alex@Example.com", phone: "+4915112345678" },
+      { telegramId: 2n, email: "bo@example.com", phone: "491701234567" },
+      { telegramId: 3n, email: null, phone: "89001234567" },
+      { telegramId: 4n, email: null, phone: "015112345678" }, // national: no country to give it
+      { telegramId: 5n, email: " Cy@EXAMPLE.org ", phone: "0044 20 7946 0958" },
+    ];
+    for (const r of rows) await prisma.subscriber.create({ data: { ...r, consentStatus: "subscribed" } });
+    await database.db.execScript(fs.readFileSync(path.join(MIGRATIONS_DIR, "20261126030000_normalize_contacts", "migration.sql"), "utf8"));
+    const after = await prisma.subscriber.findMany({ orderBy: { id: "asc" } });
+    expect(after.map((s) => [s.email, s.phone])).toEqual([
+      ["alex@example.com", "+4915112345678"],
+      ["bo@example.com", "+491701234567"],
+      [null, "+79001234567"],
+      [null, "015112345678"],
+      ["cy@example.org", "+442079460958"],
+    ]);
+    const r = await ingestEvents(deps, {
+      items: [cart("m1", { email: "ALEX@example.com" }), cart("m2", { phone: "491701234567" }), cart("m3", { phone: "8 (900) 123-45-67" })],
+    });
+    expect(r.stored).toBe(3);
+    const events = await prisma.event.findMany({ orderBy: { id: "asc" } });
+    expect(events.map((e) => e.subscriberId)).toEqual([1, 2, 3]);
+    expect(await prisma.subscriber.count()).toBe(5);
   });
 
   test("a batch of more than 1000 items is refused whole", async () => {
