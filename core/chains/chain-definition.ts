@@ -19,6 +19,9 @@ const duration = z
   .regex(/^\d+(m|h|d)$/, { message: 'expected a duration like "30m", "1h" or "3d"' })
   .transform((v) => Number(v.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[v.at(-1) as "m" | "h" | "d"]);
 
+/** How old an event or order may be and still start a chain, unless the chain says otherwise. */
+export const DEFAULT_MAX_TRIGGER_AGE = 24 * 3_600_000;
+
 const timeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day like "10:00"' })
@@ -75,6 +78,12 @@ export const chainSchema = z
       .default("global"),
     /** A customer re-enters the chain only this long after leaving it. */
     reenter_after: duration.default(30 * 86_400_000),
+    /**
+     * Event and order triggers: only a trigger that happened at most this long
+     * ago enrols. Imported history (a CSV of last year's orders, an API
+     * backlog) is stored, but starts no chain.
+     */
+    max_trigger_age: duration.default(DEFAULT_MAX_TRIGGER_AGE),
     steps: z.array(stepSchema).min(1),
   })
   .strict()

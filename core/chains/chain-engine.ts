@@ -1,7 +1,8 @@
 // Runs trigger chains. Each tick, set-based:
 // 1. enrol customers whose trigger fired since the last tick (new events or
-//    paid orders after a stored cursor; customers entering a segment, by
-//    comparing the segment with its members at the previous tick);
+//    paid orders after a stored cursor that happened at most the chain's
+//    max_trigger_age ago; customers entering a segment, by comparing the
+//    segment with its members at the previous tick);
 // 2. take out customers who met an exit condition (an order was paid) or can
 //    no longer be messaged, and skip their queued messages;
 // 3. walk due enrolments forward: waits set the next run, messages / surveys /
@@ -21,6 +22,12 @@ export interface TickResult {
   exited: number;
   steps: number;
 }
+
+/**
+ * A message queued more than this after its step was due ran late (not just
+ * at the next minute's tick): the wait after it counts from the message.
+ */
+const LATE_STEP_MS = 5 * 60_000;
 
 /** Steps one enrolment may take in one tick without waiting: guards against goto loops. */
 const MAX_STEPS_PER_RUN = 25;
@@ -73,7 +80,13 @@ export class ChainEngine {
     return { sql: conditions.join(" AND "), params };
   }
 
-  /** New rows of `event` or `order` since the chain's cursor enrol their customer (once). */
+  /**
+   * New rows of `event` or `order` since the chain's cursor enrol their
+   * customer (once), if they happened at most max_trigger_age ago: a row is
+   * new to us when it is stored, which for an import of history is long
+   * after it happened. The enrolment starts at the trigger's time (a wait of
+   * 1 h ends an hour after the cart), never later than now.
+   */
   private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }): Promise<number> {
     const { prisma } = this.deps.db;
     const cursorKey = `chain:${chain.id}:cursor`;
@@ -91,11 +104,13 @@ export class ChainEngine {
       const p = (n: number) => `$${k + n}`;
       return tx.$executeRawUnsafe(
         `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
-         SELECT DISTINCT ON (src.subscriber_id) ${p(1)}::text, src.subscriber_id, 'active', 0, src.${timeColumn}, src.${timeColumn},
+         SELECT DISTINCT ON (src.subscriber_id) ${p(1)}::text, src.subscriber_id, 'active', 0,
+                least(src.${timeColumn}, ${p(5)}::timestamptz), least(src.${timeColumn}, ${p(5)}::timestamptz),
                 jsonb_build_object('source', '${table}', 'id', src.id${table === "event" ? ", 'properties', src.properties" : ", 'amount', src.amount, 'items', src.items"})
            FROM ${quoted} src
            JOIN subscriber s ON s.id = src.subscriber_id
           WHERE src.id > ${p(2)}::bigint AND src.id <= ${p(3)}::bigint AND ${filter.sql} AND ${REACHABLE}
+            AND src.${timeColumn} >= ${p(5)}::timestamptz - (${p(6)}::float8 * interval '1 millisecond')
             AND NOT EXISTS (
               SELECT 1 FROM chain_enrollment ce
                WHERE ce.chain_id = ${p(1)}::text AND ce.subscriber_id = src.subscriber_id
@@ -107,6 +122,8 @@ export class ChainEngine {
         cursor,
         max,
         chain.reenter_after,
+        this.deps.clock.now(),
+        chain.max_trigger_age,
       );
     });
   }
@@ -237,8 +254,8 @@ export class ChainEngine {
     const chain = this.chains.get(row.chain_id)!;
     const timezone = row.timezone ?? this.deps.teamTimezone;
     let step = row.step;
-    // Waits count from when the step was due, not from when the tick ran.
-    const base = row.next_run_at;
+    // Waits count from when the step was due, not from when the tick ran...
+    let base = row.next_run_at;
     for (let taken = 0; taken < MAX_STEPS_PER_RUN; taken++) {
       const current: ChainStep | undefined = chain.steps[step];
       if (!current || "end" in current) {
@@ -256,6 +273,12 @@ export class ChainEngine {
         continue;
       }
       await this.queue(tx, row, chain, this.contentOf(current, row, chain));
+      // ...unless the message went out late: an enrolment that runs behind
+      // (its trigger reached us hours after it happened) counts the next
+      // wait from this message, keeping its messages the chain's waits apart
+      // instead of sending them in a burst.
+      const now = this.deps.clock.now();
+      if (now.getTime() - base.getTime() > LATE_STEP_MS) base = now;
       step += 1;
     }
     this.deps.logger.error({ chain: chain.id, enrollment: row.id }, "chain took too many steps without waiting; stopped");

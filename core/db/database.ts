@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../../generated/prisma/client.ts";
+import { PrismaClient, type Prisma } from "../../generated/prisma/client.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -33,9 +33,21 @@ export interface Database {
   /**
    * Runs `fn` while holding a session-level PostgreSQL advisory lock, so only one
    * instance does it at a time. Returns undefined when `wait` is false and another
-   * instance holds the lock.
+   * instance holds the lock. The lock lives on a connection of its own, outside
+   * the pool: waiting for it never takes a connection that `fn`, or anybody
+   * else, needs. For long work (migrations, the scheduler's jobs); short
+   * critical sections use lockedTransaction.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>, wait?: boolean): Promise<T | undefined>;
+  /**
+   * Runs `fn` in one transaction that first takes the transaction-level
+   * advisory lock `key`: concurrent callers (in this process or another) run
+   * one after the other. The lock and the work share the transaction's one
+   * connection, so a caller waiting for the lock holds nothing the holder
+   * needs; the lock goes with the commit or rollback. Every query of `fn` must
+   * go through `tx` (on PGlite the transaction holds the only connection).
+   */
+  lockedTransaction<T>(key: number, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
   /**
    * Holds a session-level advisory lock (namespace, id) until the returned
    * function is called or the process dies: other instances can tell this one
@@ -55,6 +67,18 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** An in-memory PGlite starts from this data directory dump (a migrated template). */
   pgliteTemplate?: Blob;
+}
+
+// A locked transaction may queue behind others for the lock (and, on a busy
+// pool, for a connection): Prisma's defaults (2 s to start, 5 s to run) would
+// fail it under a burst of concurrent ingestion requests.
+const LOCKED_TRANSACTION = { maxWait: 60_000, timeout: 120_000 };
+
+function lockedTransaction<T>(prisma: PrismaClient, key: number, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1::bigint)", key);
+    return fn(tx);
+  }, LOCKED_TRANSACTION);
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -121,6 +145,11 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     async withAdvisoryLock(_key, fn) {
       return fn();
     },
+    // A PGlite transaction holds the one connection: concurrent ones already
+    // run one after the other; the lock costs nothing and keeps one code path.
+    lockedTransaction(key, fn) {
+      return lockedTransaction(prisma, key, fn);
+    },
     // One process owns an embedded database: any other holder is gone.
     async holdSessionLock() {
       return async () => {};
@@ -154,7 +183,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return result.rowCount ?? 0;
     },
     async withAdvisoryLock(key, fn, wait = true) {
-      const client = await pool.connect();
+      // Not a pooled connection: while it waits for the lock (or holds it for
+      // the length of fn) the pool stays whole for fn and everybody else.
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => {});
+      await client.connect();
       try {
         if (wait) {
           await client.query("SELECT pg_advisory_lock($1)", [key]);
@@ -165,11 +198,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         try {
           return await fn();
         } finally {
-          await client.query("SELECT pg_advisory_unlock($1)", [key]);
+          await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
         }
       } finally {
-        client.release();
+        await client.end().catch(() => {});
       }
+    },
+    lockedTransaction(key, fn) {
+      return lockedTransaction(prisma, key, fn);
     },
     async holdSessionLock(namespace, id) {
       const client = new pg.Client({ connectionString: url });

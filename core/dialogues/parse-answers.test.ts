@@ -3,15 +3,22 @@ import { offsetMinutes, parseDate, parseEmail, parseNumber, parsePhone, parseSco
 
 describe("reading what customers type", () => {
   test("e-mail addresses", () => {
-    expect(parseEmail(" Ann.Lee+shoes@Example.COM ")).toBe("Ann.Lee+shoes@example.com");
+    // Lower-cased whole: the form the ingestion API and CSV import store, so the shop's orders find the person.
+    expect(parseEmail(" Ann.Lee+shoes@Example.COM ")).toBe("ann.lee+shoes@example.com");
     expect(parseEmail("mailto:a@b.io")).toBe("a@b.io");
     for (const wrong of ["ann@", "ann@example", "ann example.com", "@example.com", "ann@@example.com", "ann@exa mple.com"]) {
       expect(parseEmail(wrong), wrong).toBeUndefined();
     }
   });
 
-  test("phone numbers, with the Russian 8 as +7", () => {
+  test("phone numbers in E.164 with the +, with the Russian 8 as +7", () => {
     expect(parsePhone("+44 20 7946 0958")).toBe("+442079460958");
+    // The forms a shop sends for the same number: one canonical value, as the ingestion API stores it.
+    for (const same of ["+49 151 1234 5678", "0049151 12345678", "4915112345678", "+49 (151) 1234-5678", "0049.151.1234.5678"]) {
+      expect(parsePhone(same), same).toBe("+4915112345678");
+    }
+    // A national number says no country: the customer is asked again with the country code.
+    expect(parsePhone("0151 1234 5678")).toBeUndefined();
     expect(parsePhone("8 (900) 123-45-67")).toBe("+79001234567");
     expect(parsePhone("7 900 123 45 67")).toBe("+79001234567");
     expect(parsePhone("12345")).toBeUndefined();

@@ -2,28 +2,16 @@
 // "nine". Each parser returns undefined for what it cannot read; the caller explains.
 import * as chrono from "chrono-node";
 import { pickLanguage } from "../i18n.ts";
+import { normalizeEmail, normalizePhone } from "../subscribers/customer-identity.ts";
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
-
+/** An e-mail address in the one canonical form every write path uses (lower-cased), or undefined. */
 export function parseEmail(text: string): string | undefined {
-  const candidate = text.trim().replace(/^mailto:/i, "");
-  if (candidate.length > 254 || !EMAIL.test(candidate)) return undefined;
-  const at = candidate.lastIndexOf("@");
-  // The local part may be case-sensitive in theory; the domain never is.
-  return `${candidate.slice(0, at)}@${candidate.slice(at + 1).toLowerCase()}`;
+  return normalizeEmail(text);
 }
 
-/** A phone number in international form (+ and 7-15 digits), or undefined. */
+/** A phone number in the one canonical form every write path uses (E.164: + and 7-15 digits), or undefined. */
 export function parsePhone(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return undefined;
-  const digits = trimmed.replace(/\D/g, "");
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  if (trimmed.startsWith("+")) return `+${digits}`;
-  // Russian numbers are commonly written with a leading 8 instead of +7.
-  if (digits.length === 11 && digits.startsWith("8")) return `+7${digits.slice(1)}`;
-  if (digits.length === 11 && digits.startsWith("7")) return `+${digits}`;
-  return digits;
+  return normalizePhone(text);
 }
 
 export function parseNumber(text: string): number | undefined {

@@ -67,7 +67,7 @@ describe.each(DATABASE_KINDS)("CSV import on %s", (kind) => {
     const { prisma } = database.db;
     const people = await prisma.subscriber.findMany({ orderBy: { id: "asc" } });
     expect(people.map((p) => [p.email, p.phone, p.telegramId, p.firstName, p.language, p.consentStatus])).toEqual([
-      ["ann@example.com", "491701234567", null, "Ann", "en", "none"],
+      ["ann@example.com", "+491701234567", null, "Ann", "en", "none"],
       ["new@example.com", null, null, "New", "ru", "none"],
       ["cleo@example.com", null, null, 'Cleo, the "first"', "en", "none"],
       [null, null, 2001n, null, "en", "none"], // his orders were rejected; his valid events made him known

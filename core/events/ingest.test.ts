@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { MIGRATIONS_DIR } from "../db/migrate.ts";
 import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
@@ -40,7 +43,7 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     const people = await database.db.prisma.subscriber.findMany({ orderBy: { id: "asc" } });
     // e1 and e2 share the e-mail: one person, whose missing phone e2 filled in; e3's phone then finds her too.
     expect(people.map((p) => [p.email, p.phone, p.telegramId, p.consentStatus, p.source, p.firstName])).toEqual([
-      ["ann@example.com", "491701234567", null, "none", "shop", "Ann"],
+      ["ann@example.com", "+491701234567", null, "none", "shop", "Ann"],
       [null, null, 555n, "none", null, null],
     ]);
     const events = await database.db.prisma.event.findMany({ orderBy: { id: "asc" } });
@@ -79,7 +82,7 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     });
     expect(result.results[2]!.errors).toEqual([
       { path: "customer.email", message: "expected an e-mail address" },
-      { path: "customer.phone", message: "expected a phone number with 7-15 digits" },
+      { path: "customer.phone", message: "expected a phone number with the country code and 7-15 digits, e.g. +49 170 1234567" },
     ]);
     expect(result.results[3]).toMatchObject({ index: 3, status: "invalid", errors: [{ path: "(item)" }] });
     expect(await database.db.prisma.event.count()).toBe(1);
@@ -141,6 +144,62 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     expect(await database.db.prisma.customerStats.count()).toBe(0);
     const order = await database.db.prisma.order.findUniqueOrThrow({ where: { idempotencyKey: "B-3" } });
     expect([order.status, order.refundedAt?.toISOString(), order.paidAt.toISOString()]).toEqual(["refunded", "2026-11-23T10:00:00.000Z", "2026-11-20T00:00:00.000Z"]);
+  });
+
+  test("20 concurrent order batches over the same customers all complete: each order stored once, each customer once", { timeout: 30_000 }, async () => {
+    // More batches than the connection pool has connections, every one of them
+    // creating or finding the same 40 people: matching must not hold a
+    // connection while it waits for another batch.
+    const person = (j: number) => ({ email: `P${j}@Example.com`, ...(j % 3 === 0 ? { phone: `+49 170 000 ${String(j).padStart(4, "0")}` } : {}) });
+    const order = (b: number, i: number) => ({ order_id: `O-${b}-${i}`, customer: person((b * 7 + i) % 40), amount: 10 + i, paid_at: "2026-11-20T12:00:00Z" });
+    // 30 orders of its own per batch, plus orders 0-9 of the previous batch again (a retry racing the original).
+    const batches = Array.from({ length: 20 }, (_, b) => [
+      ...Array.from({ length: 30 }, (_, i) => order(b, i)),
+      ...(b > 0 ? Array.from({ length: 10 }, (_, i) => order(b - 1, i)) : []),
+    ]);
+    const results = await Promise.all(batches.map((items) => ingestOrders(deps, { items })));
+    expect(results.every((r) => r.invalid === 0)).toBe(true);
+    expect(results.reduce((n, r) => n + r.stored, 0)).toBe(20 * 30);
+    expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(19 * 10);
+    const orders = await database.db.prisma.$queryRawUnsafe<{ n: bigint; keys: bigint }[]>(`SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM "order"`);
+    expect([Number(orders[0]!.n), Number(orders[0]!.keys)]).toEqual([600, 600]);
+    const people = await database.db.prisma.$queryRawUnsafe<{ n: bigint; emails: bigint }[]>(`SELECT count(*) AS n, count(DISTINCT email) AS emails FROM subscriber`);
+    expect([Number(people[0]!.n), Number(people[0]!.emails)]).toEqual([40, 40]);
+    // Every order sits on the person its e-mail names.
+    const misplaced = await database.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "order" o JOIN subscriber s ON s.id = o.subscriber_id
+        WHERE s.email <> 'p' || ((split_part(o.idempotency_key, '-', 2)::int * 7 + split_part(o.idempotency_key, '-', 3)::int) % 40) || '@example.com'`,
+    );
+    expect(Number(misplaced[0]!.n)).toBe(0);
+  });
+
+  test("the contacts migration brings stored e-mails and phones to the canonical form, which the API then matches", async () => {
+    const { prisma } = database.db;
+    // As earlier versions stored them: the bot kept the typed case and the "+", the API stored bare digits.
+    const rows = [
+      { telegramId: 1n, email: "Alex@Example.com", phone: "+4915112345678" },
+      { telegramId: 2n, email: "bo@example.com", phone: "491701234567" },
+      { telegramId: 3n, email: null, phone: "89001234567" },
+      { telegramId: 4n, email: null, phone: "015112345678" }, // national: no country to give it
+      { telegramId: 5n, email: " Cy@EXAMPLE.org ", phone: "0044 20 7946 0958" },
+    ];
+    for (const r of rows) await prisma.subscriber.create({ data: { ...r, consentStatus: "subscribed" } });
+    await database.db.execScript(fs.readFileSync(path.join(MIGRATIONS_DIR, "20261126030000_normalize_contacts", "migration.sql"), "utf8"));
+    const after = await prisma.subscriber.findMany({ orderBy: { id: "asc" } });
+    expect(after.map((s) => [s.email, s.phone])).toEqual([
+      ["alex@example.com", "+4915112345678"],
+      ["bo@example.com", "+491701234567"],
+      [null, "+79001234567"],
+      [null, "015112345678"],
+      ["cy@example.org", "+442079460958"],
+    ]);
+    const r = await ingestEvents(deps, {
+      items: [cart("m1", { email: "ALEX@example.com" }), cart("m2", { phone: "491701234567" }), cart("m3", { phone: "8 (900) 123-45-67" })],
+    });
+    expect(r.stored).toBe(3);
+    const events = await prisma.event.findMany({ orderBy: { id: "asc" } });
+    expect(events.map((e) => e.subscriberId)).toEqual([1, 2, 3]);
+    expect(await prisma.subscriber.count()).toBe(5);
   });
 
   test("a batch of more than 1000 items is refused whole", async () => {

@@ -3,6 +3,7 @@
 import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
+import { normalizeEmail, normalizePhone } from "../subscribers/customer-identity.ts";
 
 export class CustomerNotFound extends DomainError {
   constructor(query: string) {
@@ -17,8 +18,8 @@ export async function findCustomer(deps: CoreDeps, query: string): Promise<Subsc
   if (/^#\d+$/.test(q)) found = await subscriber.findUnique({ where: { id: Number(q.slice(1)) } });
   else if (/^\d{1,15}$/.test(q)) found = await subscriber.findUnique({ where: { telegramId: BigInt(q) } });
   else if (q.startsWith("@")) found = await subscriber.findFirst({ where: { username: { equals: q.slice(1), mode: "insensitive" } } });
-  else if (q.includes("@")) found = await subscriber.findFirst({ where: { email: q.toLowerCase() } });
-  else if (/^\+?[\d\s()-]{7,}$/.test(q)) found = await subscriber.findFirst({ where: { phone: q.replace(/[^\d+]/g, "") } });
+  else if (q.includes("@")) found = await subscriber.findFirst({ where: { email: normalizeEmail(q) ?? q.toLowerCase(), erasedAt: null }, orderBy: { id: "asc" } });
+  else if (normalizePhone(q)) found = await subscriber.findFirst({ where: { phone: normalizePhone(q)!, erasedAt: null }, orderBy: { id: "asc" } });
   if (!found) found = await subscriber.findUnique({ where: { externalId: q } });
   if (!found) throw new CustomerNotFound(q);
   return found;

@@ -115,6 +115,49 @@ describe("segment text", () => {
     expect(errorOf("lifecycle = loyal and").position).toBe(22);
   });
 
+  test("values out of range are the parser's own errors, at the offending word, with what is valid there", () => {
+    const rfm = errorOf("rfm_r >= 6");
+    expect(rfm.message).toBe("Expected an RFM score from 1 to 5 at position 10, found '6'. Valid here: 1, 2, 3, 4, 5.");
+    expect(pointAt("rfm_r >= 6", rfm)).toBe("rfm_r >= 6\n         ^");
+    expect(errorOf("rfm_m > 2.5").message).toBe("Expected an RFM score from 1 to 5 at position 9, found '2.5'. Valid here: 1, 2, 3, 4, 5.");
+    expect(errorOf("nps_score >= 11").message).toBe(
+      "Expected an NPS score from 0 to 10 at position 14, found '11'. Valid here: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10.",
+    );
+    const spent = errorOf("spent_0d > 5");
+    expect(spent.message).toBe("Expected a window from 1 to 100000 hours, days or weeks at position 1, found 'spent_0d'. Valid here: spent_90d, spent_12h, spent_4w.");
+    expect(pointAt("spent_0d > 5", spent)).toBe("spent_0d > 5\n^^^^^^^^");
+    expect(errorOf("order within 999999999d").message).toBe(
+      "Expected a window from 1 to 100000 hours, days or weeks at position 14, found '999999999d'. Valid here: 2d, 12h, 4w.",
+    );
+    expect(errorOf("event:view count_0d >= 3").message).toBe(
+      "Expected a window from 1 to 100000 hours, days or weeks at position 12, found 'count_0d'. Valid here: count_7d, count_12h, count_4w.",
+    );
+    expect(errorOf("joined < -1").message).toBe("Expected a number of days, 0 or more at position 10, found '-1'. Valid here: 60d, 8w, 36h, 60.");
+    expect(errorOf("language = x").message).toBe("Expected a language code at position 12, found 'x'. Valid here: en, ru.");
+    expect(errorOf("profile.shoe-size = 42").message).toBe(
+      "Expected a profile key of 1-64 letters A-Z, digits and _ at position 1, found 'profile.shoe-size'. Valid here: profile.city, profile.shoe_size.",
+    );
+    expect(errorOf(`spent > 1${"0".repeat(400)}`).message).toBe(
+      "Expected a number at position 9, found '1000000000000000000000000000000000000000...'. Valid here: a number such as 5000.",
+    );
+    // The edges are valid.
+    expect(where("rfm_r >= 5 and nps_score <= 0 and order within 100000d and spent_1h > 0")).toMatchObject({ kind: "and" });
+  });
+
+  test("nesting is capped at 32 levels of parentheses and not, with a clear error instead of a stack overflow", () => {
+    const deep = (n: number) => `${"(".repeat(n)}everyone${")".repeat(n)}`;
+    expect(where(deep(32))).toEqual({ kind: "everyone" });
+    expect(where(`${"not ".repeat(32)}blocked`)).toMatchObject({ kind: "not" });
+    const parens = errorOf(deep(5000));
+    expect(parens.message).toBe("Too deeply nested at position 33: at most 32 levels of parentheses and 'not' inside one another.");
+    expect(parens.position).toBe(33);
+    expect(errorOf(`${"not ".repeat(5000)}blocked`).message).toBe(
+      "Too deeply nested at position 129: at most 32 levels of parentheses and 'not' inside one another.",
+    );
+    // Levels one after another are not nesting.
+    expect(where(Array.from({ length: 200 }, () => "(not blocked)").join(" and "))).toMatchObject({ kind: "and" });
+  });
+
   test("every definition reads back from its canonical text", () => {
     for (const text of [
       "lifecycle = loyal and spent > 5000 within 90d and not tag:vip",

@@ -11,7 +11,11 @@
 //               | "no" ("order" | "event:"TYPE) "since" "event:"TYPE
 //
 // Errors name the offending word, its position (1-based) and what would be
-// valid there, with a "did you mean" when a valid word is close.
+// valid there, with a "did you mean" when a valid word is close. Values are
+// range-checked here too (an RFM score is 1-5, a window at most 100000
+// units...), so a definition the parser returns always passes the schema,
+// and nesting is capped: the parser and everything that walks a definition
+// recurse once per level.
 import { DomainError } from "../errors.ts";
 import { LIFECYCLE_STAGES } from "./lifecycle.ts";
 import { NPS_GROUPS } from "./nps-groups.ts";
@@ -63,6 +67,17 @@ export const SEGMENT_FIELDS: readonly string[] = [
   "everyone",
 ];
 const COMPARISON_WORDS = ["=", "!=", ">", ">=", "<", "<="];
+/** Levels of "(" and "not" inside one another. */
+export const MAX_SEGMENT_NESTING = 32;
+/** The largest window amount (windowSchema). */
+const MAX_WINDOW = 100_000;
+const WINDOW_RANGE = `Expected a window from 1 to ${MAX_WINDOW} hours, days or weeks`;
+const DAYS_EXAMPLES = ["60d", "8w", "36h", "60"];
+/** Longest tag, source or language value (segment-definition's name). */
+const MAX_NAME = 128;
+/** Longest value of a profile field condition. */
+const MAX_VALUE = 512;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 const EVENT_MEASURES = ["count", "sum(<property>)", "last", "first"];
 
 type TokenKind = "word" | "number" | "duration" | "string" | "op" | "(" | ")" | "," | "end";
@@ -106,11 +121,15 @@ export function parseSegmentText(text: string): SegmentDefinition {
   const parser = new Parser(tokenize(text));
   const where = parser.expression();
   parser.expectEnd();
-  return segmentDefinitionSchema.parse({ version: 1, where });
+  const parsed = segmentDefinitionSchema.safeParse({ version: 1, where });
+  // The parser checks every value itself; this is a safety net, never a raw ZodError.
+  if (!parsed.success) throw new SegmentTextError(`The segment is not valid: ${parsed.error.issues[0]?.message ?? "unknown problem"}.`, 1, Math.max(1, text.length), []);
+  return parsed.data;
 }
 
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private get token(): Token {
@@ -151,17 +170,33 @@ class Parser {
 
   private factor(): Condition {
     if (this.isWord("not")) {
-      this.next();
-      return { kind: "not", of: this.factor() };
+      this.enter();
+      const of = this.factor();
+      this.depth--;
+      return { kind: "not", of };
     }
     if (this.is("(")) {
-      this.next();
+      this.enter();
       const inner = this.expression();
       if (!this.is(")")) this.fail("Expected ')' to close the '('", [")", "and", "or"]);
       this.next();
+      this.depth--;
       return inner;
     }
     return this.condition();
+  }
+
+  /** Steps into a "(" or "not", refusing one level too many (instead of overflowing the stack). */
+  private enter(): void {
+    const t = this.next();
+    if (++this.depth > MAX_SEGMENT_NESTING) {
+      throw new SegmentTextError(
+        `Too deeply nested at position ${t.at + 1}: at most ${MAX_SEGMENT_NESTING} levels of parentheses and 'not' inside one another.`,
+        t.at + 1,
+        t.text.length,
+        [],
+      );
+    }
   }
 
   private condition(): Condition {
@@ -169,11 +204,15 @@ class Parser {
     if (t.kind !== "word") return this.fail("Expected a field", SEGMENT_FIELDS);
     const word = t.text.toLowerCase();
     if (word.startsWith("tag:") && word.length > 4) {
+      if (t.text.length - 4 > MAX_NAME) this.fail(`Expected a tag of at most ${MAX_NAME} characters`, ["tag:vip"], t);
       this.next();
       return { kind: "tag", tags: [t.text.slice(4)] };
     }
     if (word.startsWith("event:")) return this.event();
-    if (word.startsWith("profile.")) return this.text(t.text.slice(0, 8).toLowerCase() + t.text.slice(8));
+    if (word.startsWith("profile.")) {
+      if (!/^[A-Za-z0-9_]{1,64}$/.test(t.text.slice(8))) this.fail("Expected a profile key of 1-64 letters A-Z, digits and _", ["profile.city", "profile.shoe_size"], t);
+      return this.text(t.text.slice(0, 8).toLowerCase() + t.text.slice(8));
+    }
     if (word === "no") return this.noneSince();
     if (word === "everyone") {
       this.next();
@@ -195,7 +234,11 @@ class Parser {
     if (word in LISTS) return this.list(word as ListField);
     if ((PROFILE_COLUMNS as readonly string[]).includes(word)) return this.text(word);
     const windowed = /^(orders|spent|aov)_(\d+)([hdw])$/.exec(word);
-    if (windowed) return this.number(windowed[1] as NumberField, { amount: Number(windowed[2]), unit: windowed[3] as Window["unit"] });
+    if (windowed) {
+      const amount = Number(windowed[2]);
+      if (amount < 1 || amount > MAX_WINDOW) this.fail(WINDOW_RANGE, [`${windowed[1]}_90d`, `${windowed[1]}_12h`, `${windowed[1]}_4w`], t);
+      return this.number(windowed[1] as NumberField, { amount, unit: windowed[3] as Window["unit"] });
+    }
     if ((NUMBERS as readonly string[]).includes(word)) return this.number(word as NumberField, undefined);
     return this.fail(`Unknown field`, SEGMENT_FIELDS, t, [...Object.keys(LISTS), ...NUMBERS, ...PROFILE_COLUMNS, "order", "blocked", "event", "tag"]);
   }
@@ -231,6 +274,8 @@ class Parser {
     const { values, what } = LISTS[field];
     if (t.kind !== "word" && t.kind !== "string" && t.kind !== "number") return this.fail(`Expected a ${what}`, values ?? [`a ${what}`]);
     if (!values) {
+      if (field === "language" && (t.text.length < 2 || t.text.length > 8)) return this.fail("Expected a language code", ["en", "ru"]);
+      if (t.text.length < 1 || t.text.length > MAX_NAME) return this.fail(`Expected a ${what} of 1 to ${MAX_NAME} characters`, [`a ${what}`]);
       this.next();
       return t.text;
     }
@@ -251,7 +296,11 @@ class Parser {
   private number(field: NumberField, suffixWindow: Window | undefined): Condition {
     this.next();
     const op = this.comparison();
+    const valueToken = this.token;
     const value = this.numberValue(DAYS.includes(field));
+    const whole = Number.isInteger(value);
+    if (field.startsWith("rfm_") && !(whole && value >= 1 && value <= 5)) this.fail("Expected an RFM score from 1 to 5", range(1, 5), valueToken);
+    if (field === "nps_score" && !(whole && value >= 0 && value <= 10)) this.fail("Expected an NPS score from 0 to 10", range(0, 10), valueToken);
     const within = this.optionalWindow();
     if (within && suffixWindow) this.fail("The window is given twice", ["and", "or"], this.tokens[this.i - 1]);
     const window = within ?? suffixWindow;
@@ -289,6 +338,7 @@ class Parser {
     this.next();
     const t = this.token;
     if (t.kind !== "word" && t.kind !== "string" && t.kind !== "number") return this.fail("Expected a value", ["a word", '"quoted text"']);
+    if (t.text.length > MAX_VALUE) return this.fail(`Expected a value of at most ${MAX_VALUE} characters`, ["a word", '"quoted text"']);
     this.next();
     return { kind: "field", field, op, value: t.text };
   }
@@ -303,6 +353,8 @@ class Parser {
     }
     const measureToken = this.next();
     if (m[2] && m[1] !== "count") this.fail(`A window does not apply to ${m[1]}`, EVENT_MEASURES, measureToken);
+    if (m[2] && (Number(m[2]) < 1 || Number(m[2]) > MAX_WINDOW)) this.fail(WINDOW_RANGE, ["count_7d", "count_12h", "count_4w"], measureToken);
+    if (m[4] && m[4].length > 64) this.fail("Expected a property name of at most 64 characters", ["sum(value)"], measureToken);
     const op = this.comparison();
     const isDays = m[1] === "last" || m[1] === "first";
     const value = this.numberValue(isDays);
@@ -343,30 +395,33 @@ class Parser {
     return this.next().text as Comparison;
   }
 
+  /** A number; for a days measure also a duration, never negative. */
   private numberValue(days: boolean): number {
     const t = this.token;
-    if (t.kind === "number") {
-      this.next();
-      return t.number!;
+    let value: number | undefined;
+    if (t.kind === "number") value = t.number!;
+    else if (t.kind === "duration" && days) value = t.number! * { h: 1 / 24, d: 1, w: 7 }[t.unit!];
+    if (value === undefined || !Number.isFinite(value)) {
+      return this.fail(days ? "Expected a number of days" : "Expected a number", days ? DAYS_EXAMPLES : ["a number such as 5000"]);
     }
-    if (t.kind === "duration" && days) {
-      this.next();
-      return (t.number! * { h: 1 / 24, d: 1, w: 7 }[t.unit!]);
-    }
-    return this.fail(days ? "Expected a number of days" : "Expected a number", days ? ["60d", "8w", "36h", "60"] : ["a number such as 5000"]);
+    if (days && value < 0) return this.fail("Expected a number of days, 0 or more", DAYS_EXAMPLES);
+    this.next();
+    return value;
   }
 
   private optionalWindow(): Window | undefined {
     if (!this.isWord("within")) return undefined;
     this.next();
     const t = this.token;
-    if (t.kind !== "duration" || !Number.isInteger(t.number) || t.number! <= 0) return this.fail("Expected a duration", ["2d", "12h", "4w"]);
+    if (t.kind !== "duration") return this.fail("Expected a duration", ["2d", "12h", "4w"]);
+    if (!Number.isInteger(t.number) || t.number! < 1 || t.number! > MAX_WINDOW) return this.fail(WINDOW_RANGE, ["2d", "12h", "4w"]);
     this.next();
     return { amount: t.number!, unit: t.unit! };
   }
 
   private fail(what: string, expected: readonly string[], t: Token = this.token, candidates?: readonly string[]): never {
-    const found = t.kind === "end" ? "the end of the segment" : `'${t.text}'`;
+    const shown = t.text.length > 40 ? `${t.text.slice(0, 40)}...` : t.text;
+    const found = t.kind === "end" ? "the end of the segment" : `'${shown}'`;
     const subject = what.startsWith("Unknown") ? `${what} ${found} at position ${t.at + 1}.` : `${what} at position ${t.at + 1}, found ${found}.`;
     const guess = candidates ? closest(t.text.toLowerCase().replace(/[:.].*$/, ""), candidates) : undefined;
     const hint = guess ? ` Did you mean ${guess}?` : "";

@@ -1,30 +1,59 @@
 // How an outside system names a customer: Telegram id, e-mail, phone or its
-// own id. Normalized once at the boundary so that "Ann@Example.com" and
-// "ann@example.com", "+49 (170) 123-45-67" and "491701234567" match.
+// own id. Contacts have ONE canonical form, whoever writes them (the bot's
+// answers and shared contacts, the ingestion API, CSV import, the team's
+// /customer lookup) and however they were typed, so that matching is plain
+// equality: e-mail lower-cased ("Ann@Example.com" = "ann@example.com"), phone
+// in E.164 with the "+" ("+49 (170) 123-45-67" = "0049 170 1234567" = "+491701234567").
 import { z } from "zod";
 
-export function normalizeEmail(raw: string): string {
-  return raw.trim().toLowerCase();
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
+
+/** The canonical e-mail (trimmed, "mailto:" dropped, lower-cased), or undefined when it is not an address. */
+export function normalizeEmail(raw: string): string | undefined {
+  const candidate = raw.trim().replace(/^mailto:/i, "").toLowerCase();
+  if (candidate.length > 254 || !EMAIL.test(candidate)) return undefined;
+  return candidate;
 }
 
-/** Digits only, without a leading international prefix "00" (E.164 without the "+"). */
-export function normalizePhone(raw: string): string {
-  return raw.replace(/\D/g, "").replace(/^00/, "");
+/**
+ * The canonical phone number: E.164, "+" and 7-15 digits; undefined when it
+ * is not one. Spaces, brackets, dots, dashes and slashes are ignored. The
+ * country code is needed: written with "+" or "00", or as bare digits that
+ * start with it ("491701234567"); the one exception is the Russian trunk
+ * prefix, 11 digits starting with 8 ("8 900 123-45-67" = +79001234567). A
+ * national number starting with 0 ("0170 1234567") says no country: refused.
+ */
+export function normalizePhone(raw: string): string | undefined {
+  const trimmed = raw.trim().replace(/^tel:/i, "").trim();
+  if (!/^\+?[\d\s().\/-]+$/.test(trimmed)) return undefined;
+  let digits = trimmed.replace(/\D/g, "");
+  if (!trimmed.startsWith("+")) {
+    if (digits.startsWith("00")) digits = digits.slice(2);
+    else if (digits.length === 11 && digits.startsWith("8")) digits = `7${digits.slice(1)}`;
+  }
+  if (digits.length < 7 || digits.length > 15 || digits.startsWith("0")) return undefined;
+  return `+${digits}`;
 }
 
 const telegramId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,19}$/, "expected digits")]).transform((v) => String(v));
 
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .transform(normalizeEmail)
-  .pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "expected an e-mail address"));
+const email = z.string().transform((v, ctx) => {
+  const normalized = normalizeEmail(v);
+  if (normalized === undefined) {
+    ctx.addIssue({ code: "custom", message: "expected an e-mail address" });
+    return z.NEVER;
+  }
+  return normalized;
+});
 
-const phone = z
-  .union([z.string(), z.number()])
-  .transform((v) => normalizePhone(String(v)))
-  .pipe(z.string().regex(/^\d{7,15}$/, "expected a phone number with 7-15 digits"));
+const phone = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const normalized = normalizePhone(String(v));
+  if (normalized === undefined) {
+    ctx.addIssue({ code: "custom", message: "expected a phone number with the country code and 7-15 digits, e.g. +49 170 1234567" });
+    return z.NEVER;
+  }
+  return normalized;
+});
 
 const optionalName = z.string().trim().max(256).optional();
 

@@ -3,11 +3,14 @@
 // no campaign reaches them). Set-based: a few statements per batch, whatever
 // its size. Precedence when one reference matches several people: Telegram id,
 // external id, e-mail, phone.
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CoreDeps } from "../deps.ts";
 import type { CustomerRef } from "./customer-identity.ts";
 
-// One instance at a time creates customers, so two concurrent batches that
-// mention the same new e-mail create one person, not two.
+// One batch at a time (in any instance) creates customers, so two concurrent
+// batches that mention the same new e-mail create one person, not two. A
+// transaction-level lock taken inside the transaction that does the matching:
+// a batch waiting for it holds one connection and needs no other.
 const CUSTOMER_CREATION_LOCK = 72707371;
 
 const INPUT = `jsonb_to_recordset($1::jsonb) AS x(k text, id int, telegram_id bigint, external_id text, email text, phone text,
@@ -18,19 +21,20 @@ export async function matchCustomers(deps: CoreDeps, refs: CustomerRef[]): Promi
   const { people, personOf } = samePeople(refs);
   if (people.length === 0) return [];
   const rows = people.map((c, i) => ({ k: String(i), ...c }));
-  const ids = await deps.db.withAdvisoryLock(CUSTOMER_CREATION_LOCK, async () => {
-    const found = await findExisting(deps, rows);
+  const now = deps.clock.now();
+  const ids = await deps.db.lockedTransaction(CUSTOMER_CREATION_LOCK, async (tx) => {
+    const found = await findExisting(tx, rows);
     const missing = rows.filter((r) => !found.has(r.k));
     if (missing.length > 0) {
-      await createProspects(deps, missing);
+      await createProspects(tx, missing, now);
       // Those a concurrent writer created first (a Telegram /start) are found now.
-      for (const [k, id] of await findExisting(deps, missing)) found.set(k, id);
+      for (const [k, id] of await findExisting(tx, missing)) found.set(k, id);
     }
-    await fillEmptyContacts(deps, rows.map((r) => ({ ...r, id: found.get(r.k) })));
+    await fillEmptyContacts(tx, rows.map((r) => ({ ...r, id: found.get(r.k) })), now);
     return found;
   });
   return refs.map((_, i) => {
-    const id = ids!.get(String(personOf[i]));
+    const id = ids.get(String(personOf[i]));
     if (id === undefined) throw new Error(`customer #${i} of the batch could be neither found nor created`);
     return id;
   });
@@ -70,8 +74,10 @@ function samePeople(refs: CustomerRef[]): { people: CustomerRef[]; personOf: num
   return { people, personOf };
 }
 
-async function findExisting(deps: CoreDeps, rows: object[]): Promise<Map<string, number>> {
-  const found = await deps.db.prisma.$queryRawUnsafe<{ k: string; id: number | null }[]>(
+type Tx = Prisma.TransactionClient;
+
+async function findExisting(tx: Tx, rows: object[]): Promise<Map<string, number>> {
+  const found = await tx.$queryRawUnsafe<{ k: string; id: number | null }[]>(
     `SELECT x.k, coalesce(
         (SELECT s.id FROM subscriber s WHERE s.telegram_id = x.telegram_id),
         (SELECT s.id FROM subscriber s WHERE s.external_id = x.external_id),
@@ -83,21 +89,21 @@ async function findExisting(deps: CoreDeps, rows: object[]): Promise<Map<string,
   return new Map(found.filter((r) => r.id !== null).map((r) => [r.k, r.id!]));
 }
 
-async function createProspects(deps: CoreDeps, rows: object[]): Promise<void> {
-  await deps.db.prisma.$executeRawUnsafe(
+async function createProspects(tx: Tx, rows: object[], now: Date): Promise<void> {
+  await tx.$executeRawUnsafe(
     `INSERT INTO subscriber (telegram_id, external_id, email, phone, first_name, last_name, language, source, consent_status, created_at, updated_at)
      SELECT x.telegram_id, x.external_id, x.email, x.phone, x.first_name, x.last_name, coalesce(x.language, 'en'), x.source,
             'none', $2::timestamptz, $2::timestamptz
        FROM ${INPUT}
      ON CONFLICT DO NOTHING`,
     JSON.stringify(rows),
-    deps.clock.now().toISOString(),
+    now.toISOString(),
   );
 }
 
 /** What a known customer lacks (an e-mail, a phone, a name) is taken from the batch; nothing is overwritten. */
-async function fillEmptyContacts(deps: CoreDeps, rows: object[]): Promise<void> {
-  await deps.db.prisma.$executeRawUnsafe(
+async function fillEmptyContacts(tx: Tx, rows: object[], now: Date): Promise<void> {
+  await tx.$executeRawUnsafe(
     `UPDATE subscriber s
         SET email = coalesce(s.email, x.email), phone = coalesce(s.phone, x.phone),
             first_name = coalesce(s.first_name, x.first_name), last_name = coalesce(s.last_name, x.last_name),
@@ -107,6 +113,6 @@ async function fillEmptyContacts(deps: CoreDeps, rows: object[]): Promise<void> 
         AND ((s.email IS NULL AND x.email IS NOT NULL) OR (s.phone IS NULL AND x.phone IS NOT NULL)
           OR (s.first_name IS NULL AND x.first_name IS NOT NULL) OR (s.last_name IS NULL AND x.last_name IS NOT NULL))`,
     JSON.stringify(rows),
-    deps.clock.now().toISOString(),
+    now.toISOString(),
   );
 }

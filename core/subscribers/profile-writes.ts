@@ -2,6 +2,7 @@
 // phone), a custom key of the profile JSON, tags. One statement per answer, so
 // a flow left halfway still keeps what was said.
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { normalizeEmail, normalizePhone } from "./customer-identity.ts";
 
 export type ProfileColumn = "firstName" | "lastName" | "email" | "phone";
 
@@ -20,7 +21,8 @@ export async function applyProfileChange(tx: Tx, subscriberId: number, change: P
   const sets: string[] = [];
   const params: unknown[] = [subscriberId, now];
   for (const [column, value] of Object.entries(change.columns ?? {}) as [ProfileColumn, string][]) {
-    params.push(value);
+    // Contacts in their one canonical form, whatever wrote them: the shop's orders match on it.
+    params.push(column === "email" ? (normalizeEmail(value) ?? value) : column === "phone" ? (normalizePhone(value) ?? value) : value);
     sets.push(`${COLUMN_NAMES[column]} = $${params.length}`);
   }
   if (change.profile && Object.keys(change.profile).length > 0) {

@@ -5,6 +5,8 @@ import { chainSchema, loadChains, ChainFileError } from "../../core/chains/chain
 import { ChainEngine } from "../../core/chains/chain-engine.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DeliveryWorker } from "../../core/delivery/delivery-worker.ts";
+import { ingestEvents } from "../../core/events/ingest-events.ts";
+import { ingestOrders } from "../../core/events/ingest-orders.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
@@ -129,6 +131,82 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect((question.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     const asked = await database.db.prisma.surveyResponse.findFirstOrThrow({ where: { subscriberId: eve } });
     expect(asked).toMatchObject({ surveyId: "nps", trigger: "event", stage: "score" });
+  });
+
+  test("history does not start chains: an order paid 30 days ago ingested now, carts of two days ago", async () => {
+    const [fay] = await createCustomers(database.db, [{ telegramId: 506, firstName: "Fay" }, { telegramId: 507, firstName: "Gus" }]);
+    await ingestOrders(deps, { items: [{ order_id: "OLD-1", amount: 80, paid_at: "2026-10-25T10:00:00Z", customer: { telegram_id: 506 } }] });
+    await ingestEvents(deps, {
+      items: [{ idempotency_key: "old-cart", type: "added_to_cart", occurred_at: "2026-11-22T09:00:00Z", properties: { items: [{ name: "Boots" }] }, customer: { telegram_id: 507 } }],
+    });
+    await tickAt("2026-11-24T10:01:00Z");
+    expect(await database.db.prisma.chainEnrollment.count()).toBe(0);
+    await tickAt("2026-12-10T10:01:00Z");
+    expect([tg.chat(506), tg.chat(507)]).toEqual([[], []]);
+    // A fresh order of the same customer does start it.
+    await ingestOrders(deps, { items: [{ order_id: "NEW-1", amount: 80, paid_at: "2026-12-10T10:00:00Z", customer: { telegram_id: 506 } }] });
+    await tickAt("2026-12-10T10:02:00Z");
+    expect(tg.chat(506).map((m) => m.text)).toEqual([expect.stringMatching(/^Thank you for your order, Fay!/)]);
+    expect((await database.db.prisma.chainEnrollment.findMany()).map((e) => [e.subscriberId, e.chainId])).toEqual([[fay, "post_purchase"]]);
+  });
+
+  test("a chain may accept older triggers: max_trigger_age in its file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chains-"));
+    fs.writeFileSync(
+      path.join(dir, "late-thanks.yaml"),
+      "id: late_thanks\nname: Late thanks\ntrigger: { order_paid: true }\nkind: transactional\nmax_trigger_age: 40d\nsteps:\n  - send: { text: { en: 'Thanks, {first_name}', ru: 'Спасибо, {first_name}' } }\n",
+    );
+    const chains = loadChains(dir);
+    expect(chains.map((c) => [c.id, c.max_trigger_age])).toEqual([["late_thanks", 40 * 86_400_000]]);
+    expect(loadChains().map((c) => c.max_trigger_age)).toEqual([86_400_000, 86_400_000, 86_400_000]);
+    const late = new ChainEngine(deps, chains);
+    await late.tick();
+    await createCustomers(database.db, [{ telegramId: 508, firstName: "Hal" }]);
+    await ingestOrders(deps, {
+      items: [
+        { order_id: "L-1", amount: 80, paid_at: "2026-10-25T10:00:00Z", customer: { telegram_id: 508 } },
+        { order_id: "L-2", amount: 80, paid_at: "2026-10-01T10:00:00Z", customer: { telegram_id: 509 } }, // 54 days: too old even here
+      ],
+    });
+    clock.set("2026-11-24T10:01:00Z");
+    expect((await late.tick()).enrolled).toBe(1);
+    await send();
+    expect(tg.chat(508).map((m) => m.text)).toEqual(["Thanks, Hal"]);
+  });
+
+  test("a cart that reaches us 10 minutes late: the first reminder still an hour after the cart", async () => {
+    const [ivy] = await createCustomers(database.db, [{ telegramId: 510, firstName: "Ivy" }]);
+    clock.set("2026-11-24T10:15:00Z");
+    await ingestEvents(deps, {
+      items: [{ idempotency_key: "late-cart", type: "added_to_cart", occurred_at: "2026-11-24T10:05:00Z", properties: { items: [{ name: "Boots" }] }, customer: { telegram_id: 510 } }],
+    });
+    await tickAt("2026-11-24T10:15:00Z");
+    expect(await database.db.prisma.chainEnrollment.count({ where: { subscriberId: ivy, chainId: "abandoned_cart", status: "active" } })).toBe(1);
+    await tickAt("2026-11-24T11:04:00Z");
+    expect(tg.chat(510)).toEqual([]);
+    await tickAt("2026-11-24T11:05:00Z");
+    expect(tg.chat(510).map((m) => m.text)).toEqual(["Ivy, you left Boots in your cart. Still thinking? Your size is waiting for you."]);
+  });
+
+  test("a cart that reaches us 20 hours late: reminders keep the chain's waits apart, no burst", async () => {
+    const [jo] = await createCustomers(database.db, [{ telegramId: 511, firstName: "Jo" }]);
+    clock.set("2026-11-25T09:00:00Z");
+    await ingestEvents(deps, {
+      items: [{ idempotency_key: "stale-cart", type: "added_to_cart", occurred_at: "2026-11-24T13:00:00Z", properties: { items: [{ name: "Boots" }] }, customer: { telegram_id: 511 } }],
+    });
+    const queuedAt = async () =>
+      (await database.db.prisma.delivery.findMany({ where: { subscriberId: jo! }, orderBy: { id: "asc" } })).map((d) => d.createdAt.toISOString());
+    await tickAt("2026-11-25T09:00:00Z"); // the 1 h wait is long over
+    await tickAt("2026-11-25T09:01:00Z");
+    expect(await queuedAt()).toEqual(["2026-11-25T09:01:00.000Z"]);
+    // Not a day after the cart (4 hours after the first reminder) but 23 hours after the first reminder.
+    await tickAt("2026-11-25T13:01:00Z");
+    expect(await queuedAt()).toHaveLength(1);
+    await tickAt("2026-11-26T08:00:00Z");
+    expect(await queuedAt()).toHaveLength(1);
+    await tickAt("2026-11-26T08:01:00Z");
+    expect(await queuedAt()).toEqual(["2026-11-25T09:01:00.000Z", "2026-11-26T08:01:00.000Z"]);
+    expect(tg.chat(511).map((m) => m.text!.slice(0, 20))).toEqual(["Jo, you left Boots i", "Jo, here is 10% off "]);
   });
 
   test("win-back: customers entering RFM at_risk get a promo code, frequent big spenders early access instead", async () => {

@@ -76,4 +76,32 @@ describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { message: string }).message).toBe("A batch holds at most 1000 items; this one has 1001.");
   });
+
+  test("the shop's orders land on the Telegram subscriber who typed the same phone and e-mail in a flow", async () => {
+    const alex = p.telegram.user(7101, { first_name: "Alex", language_code: "en" });
+    await alex.command("start", "flow_shoe-finder");
+    await alex.press("🏋️ Gym");
+    await alex.say("43");
+    await alex.press("Over €150");
+    await alex.press("Skip");
+    await alex.press("Yes");
+    await alex.say("+49 151 1234 5678");
+    await alex.say("Alex@Example.com");
+    const { prisma } = p.database.db;
+    const me = await prisma.subscriber.findUniqueOrThrow({ where: { telegramId: 7101n } });
+    expect([me.phone, me.email]).toEqual(["+4915112345678", "alex@example.com"]);
+    const people = await prisma.subscriber.count();
+
+    // Each order names Alex by one contact only, written the way a shop would.
+    const paid = (id: string, customer: object) => ({ order_id: id, amount: 120, paid_at: "2026-11-20T12:00:00Z", customer });
+    const res = await post(p, "/api/v1/orders", {
+      items: [paid("AX-1", { phone: "0049151 12345678" }), paid("AX-2", { phone: "+4915112345678" }), paid("AX-3", { email: "alex@example.com" })],
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { stored: number }).stored).toBe(3);
+    const orders = await prisma.order.findMany({ where: { idempotencyKey: { startsWith: "AX-" } }, orderBy: { idempotencyKey: "asc" } });
+    expect(orders.map((o) => o.subscriberId)).toEqual([me.id, me.id, me.id]);
+    // No prospect was created beside the subscriber.
+    expect(await prisma.subscriber.count()).toBe(people);
+  });
 });

@@ -205,7 +205,7 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(sentTexts(done)[1]).toBe("Thank you! A specialist will contact you within one business day to schedule the demo.");
 
     const subscriber = await subscriberOf(6003);
-    expect(subscriber).toMatchObject({ firstName: "Carl", email: "Carl@acme.io", phone: "+14155550100", source: "site_pricing" });
+    expect(subscriber).toMatchObject({ firstName: "Carl", email: "carl@acme.io", phone: "+14155550100", source: "site_pricing" });
     expect(subscriber.profile).toMatchObject({ company: "Acme Ltd", role: "owner", customerBase: 60000, needs: ["crm-setup"], budget: "over-5k", hasCrm: false, startDate: "2027-01-15" });
     expect(subscriber.tags).toEqual(["big-budget", "decision-maker", "large-base", "no-crm"]);
     expect(await sessionOf(6003)).toMatchObject({ status: "completed", score: 105, qualification: "hot", trigger: "source", failures: 0 });
