@@ -31,7 +31,7 @@ import { telegramChannel } from "./telegram/telegram-channel.ts";
 import { telegramApi } from "./telegram/api-client.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
 import { ChainEngine } from "../core/chains/chain-engine.ts";
-import { loadChains } from "../core/chains/chain-definition.ts";
+import { checkChainDialogues, loadChains } from "../core/chains/chain-definition.ts";
 import { linkSecret } from "../core/delivery/tracked-links.ts";
 import { clickRedirect } from "./http/click-redirect.ts";
 import { ingestEvents } from "../core/events/ingest-events.ts";
@@ -81,7 +81,8 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   // Flow and survey files first: a bad one stops the start before anything opens.
-  const dialogues = loadDialogues(config.FLOWS_DIR ? path.resolve(config.FLOWS_DIR) : DEFAULT_FLOWS_DIR);
+  const flowsDir = config.FLOWS_DIR ? path.resolve(config.FLOWS_DIR) : DEFAULT_FLOWS_DIR;
+  const dialogues = loadDialogues(flowsDir);
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const migrated = await migrate(db);
@@ -110,7 +111,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     },
     dialogues,
   };
-  const chains = new ChainEngine(core, loadChains());
+  const chainDefinitions = loadChains(path.join(flowsDir, "chains"));
+  checkChainDialogues(chainDefinitions, { surveys: dialogues.surveys.all().map((s) => s.id), flows: dialogues.flows.all().map((f) => f.id) });
+  const chains = new ChainEngine(core, chainDefinitions);
   const scheduler = new Scheduler(core);
   scheduler.register({
     id: "chains.tick",

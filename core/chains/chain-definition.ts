@@ -53,6 +53,8 @@ const triggerSchema = z.union([
   z.object({ event: z.string().min(1), where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).strict(),
   z.object({ order_paid: z.literal(true) }).strict(),
   z.object({ segment_entry: z.string().min(1) }).strict(),
+  /** A qualification flow was completed (optionally only with this qualification: a hot lead's follow-up). */
+  z.object({ flow_completed: z.string().min(1), qualification: z.enum(["hot", "warm", "cold"]).optional() }).strict(),
 ]);
 export type ChainTrigger = z.infer<typeof triggerSchema>;
 
@@ -115,6 +117,24 @@ export function segmentDefinitionOf(text: string): SegmentDefinition {
 
 export class ChainFileError extends Error {
   override name = "ChainFileError";
+}
+
+/**
+ * The surveys and flows a chain names must exist in this deployment's
+ * flows/ (otherwise every step would fail at send time): checked at start.
+ */
+export function checkChainDialogues(chains: ChainDefinition[], known: { surveys: string[]; flows: string[] }): void {
+  for (const chain of chains) {
+    const problems: string[] = [];
+    if ("flow_completed" in chain.trigger && !known.flows.includes(chain.trigger.flow_completed)) {
+      problems.push(`trigger.flow_completed: no flow "${chain.trigger.flow_completed}"; flows: ${known.flows.join(", ") || "none"}`);
+    }
+    chain.steps.forEach((step, i) => {
+      if ("survey" in step && !known.surveys.includes(step.survey)) problems.push(`steps.${i}.survey: no survey "${step.survey}"; surveys: ${known.surveys.join(", ") || "none"}`);
+      if ("flow" in step && !known.flows.includes(step.flow)) problems.push(`steps.${i}.flow: no flow "${step.flow}"; flows: ${known.flows.join(", ") || "none"}`);
+    });
+    if (problems.length > 0) throw new ChainFileError(`chain "${chain.id}": at ${problems[0]}`);
+  }
 }
 
 export const CHAINS_DIR = path.resolve(import.meta.dirname, "../../flows/chains");

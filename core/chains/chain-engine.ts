@@ -29,6 +29,9 @@ export interface TickResult {
  */
 const LATE_STEP_MS = 5 * 60_000;
 
+/** Flow completions are read this far behind now, so one still committing is not skipped. */
+const FLOW_CURSOR_LAG_MS = 5_000;
+
 /** Steps one enrolment may take in one tick without waiting: guards against goto loops. */
 const MAX_STEPS_PER_RUN = 25;
 
@@ -67,6 +70,7 @@ export class ChainEngine {
     const t = chain.trigger;
     if ("event" in t) return this.enrolFromTable(chain, "event", this.eventFilter(t.event, t.where ?? {}));
     if ("order_paid" in t) return this.enrolFromTable(chain, "order", { sql: `src.status = 'paid'`, params: [] });
+    if ("flow_completed" in t) return this.enrolFromFlow(chain, t.flow_completed, t.qualification);
     return this.enrolFromSegment(chain, t.segment_entry);
   }
 
@@ -124,6 +128,46 @@ export class ChainEngine {
         chain.reenter_after,
         this.deps.clock.now(),
         chain.max_trigger_age,
+      );
+    });
+  }
+
+  /**
+   * Flow sessions completed since the last tick enrol their customer. The
+   * cursor is a time (a session's id is older than its completion), read a few
+   * seconds behind now so a completion still committing is taken next tick.
+   */
+  private async enrolFromFlow(chain: ChainDefinition, flowId: string, qualification: string | undefined): Promise<number> {
+    const { prisma } = this.deps.db;
+    const cursorKey = `chain:${chain.id}:completed-cursor`;
+    const upTo = new Date(this.deps.clock.now().getTime() - FLOW_CURSOR_LAG_MS);
+    return prisma.$transaction(async (tx) => {
+      const stored = await tx.setting.findUnique({ where: { key: cursorKey } });
+      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: upTo.toISOString() }, update: { value: upTo.toISOString() } });
+      // A new chain starts from now: earlier completions do not trigger it.
+      if (!stored) return 0;
+      const from = new Date(String(stored.value));
+      if (upTo <= from) return 0;
+      return tx.$executeRawUnsafe(
+        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
+         SELECT DISTINCT ON (fs.subscriber_id) $1::text, fs.subscriber_id, 'active', 0, fs.completed_at, fs.completed_at,
+                jsonb_build_object('source', 'flow', 'id', fs.id, 'flow', fs.flow_id, 'qualification', fs.qualification, 'score', fs.score)
+           FROM flow_session fs
+           JOIN subscriber s ON s.id = fs.subscriber_id
+          WHERE fs.flow_id = $2 AND fs.status = 'completed' AND fs.completed_at > $3::timestamptz AND fs.completed_at <= $4::timestamptz
+            AND ($5::text IS NULL OR fs.qualification = $5::text) AND ${REACHABLE}
+            AND NOT EXISTS (
+              SELECT 1 FROM chain_enrollment ce
+               WHERE ce.chain_id = $1::text AND ce.subscriber_id = fs.subscriber_id
+                 AND (ce.status = 'active' OR ce.finished_at > fs.completed_at - ($6::float8 * interval '1 millisecond')))
+          ORDER BY fs.subscriber_id, fs.completed_at DESC
+         ON CONFLICT (chain_id, subscriber_id) WHERE status = 'active' DO NOTHING`,
+        chain.id,
+        flowId,
+        from,
+        upTo,
+        qualification ?? null,
+        chain.reenter_after,
       );
     });
   }

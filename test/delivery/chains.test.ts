@@ -1,7 +1,7 @@
 // The shipped chains walked end to end with the clock moved by the test:
 // triggers, waits, messages through the outbox to Telegram, exits.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { chainSchema, loadChains, ChainFileError } from "../../core/chains/chain-definition.ts";
+import { chainSchema, checkChainDialogues, loadChains, ChainFileError } from "../../core/chains/chain-definition.ts";
 import { ChainEngine } from "../../core/chains/chain-engine.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DeliveryWorker } from "../../core/delivery/delivery-worker.ts";
@@ -241,6 +241,45 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect(lastWinback(905)).toBe("Last day for COMEBACK15, C6: 15% off anything you choose today.");
     // (Their orders also started the post-purchase chain; the win-back sent C1 exactly one message.)
     expect(tg.chat(900).filter((m) => /COMEBACK15|winter collection/.test(m.text ?? ""))).toHaveLength(1);
+  });
+
+  test("shoe-finder follow-up: a warm lead who has not bought gets their picks two days later at 11:00; hot leads and buyers do not", async () => {
+    const [fay, gus, hal] = await createCustomers(database.db, [
+      { telegramId: 601, firstName: "Fay" },
+      { telegramId: 602, firstName: "Gus" },
+      { telegramId: 603, firstName: "Hal" },
+    ]);
+    const completed = (subscriberId: number, qualification: string, at: string) =>
+      database.db.prisma.flowSession.create({
+        data: { subscriberId, flowId: "shoe-finder", status: "completed", stepId: "done", score: 40, qualification, trigger: "command", startedAt: new Date(at), askedAt: new Date(at), completedAt: new Date(at) },
+      });
+    await completed(fay!, "warm", "2026-11-24T10:01:00Z");
+    await completed(gus!, "hot", "2026-11-24T10:01:00Z");
+    await completed(hal!, "warm", "2026-11-24T10:01:30Z");
+    await tickAt("2026-11-24T10:02:00Z");
+    const enrolled = await database.db.prisma.chainEnrollment.findMany({ where: { chainId: "shoe_finder_follow_up" }, orderBy: { subscriberId: "asc" } });
+    expect(enrolled.map((e) => e.subscriberId)).toEqual([fay, hal]);
+    expect(enrolled[0]!.context).toMatchObject({ source: "flow", flow: "shoe-finder", qualification: "warm" });
+    await pay(hal!, "2026-11-25T09:00:00Z");
+    await tickAt("2026-11-26T10:01:00Z"); // two days later: wait until 11:00 in Berlin, the next morning
+    expect(tg.chat(601)).toEqual([]);
+    await tickAt("2026-11-27T10:00:00Z");
+    expect(tg.chat(601).map((m) => m.text)).toEqual(["Fay, we picked a few pairs from your answers. Take a look - free returns for 30 days."]);
+    expect(tg.chat(602)).toEqual([]);
+    expect(tg.chat(603)).toEqual([]);
+    // Completions before the chain watched, or ticks with nothing new, enrol nobody again.
+    await tickAt("2026-11-27T10:05:00Z");
+    expect(await database.db.prisma.chainEnrollment.count({ where: { chainId: "shoe_finder_follow_up" } })).toBe(2);
+  });
+
+  test("a chain naming a survey or flow this deployment doesn't have stops start-up", () => {
+    const chain = chainSchema.parse({ id: "x", name: "X", trigger: { flow_completed: "shoe-finder" }, steps: [{ survey: "nsp" }] });
+    expect(() => checkChainDialogues([chain], { surveys: ["nps", "csat-delivery"], flows: ["shoe-finder"] })).toThrow(
+      'chain "x": at steps.0.survey: no survey "nsp"; surveys: nps, csat-delivery',
+    );
+    const unknownFlow = chainSchema.parse({ id: "y", name: "Y", trigger: { flow_completed: "shoe-findr" }, steps: [{ end: true }] });
+    expect(() => checkChainDialogues([unknownFlow], { surveys: [], flows: ["shoe-finder", "b2b-lead"] })).toThrow('at trigger.flow_completed: no flow "shoe-findr"; flows: shoe-finder, b2b-lead');
+    expect(() => checkChainDialogues(loadChains(), { surveys: ["nps", "csat-delivery", "feedback"], flows: ["shoe-finder", "b2b-lead"] })).not.toThrow();
   });
 
   test("a broken chain file stops start-up with the file, the path and the reason", () => {
