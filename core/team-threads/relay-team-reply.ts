@@ -27,9 +27,13 @@ export async function relayTeamReply(
   });
   if (!thread) return { status: "ignored", reason: "not_a_customer_thread" };
   const subscriber = thread.subscriber;
-  // Consent holds in a conversation too; an erased person's thread keeps nothing new.
+  // An erased person's thread keeps nothing new. A thread is a conversation the
+  // customer started (a survey answer, a flow, a request for a person), so the
+  // team may answer someone who has not subscribed to marketing - but not
+  // someone who sent /stop ("you won't get any more messages") or blocked us.
   if (subscriber.erasedAt) return { status: "refused", reason: "erased" };
-  const notReachable = reachability(subscriber);
+  const reachable = reachability(subscriber);
+  const notReachable = reachable === "no_consent" && subscriber.consentStatus !== "unsubscribed" ? undefined : reachable;
   const now = deps.clock.now();
   // The Slack message ts is the natural key: a retried event finds its row and stops here.
   const claimed = await deps.db.prisma.$executeRawUnsafe(
