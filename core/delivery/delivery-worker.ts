@@ -321,12 +321,14 @@ export class DeliveryWorker {
       await this.finish(row, "skipped", "frequency_cap");
       return "skipped";
     }
-    await this.pacer.acquire(String(row.telegramId));
     // The wait for the slot can take seconds: whoever unsubscribed, blocked the bot
     // or was erased meanwhile gets nothing - also a row already 'sending' when the
     // erasure cancelled the pending ones. The message is rendered from the state
-    // read now, so an erased name can never be put into it.
-    const current = await this.subscriberState.read(row.subscriberId);
+    // read at the slot, so an erased name can never be put into it.
+    let current: Awaited<ReturnType<SubscriberStateReader["read"]>>;
+    await this.pacer.acquire(String(row.telegramId), async () => {
+      current = await this.subscriberState.read(row.subscriberId);
+    });
     const fresh: ClaimedDelivery = { ...row, ...current };
     const ineligibleNow = current ? ineligibility(fresh) : "erased"; // a subscriber row that is gone counts as erased
     if (ineligibleNow) {

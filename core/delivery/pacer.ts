@@ -63,7 +63,12 @@ export class Pacer {
   }
 
   /** Waits until one more message may go out to `chat`; returns the instant it may. */
-  async acquire(chat: string): Promise<Date> {
+  /**
+   * `lastLook` runs once the slot is due, just before the send is counted: a
+   * read that takes a few milliseconds (the consent re-check) then delays this
+   * send without letting it land in a second that is already full.
+   */
+  async acquire(chat: string, lastLook?: () => Promise<void>): Promise<Date> {
     const chatReady = (this.lastByChat.get(chat) ?? -Infinity) + this.perChatIntervalMs;
     // Claim the chat's next turn before awaiting, so concurrent senders queue up behind it.
     this.lastByChat.set(chat, Math.max(this.now(), chatReady));
@@ -72,6 +77,14 @@ export class Pacer {
       const at = Math.max(slot, chatReady, this.pausedUntil, this.windowFreeAt());
       await this.waitUntil(at);
       if (this.now() < this.pausedUntil) continue; // a 429 arrived meanwhile: take a slot after the pause
+      if (lastLook) {
+        // Again after every pause: the state it reads is never older than the slot.
+        await lastLook();
+        // The look took time: the window (or a 429 pause) may have closed meanwhile.
+        const free = Math.max(this.pausedUntil, this.windowFreeAt());
+        if (free > this.now()) await this.waitUntil(free);
+        if (this.now() < this.pausedUntil) continue;
+      }
       this.lastByChat.set(chat, this.now());
       if (this.windowLimit) {
         this.recent.push(this.now());

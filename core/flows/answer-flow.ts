@@ -13,7 +13,7 @@ import { stepById, type FlowDefinition, type FlowStep } from "./flow-definition.
 import { evaluateAnswer, type AcceptedAnswer, type FlowInput } from "./flow-answers.ts";
 import { packFlowButton, type FlowAction } from "./flow-buttons.ts";
 import { multipleChoiceButtons, questionMessage } from "./flow-questions.ts";
-import { activeSessionOf, openSession, recordAnswer, recordFailure, updateCurrent, type FlowTrigger } from "./flow-sessions.ts";
+import { activeSessionOf, answersOf, openSession, recordAnswer, recordFailure, updateCurrent, type FlowTrigger } from "./flow-sessions.ts";
 import { answeredQuestions, completeFlow } from "./complete-flow.ts";
 import { continueOrRestart, currentQuestion, firstMessages } from "./start-flow.ts";
 import { evaluationContext, speakerFor } from "./flow-context.ts";
@@ -31,13 +31,15 @@ export async function answerFlow(deps: CoreDeps, options: { subscriber: Subscrib
   const { session, flow, step } = current;
   const { t, language } = speakerFor(deps, subscriber);
   const hoursAway = (deps.clock.now().getTime() - session.askedAt.getTime()) / 3_600_000;
-  if (hoursAway > flow.resumeAfterHours) {
+  const evaluation = input.kind === "unreadable" || input.kind === "command" ? undefined : evaluateAnswer(flow, step, input, evaluationContext(deps, speakerFor(deps, subscriber)));
+  // Back after a long while: a valid answer to the question on screen counts; anything
+  // else, halfway through a flow, gets "continue or start over?".
+  if (hoursAway > flow.resumeAfterHours && !evaluation?.ok && answersOf(session).length > 0) {
     const refreshed = (await updateCurrent(deps, session, { askedAt: deps.clock.now() })) ?? session;
     return continueOrRestart(deps, flow, refreshed, subscriber);
   }
   if (input.kind === "unreadable") return reply({ text: t("flow-media-hint") });
-  if (input.kind === "command") return reply({ text: t("flow-command-hint", { flow: localize(flow.name, language) }) });
-  const evaluation = evaluateAnswer(flow, step, input, evaluationContext(deps, speakerFor(deps, subscriber)));
+  if (input.kind === "command" || !evaluation) return reply({ text: t("flow-command-hint", { flow: localize(flow.name, language) }) });
   if (evaluation.ok) return proceed(deps, { session, flow, step, subscriber, answer: evaluation.answer });
   const failed = await recordFailure(deps, session);
   if (!failed) return reply({ text: t("flow-already-answered") });
@@ -154,7 +156,10 @@ async function handOver(
 ): Promise<DialogueReply> {
   const { session, flow, step, subscriber } = input;
   const { t } = speakerFor(deps, subscriber);
-  const thread = await alertTeam(deps, {
+  // Claimed first: a double tap (or a redelivered update) posts one card, not two.
+  const claimed = await updateCurrent(deps, session, { status: "handed_over" });
+  if (!claimed) return { messages: [], notice: t("flow-already-answered"), pressed: { close: true } };
+  const posted = await alertTeam(deps, {
     alert: {
       kind: "help_request",
       customer: customerCardOf(subscriber),
@@ -167,8 +172,12 @@ async function handOver(
     flowSessionId: session.id,
     awaitCustomer: true,
   });
-  if (!thread) return reply({ text: t("flow-human-unavailable") }, { pressed: { close: false } });
-  await updateCurrent(deps, session, { status: "handed_over" });
+  if (!posted) {
+    // No team channel: the flow stays where it was.
+    await deps.db.prisma.flowSession.update({ where: { id: session.id }, data: { status: "active", completedAt: null } });
+    return reply({ text: t("flow-human-unavailable") }, { pressed: { close: false } });
+  }
+  // Posted, or waiting for Slack to come back (team_alert_retry): either way the team will see it.
   deps.logger.info({ subscriberId: subscriber.id, sessionId: session.id }, "flow handed over to the team");
   return reply({ text: t("flow-human-requested"), removeKeyboard: true }, { pressed: { close: true } });
 }

@@ -17,7 +17,7 @@ export async function alertTeam(
     /** The customer is about to write to the team (a help request): their messages go to the thread at once. */
     awaitCustomer?: boolean;
   },
-): Promise<TeamThread | undefined> {
+): Promise<TeamThread | "queued" | undefined> {
   let ref: ThreadRef | undefined;
   try {
     ref = await deps.notifier.alert(input.alert);
@@ -38,7 +38,7 @@ export async function alertTeam(
         createdAt: now,
       },
     });
-    return undefined;
+    return "queued";
   }
   if (!ref) return undefined;
   return rememberThread(deps, input, ref);

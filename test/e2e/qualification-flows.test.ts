@@ -231,9 +231,14 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
 
     for (const wrong of ["cheap", "free", "idk"]) await dan.say(wrong);
     expect(dan.lastText()).toBe("This question seems tricky. You can skip it or ask a person from our team to help.");
+    const human = buttonOf(dan, "🙋 Talk to a person");
+    const helpCards = teamCards(p.slackApi).length;
     await dan.press("🙋 Talk to a person");
     expect(dan.lastText()).toBe("I've asked a teammate to join. They'll answer you right here in this chat - you can already write what you need.");
     expect(await sessionOf(6004)).toMatchObject({ status: "handed_over" });
+    // A second tap on the same button posts no second card.
+    await dan.pressData(human.data, human.messageId);
+    expect(teamCards(p.slackApi)).toHaveLength(helpCards + 1);
 
     const card = teamCards(p.slackApi).at(-1)!;
     expect(card.params.text).toBe("🙋 Dan needs help");
@@ -356,8 +361,13 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     await jo.press("10-30 km");
     expect(jo.lastText()).toBe(SIZE);
 
+    // Days later a valid answer to the question on screen simply counts...
     p.clock.advanceDays(2);
     await jo.say("45");
+    expect(jo.lastText()).toBe(BUDGET);
+    // ...anything else gets the choice.
+    p.clock.advanceDays(2);
+    await jo.say("sorry, where were we?");
     expect(jo.buttons()).toEqual(["▶️ Continue", "🔄 Start over"]);
     const previous = await sessionOf(6010);
     const stale = buttonOf(jo, "▶️ Continue");
