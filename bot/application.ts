@@ -1,6 +1,7 @@
 // Composition root: config -> database -> core -> bots -> one HTTP server.
 // Used by `npm start` (bot/main.ts) and by the end-to-end tests, which start
 // the whole product in-process against local Telegram and Slack servers.
+import { closeExpiredReasons } from "../core/surveys/answer-survey.ts";
 import { retryTeamAlerts } from "../core/team-threads/alert-team.ts";
 import path from "node:path";
 import { webhookCallback, type Bot } from "grammy";
@@ -170,6 +171,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       },
     });
   }
+  scheduler.register({
+    id: "surveys.close-expired",
+    schedule: "*/10 * * * *",
+    run: async () => {
+      await closeExpiredReasons(core);
+    },
+  });
   scheduler.register({
     id: "team.alert-retry",
     schedule: "* * * * *",

@@ -107,7 +107,8 @@ export type TeamAlert =
       score: number;
       scaleMax: number;
       /** pending: the reason question is open; skipped / none: no reason will come. */
-      reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "none" };
+      /** unanswered: the reason question closed (its window passed) with no answer. */
+      reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "unanswered" } | { status: "none" };
       /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
       orders: OrdersSummary;

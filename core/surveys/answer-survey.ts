@@ -66,7 +66,13 @@ export async function pressSurveyButton(
 export async function cancelSurvey(deps: CoreDeps, options: { subscriber: Subscriber }): Promise<DialogueReply | undefined> {
   const response = await openResponseOf(deps, options.subscriber.id);
   if (!response) return undefined;
-  await deps.db.prisma.surveyResponse.updateMany({ where: { id: response.id, stage: response.stage }, data: { stage: response.stage === "comment" && response.score !== null ? "done" : "closed" } });
+  const { count } = await deps.db.prisma.surveyResponse.updateMany({ where: { id: response.id, stage: response.stage }, data: { stage: response.stage === "comment" && response.score !== null ? "done" : "closed" } });
+  // A detractor's card said "waiting for their answer": it now says they skipped it.
+  const survey = deps.dialogues.surveys.get(response.surveyId);
+  if (count > 0 && response.score !== null && survey && survey.kind !== "feedback") {
+    const closed = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id: response.id } });
+    await refreshTeamCard(deps, { subscriber: options.subscriber, survey, response: closed });
+  }
   return reply({ text: deps.translator.t(options.subscriber.language, "survey-cancelled") });
 }
 
@@ -133,6 +139,25 @@ async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueRe
   const response = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id: input.response.id } });
   await refreshTeamCard(deps, { subscriber, survey, response });
   return reply({ text: thanks(survey, response, subscriber.language) }, { pressed: { chosen: deps.translator.t(subscriber.language, "survey-skip") } });
+}
+
+/**
+ * Reason questions whose window passed unanswered are closed (stage
+ * "expired"), and a detractor's card stops saying "waiting for their answer"
+ * (scheduler job "surveys.close-expired").
+ */
+export async function closeExpiredReasons(deps: CoreDeps): Promise<number> {
+  const expired = await deps.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+    `UPDATE survey_response SET stage = 'expired' WHERE stage = 'comment' AND expires_at <= $1 RETURNING id`,
+    deps.clock.now(),
+  );
+  for (const { id } of expired) {
+    const response = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id }, include: { subscriber: true } });
+    const survey = deps.dialogues.surveys.get(response.surveyId);
+    if (!survey || survey.kind === "feedback" || response.score === null || response.subscriber.erasedAt) continue;
+    await refreshTeamCard(deps, { subscriber: response.subscriber, survey, response });
+  }
+  return expired.length;
 }
 
 /** The detractor card was posted with "waiting for the reason": show what came. */

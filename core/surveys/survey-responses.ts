@@ -71,7 +71,9 @@ export async function detractorAlert(
       ? { status: "given", text: response.comment }
       : response.stage === "comment"
         ? { status: "pending" }
-        : survey.followUp
+        : response.stage === "expired"
+          ? { status: "unanswered" }
+          : survey.followUp
           ? { status: "skipped" }
           : { status: "none" };
   return {

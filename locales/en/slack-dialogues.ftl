@@ -34,6 +34,7 @@ slack-trigger = { $trigger ->
 slack-reason-pending = _waiting for their answer…_
 slack-reason-skipped = _they skipped the question_
 slack-reason-none = _not asked_
+slack-reason-unanswered = _no answer to the question_
 slack-orders-none = no orders yet
 slack-no-contacts = only Telegram so far
 slack-no-source = direct

@@ -33,6 +33,7 @@ slack-trigger = { $trigger ->
     }
 slack-reason-pending = _ждём ответа…_
 slack-reason-skipped = _клиент пропустил вопрос_
+slack-reason-unanswered = _на вопрос не ответили_
 slack-reason-none = _не спрашивали_
 slack-orders-none = заказов пока нет
 slack-no-contacts = пока только Telegram

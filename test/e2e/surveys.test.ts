@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SurveyNotFound } from "../../core/errors.ts";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
+import { closeExpiredReasons } from "../../core/surveys/answer-survey.ts";
 import { relayTeamReply } from "../../core/team-threads/relay-team-reply.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
@@ -285,5 +286,28 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     const [response] = await responsesOf(kitId);
     expect(response).toMatchObject({ score: 9, comment: null, commentedAt: null });
     expect(toastOf(await kit.press("Skip"))).toBe("This survey is closed. Thank you!");
+  });
+
+  test("a detractor's card stops waiting for the reason: /cancel says skipped, an expired window says no answer", async () => {
+    const cardOf = (subscriberId: number) =>
+      prisma().teamThread.findFirstOrThrow({ where: { subscriberId, topic: "detractor" } }).then((thread) => p.slackApi.callsOf("chat.update").filter((c) => c.params.ts === thread.slackTs).at(-1));
+    const { user: lou, subscriberId: louId } = await subscribed(8014, "Lou");
+    await askSurvey(p.app.core, { subscriberId: louId, surveyId: "nps" });
+    await lou.press("4");
+    await lou.command("cancel");
+    expect(slackText((await cardOf(louId))!.params)).toContain("*Reason*\n_they skipped the question_");
+
+    await closeExpiredReasons(p.app.core); // earlier tests' open questions (Kit's, above)
+    const { user: max, subscriberId: maxId } = await subscribed(8015, "Max");
+    await askSurvey(p.app.core, { subscriberId: maxId, surveyId: "nps" });
+    await max.press("5");
+    p.clock.advanceHours(23);
+    expect(await closeExpiredReasons(p.app.core)).toBe(0);
+    expect(await cardOf(maxId)).toBeUndefined();
+    p.clock.advanceHours(2);
+    expect(await closeExpiredReasons(p.app.core)).toBe(1);
+    expect(slackText((await cardOf(maxId))!.params)).toContain("*Reason*\n_no answer to the question_");
+    expect(await responsesOf(maxId)).toMatchObject([{ score: 5, comment: null, stage: "expired" }]);
+    expect(await closeExpiredReasons(p.app.core)).toBe(0);
   });
 });
