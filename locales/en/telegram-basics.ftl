@@ -39,8 +39,8 @@ settings-subscribe = 🔔 Subscribe
 settings-unsubscribe = 🔕 Unsubscribe
 
 ## Telegram: anything we did not understand
-unknown-command = I don't know that command. Try /start, /stop or /language.
-unhandled-message = I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language.
+unknown-command = I don't know that command. /help shows what I can do.
+unhandled-message = I didn't catch that. Send /help to see what I can do, /stop to unsubscribe.
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.
 
 ## Telegram: the bot's command menu

@@ -39,8 +39,8 @@ settings-subscribe = 🔔 Подписаться
 settings-unsubscribe = 🔕 Отписаться
 
 ## Telegram: то, что бот не понял
-unknown-command = Не знаю такой команды. Попробуйте /start, /stop или /language.
-unhandled-message = Я не понял сообщение. /start — подписаться, /stop — отписаться, /language — сменить язык.
+unknown-command = Не знаю такой команды. /help покажет, что я умею.
+unhandled-message = Не понял вас. Отправьте /help, чтобы увидеть, что я умею, или /stop, чтобы отписаться.
 error-generic = Извините, у нас что-то пошло не так. Попробуйте через минуту.
 
 ## Telegram: меню команд бота

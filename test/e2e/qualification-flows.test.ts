@@ -298,7 +298,7 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(sentTexts(await fay.command("cancel"))).toEqual(['Okay, I\'ve stopped "Help me choose sneakers". You can start again any time.']);
     expect(await sessionOf(6006)).toMatchObject({ status: "cancelled" });
     // Out of the flow, the bot is its usual self again.
-    expect(sentTexts(await fay.sendSticker())).toEqual(["I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language."]);
+    expect(sentTexts(await fay.sendSticker())).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
     expect(sentTexts(await fay.command("cancel"))).toEqual(["There's nothing to cancel right now."]);
     // The buttons of the cancelled flow are dead.
     expect(toastOf(await fay.press("🏃 Running"))).toBe("This conversation has ended.");

@@ -122,9 +122,9 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
   test("stickers, photos and unknown commands get a polite hint", async () => {
     const gus = p.telegram.user(1008, { first_name: "Gus" });
     await gus.sendSticker();
-    expect(gus.lastText()).toBe("I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language.");
+    expect(gus.lastText()).toBe("I didn't catch that. Send /help to see what I can do, /stop to unsubscribe.");
     await gus.command("frobnicate");
-    expect(gus.lastText()).toBe("I don't know that command. Try /start, /stop or /language.");
+    expect(gus.lastText()).toBe("I don't know that command. /help shows what I can do.");
   });
 
   test("the command menu is published in English and Russian", () => {

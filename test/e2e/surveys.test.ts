@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     });
     expect(teamCards(p.slackApi).filter((c) => String(c.params.text).includes("Ann"))).toEqual([]);
     // Done: the next message is not an answer any more.
-    expect(sentTexts(await ann.say("hello"))).toEqual(["I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language."]);
+    expect(sentTexts(await ann.say("hello"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
   });
 
   test("typed scores are understood ('nine', 'девять', '7'); anything else is asked again in the customer's language", async () => {
@@ -234,7 +234,7 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     const { user: gus, subscriberId: gusId } = await subscribed(8009, "Gus");
     await askSurvey(p.app.core, { subscriberId: gusId, surveyId: "csat-delivery" });
     p.clock.advanceDays(8);
-    expect(sentTexts(await gus.say("5"))).toEqual(["I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language."]);
+    expect(sentTexts(await gus.say("5"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
     expect(toastOf(await gus.press("5"))).toBe("This survey is closed. Thank you!");
     expect(await responsesOf(gusId)).toMatchObject([{ score: null, answeredAt: null }]);
   });
@@ -282,7 +282,7 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     expect(kit.lastText()).toBe(REASON);
     // The promoter ignores the reason question and writes about something else two days later.
     p.clock.advanceDays(2);
-    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["I didn't catch that. Send /start to subscribe, /stop to unsubscribe, /language to change the language."]);
+    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
     const [response] = await responsesOf(kitId);
     expect(response).toMatchObject({ score: 9, comment: null, commentedAt: null });
     expect(toastOf(await kit.press("Skip"))).toBe("This survey is closed. Thank you!");
