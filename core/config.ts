@@ -80,7 +80,8 @@ const configSchema = z
     BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
     PUBLIC_URL: optionalUrl("the public https URL of this server, e.g. https://bot.example.com (for tracked links)"),
     LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: "expected at least 32 characters" }),
-    DELIVERY_RATE: z.coerce.number({ message: "expected messages per second" }).positive().max(100_000).default(30),
+    // Telegram's paid broadcasts top out at 1 000 messages per second.
+    DELIVERY_RATE: z.coerce.number({ message: "expected messages per second" }).positive().max(1000, { message: "expected at most 1000 (Telegram's paid-broadcast ceiling)" }).default(30),
     DELIVERY_PAID_BROADCAST: booleanFlag.default(false),
     DELIVERY_CONCURRENCY: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(256).default(16),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
