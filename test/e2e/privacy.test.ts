@@ -125,6 +125,8 @@ describe("Slack /customer for admins", () => {
     const db = p.database.db.prisma;
     const id = (await db.subscriber.findUniqueOrThrow({ where: { telegramId: 8101n } })).id;
     await db.subscriber.update({ where: { id }, data: { email: "bob@example.com", phone: "+4915199887766" } });
+    await db.order.create({ data: { subscriberId: id, idempotencyKey: "bob-1", amount: "120.50", currency: "EUR", paidAt: p.clock.now() } });
+    await db.order.create({ data: { subscriberId: id, idempotencyKey: "bob-2", amount: "1500", currency: "RUB", paidAt: p.clock.now() } });
 
     const refused = await p.slack.command("/customer", "show bob@example.com", "U0MARKETER");
     expect(slackText(refused.ack)).toBe("Sorry, you can't do that - it is for admins. Ask an admin to add you to SLACK_ADMINS.");
@@ -133,6 +135,7 @@ describe("Slack /customer for admins", () => {
     expect(slackText(shown.ack)).toContain(`*Customer #${id}* - Bob`);
     expect(slackText(shown.ack)).toContain("e-mail: bob@example.com");
     expect(slackText(shown.ack)).toContain("source: qr_store - consent: subscribed");
+    expect(slackText(shown.ack)).toContain("Orders: 2 (total 120.50 EUR + 1,500 RUB) - stage: repeat (2+ purchases)");
     // The team may type the contacts any way: they are read in the form they are stored in.
     for (const query of ["Bob@Example.COM", "0049 151 9988 7766", "+49 (151) 9988-7766"]) {
       expect(slackText((await p.slack.command("/customer", `show ${query}`, "U0ADMIN")).ack), query).toContain(`*Customer #${id}* - Bob`);

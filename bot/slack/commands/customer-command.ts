@@ -78,10 +78,11 @@ async function showCustomer(deps: SlackDeps, id: number): Promise<SlackReply> {
       phone: dash(p.phone),
       language: dash(p.language),
       source: dash(p.source),
-      consent: data.consent.status,
+      consent: deps.t(`seg-consent-${data.consent.status}`),
       orders: data.orders.count,
-      total: formatMoney(data.orders.total, language),
-      stage: standing.stage,
+      // One figure per currency: a sum across currencies means nothing.
+      total: data.orders.totals.length > 0 ? data.orders.totals.map((x) => `${formatMoney(x.amount, language)} ${x.currency}`).join(" + ") : formatMoney(0, language),
+      stage: deps.t(`seg-stage-${standing.stage}`),
     }),
   };
 }
