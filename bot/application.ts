@@ -292,12 +292,16 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const checks: Record<string, Check> = { database: databaseCheck(db) };
   if (telegram) {
     const bot = telegram;
-    checks.telegram = async () =>
-      config.TELEGRAM_WEBHOOK_URL
-        ? { ok: true, detail: "webhook" }
-        : bot.isRunning()
-          ? { ok: true, detail: "long polling" }
-          : { ok: false, detail: "long polling is not running" };
+    const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+    checks.telegram = webhookUrl
+      ? // Telegram's own view: is our URL still the webhook, and is it delivering?
+        cached(async () => {
+          const info = await bot.api.getWebhookInfo();
+          if (info.url !== webhookUrl) return { ok: false, detail: `webhook is ${info.url ? `set to ${info.url}` : "not set"}, expected ${webhookUrl}` };
+          const lastError = info.last_error_date && info.last_error_message ? `; last error: ${info.last_error_message}` : "";
+          return { ok: true, detail: `webhook, ${info.pending_update_count} pending${lastError}` };
+        }, 60_000)
+      : async () => (bot.isRunning() ? { ok: true, detail: "long polling" } : { ok: false, detail: "long polling is not running" });
   }
   if (slack) {
     const client = slack.app.client;

@@ -49,4 +49,19 @@ describe("Telegram webhook", () => {
     expect(second).toEqual([]);
     expect(await p.database.db.prisma.consentRecord.count({ where: { status: "subscribed", subscriber: { telegramId: 2002n } } })).toBe(1);
   });
+
+  test("/readyz asks Telegram whether our webhook is still the registered one", async () => {
+    const registered = p.telegram.registeredWebhookUrl;
+    p.telegram.registeredWebhookUrl = ""; // someone ran deleteWebhook with the bot's token
+    const down = await fetch(`${p.baseUrl}/readyz`);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { checks: Record<string, unknown> }).checks.telegram).toEqual({
+      ok: false,
+      detail: "webhook is not set, expected http://127.0.0.1/telegram/webhook",
+    });
+    p.telegram.registeredWebhookUrl = registered;
+    const up = await fetch(`${p.baseUrl}/readyz`);
+    expect(up.status).toBe(200);
+    expect(((await up.json()) as { checks: Record<string, unknown> }).checks.telegram).toEqual({ ok: true, detail: "webhook, 0 pending" });
+  });
 });

@@ -81,6 +81,8 @@ export class FakeTelegram {
   private holds: { method: string; reached: (call: ApiCall) => void; released: Promise<void> }[] = [];
   private callListeners: ((call: ApiCall) => void)[] = [];
   webhook: { url: string; secret?: string } | undefined;
+  /** The URL the bot registered (what getWebhookInfo reports); `webhook.url` is where the fake delivers, which a test may point elsewhere. */
+  registeredWebhookUrl = "";
   commands: Record<string, unknown>[] = [];
 
   get apiRoot(): string {
@@ -274,12 +276,14 @@ export class FakeTelegram {
         return this.getUpdates(Number(p.offset ?? 0), Number(p.timeout ?? 0));
       case "setWebhook":
         this.webhook = { url: String(p.url), ...(p.secret_token ? { secret: String(p.secret_token) } : {}) };
+        this.registeredWebhookUrl = String(p.url);
         return true;
       case "deleteWebhook":
         this.webhook = undefined;
+        this.registeredWebhookUrl = "";
         return true;
       case "getWebhookInfo":
-        return { url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 };
+        return { url: this.registeredWebhookUrl, has_custom_certificate: false, pending_update_count: 0 };
       case "setMyCommands":
         this.commands.push(p);
         return true;
