@@ -22,7 +22,7 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
-import { SubscriberStateReader } from "./subscriber-state.ts";
+import { SubscriberStateReader, type SubscriberState } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -49,7 +49,8 @@ export type DispatchOutcome = SendOutcome | { ok: false; reason: "skipped"; desc
 /** Sends non-message content (a survey, a flow's first question) to one recipient. */
 export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<DispatchOutcome>;
 
-export interface ClaimedDelivery {
+/** A claimed outbox row with its subscriber's state as read at claim time (SubscriberState). */
+export interface ClaimedDelivery extends SubscriberState {
   id: bigint;
   subscriberId: number;
   campaignId: number | null;
@@ -58,15 +59,6 @@ export interface ClaimedDelivery {
   kind: string;
   attempts: number;
   payload: unknown;
-  telegramId: bigint | null;
-  firstName: string | null;
-  lastName: string | null;
-  language: string;
-  timezone: string | null;
-  consentStatus: string;
-  blockedAt: Date | null;
-  erasedAt: Date | null;
-  unreachableAt: Date | null;
   /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
   recentMarketing: number;
   /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
