@@ -65,6 +65,8 @@ export async function saveSegment(deps: CoreDeps, options: { name: string; text:
     create: { name, text, definition, createdBy: options.actor, createdAt: now, updatedAt: now },
     update: { text, definition, updatedAt: now },
   });
+  // A new rule under an old name: last week's size was of another audience, so "change since last week" starts over.
+  if (previous && previous.text !== text) await deps.db.prisma.segmentSnapshot.deleteMany({ where: { segmentKey: name } });
   await writeAudit(deps, {
     actor: options.actor,
     action: "segment.save",

@@ -77,6 +77,19 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
     ]);
   });
 
+  test("saving a new rule under an old name starts its size history over", async () => {
+    expect(await run("save regulars orders >= 2")).toMatch(/^Saved segment \*regulars\*/);
+    // As if the daily job had counted 9 of them a week ago.
+    await p.database.db.prisma.segmentSnapshot.create({ data: { segmentKey: "regulars", day: new Date("2026-11-16T00:00:00Z"), size: 9, takenAt: new Date("2026-11-16T22:55:00Z") } });
+    expect(await run("list")).toMatch(/• \*regulars\*: \d+ \([+-]\d+ since last week\)/);
+    await run("save regulars orders >= 2");
+    expect(await run("list")).toMatch(/• \*regulars\*: \d+ \([+-]\d+ since last week\)/);
+    await run("save regulars orders >= 3");
+    expect(await run("list")).toMatch(/• \*regulars\*: \d+\n|• \*regulars\*: \d+$/);
+    expect(await p.database.db.prisma.segmentSnapshot.count({ where: { segmentKey: "regulars" } })).toBe(0);
+    await run("delete regulars");
+  });
+
   test("show a built-in segment and preview a typed one", async () => {
     const shown = await run("show rfm:at_risk");
     expect(shown).toContain("*1* customers, 14.3% of the base (7)");
