@@ -35,7 +35,9 @@ export async function startFlow(deps: CoreDeps, options: { subscriberId: number;
   const active = await activeSessionOf(deps, subscriber.id);
   if (active) return { status: "skipped", reason: "busy", activeFlowId: active.flowId };
   const session = await openSession(deps, { subscriberId: subscriber.id, flow, trigger: "campaign", source: options.campaignId });
-  const failure = await sendMessages(deps, subscriber, firstMessages(deps, flow, session, subscriber));
+  // One message, not intro + question: a campaign's outbox row holds one send slot
+  // of Telegram's rate (and one message per second per chat).
+  const failure = await sendMessages(deps, subscriber, [asOneMessage(firstMessages(deps, flow, session, subscriber))]);
   if (failure) {
     await updateCurrent(deps, session, { status: "undelivered" });
     return { status: "failed", reason: failure.reason, description: failure.description, ...retryAfterOf(failure) };
@@ -86,6 +88,13 @@ export function continueOrRestart(deps: CoreDeps, flow: FlowDefinition, session:
 
 export function firstMessages(deps: CoreDeps, flow: FlowDefinition, session: FlowSession, subscriber: Subscriber): OutgoingMessage[] {
   return [...introMessages(flow, subscriber.language), currentQuestion(deps, flow, session, subscriber)];
+}
+
+/** The intro's texts above the question, which keeps its buttons. */
+function asOneMessage(messages: OutgoingMessage[]): OutgoingMessage {
+  const question = messages.at(-1)!;
+  const intro = messages.slice(0, -1).map((m) => m.text);
+  return intro.length === 0 ? question : { ...question, text: [...intro, question.text].join("\n\n") };
 }
 
 export function currentQuestion(deps: CoreDeps, flow: FlowDefinition, session: FlowSession, subscriber: Subscriber): OutgoingMessage {
