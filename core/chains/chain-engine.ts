@@ -94,16 +94,25 @@ export class ChainEngine {
   private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }): Promise<number> {
     const { prisma } = this.deps.db;
     const cursorKey = `chain:${chain.id}:cursor`;
+    const previousKey = `chain:${chain.id}:cursor-before`;
     const quoted = table === "order" ? `"order"` : "event";
     const timeColumn = table === "order" ? "paid_at" : "occurred_at";
     return prisma.$transaction(async (tx) => {
       const top = await tx.$queryRawUnsafe<{ max: bigint | number | null }[]>(`SELECT max(id) AS max FROM ${quoted}`);
       const max = Number(top[0]?.max ?? 0);
       const stored = await tx.setting.findUnique({ where: { key: cursorKey } });
+      const before = await tx.setting.findUnique({ where: { key: previousKey } });
       // A new chain starts from now: history does not trigger it.
       const cursor = stored ? Number(stored.value) : max;
       await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: max }, update: { value: max } });
-      if (!stored || max <= cursor) return 0;
+      await tx.setting.upsert({ where: { key: previousKey }, create: { key: previousKey, value: cursor }, update: { value: cursor } });
+      if (!stored) return 0;
+      // Ids are handed out when a row is inserted, not when it commits: a batch still
+      // committing at the last tick can appear below that tick's cursor. So each tick
+      // looks again at the previous tick's range too; a row that already enrolled its
+      // customer is kept out by the NOT EXISTS below.
+      const from = Math.min(cursor, before ? Number(before.value) : cursor);
+      if (max <= from) return 0;
       const k = filter.params.length;
       const p = (n: number) => `$${k + n}`;
       return tx.$executeRawUnsafe(
@@ -123,7 +132,7 @@ export class ChainEngine {
          ON CONFLICT (chain_id, subscriber_id) WHERE status = 'active' DO NOTHING`,
         ...filter.params,
         chain.id,
-        cursor,
+        from,
         max,
         chain.reenter_after,
         this.deps.clock.now(),

@@ -272,6 +272,33 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     expect(await database.db.prisma.chainEnrollment.count({ where: { chainId: "shoe_finder_follow_up" } })).toBe(2);
   });
 
+  test("a cart whose insert committed after a later one (a lower id below the cursor) still starts the chain, once", async () => {
+    const [ivy, jon] = await createCustomers(database.db, [
+      { telegramId: 701, firstName: "Ivy" },
+      { telegramId: 702, firstName: "Jon" },
+    ]);
+    const cartWithId = (id: number, subscriberId: number) =>
+      database.db.prisma.$executeRawUnsafe(
+        `INSERT INTO event (id, subscriber_id, type, occurred_at, idempotency_key, properties) VALUES ($1, $2, 'added_to_cart', $3, $4, '{"items":[{"name":"Trail runners"}]}')`,
+        id,
+        subscriberId,
+        new Date("2026-11-24T10:01:00Z"),
+        `late-${id}`,
+      );
+    // Jon's cart got id 1002 and committed; Ivy's got 1001 but was still committing when the tick ran.
+    await cartWithId(1002, jon!);
+    await tickAt("2026-11-24T10:02:00Z");
+    await cartWithId(1001, ivy!);
+    await tickAt("2026-11-24T10:03:00Z");
+    const enrolled = await database.db.prisma.chainEnrollment.findMany({ where: { chainId: "abandoned_cart" }, orderBy: { subscriberId: "asc" } });
+    expect(enrolled.map((e) => e.subscriberId)).toEqual([ivy, jon]);
+    await tickAt("2026-11-24T10:04:00Z");
+    expect(await database.db.prisma.chainEnrollment.count({ where: { chainId: "abandoned_cart" } })).toBe(2);
+    await tickAt("2026-11-24T11:02:00Z");
+    expect(tg.chat(701).map((m) => m.text)).toEqual([expect.stringContaining("you left Trail runners in your cart")]);
+    expect(tg.chat(702)).toHaveLength(1);
+  });
+
   test("a chain naming a survey or flow this deployment doesn't have stops start-up", () => {
     const chain = chainSchema.parse({ id: "x", name: "X", trigger: { flow_completed: "shoe-finder" }, steps: [{ survey: "nsp" }] });
     expect(() => checkChainDialogues([chain], { surveys: ["nps", "csat-delivery"], flows: ["shoe-finder"] })).toThrow(
