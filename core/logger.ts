@@ -1,6 +1,7 @@
 // Structured logs. Personal data (phones, e-mails, message text) is redacted
 // at the default level; handlers log ids, not people.
 import { pino, type Logger } from "pino";
+import { logContextFields } from "./log-context.ts";
 
 export type { Logger };
 
@@ -9,6 +10,8 @@ export function createLogger(level: string = "info", destination?: pino.Destinat
     {
       level,
       base: { app: "chatloop" },
+      // updateId / requestId of whatever is being handled (core/log-context.ts).
+      mixin: logContextFields,
       redact: {
         // grammY errors carry the request payload (message text, chat id) and Slack errors the request body.
         paths: [

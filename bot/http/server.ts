@@ -1,5 +1,6 @@
 // The product's one HTTP server: Slack (HTTP mode), the Telegram webhook,
 // health checks, and later the ingestion API and click redirects.
+import { withLogContext } from "../../core/log-context.ts";
 import crypto from "node:crypto";
 import http from "node:http";
 import type { Logger } from "../../core/logger.ts";
@@ -27,7 +28,7 @@ export function createHttpServer(routes: Route[], logger: Logger): http.Server {
     const requestId = String(req.headers["x-request-id"] ?? crypto.randomBytes(6).toString("hex")).slice(0, 64);
     res.setHeader("x-request-id", requestId);
     Promise.resolve()
-      .then(() => route.handler(req, res))
+      .then(() => withLogContext({ requestId }, () => route.handler(req, res)))
       .catch((err: unknown) => {
         logger.error({ err, requestId, path: url.pathname }, "http handler failed");
         if (!res.headersSent) sendJson(res, 500, { error: "internal_error" });

@@ -1,5 +1,6 @@
 // Builds the grammY bot: shared middleware first, then one Composer per
 // feature, the catch-all last. Handlers call the core; they never touch the database.
+import { withLogContext } from "../../core/log-context.ts";
 import { Bot, type BotConfig, type BotError } from "grammy";
 import { I18n } from "@grammyjs/i18n";
 import type { CoreDeps } from "../../core/deps.ts";
@@ -37,16 +38,19 @@ export interface CreateBotOptions {
 export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: telegramClientOptions(apiRoot), ...(botInfo ? { botInfo } : {}) });
 
-  bot.use(async (ctx, next) => {
-    ctx.core = core;
-    ctx.settings = settings;
-    ctx.log = core.logger.child({ updateId: ctx.update.update_id });
-    if (!(await claimUpdate(core, ctx.update.update_id))) {
-      ctx.log.info("duplicate update ignored");
-      return;
-    }
-    await next();
-  });
+  // Every line logged while handling an update - by the bot or the core - carries its updateId.
+  bot.use((ctx, next) =>
+    withLogContext({ updateId: ctx.update.update_id }, async () => {
+      ctx.core = core;
+      ctx.settings = settings;
+      ctx.log = core.logger;
+      if (!(await claimUpdate(core, ctx.update.update_id))) {
+        ctx.log.info("duplicate update ignored");
+        return;
+      }
+      await next();
+    }),
+  );
 
   // One boundary around every feature: a failing handler is logged with the
   // update's context and the customer gets a polite answer, under polling and

@@ -71,6 +71,8 @@ export class FakeTelegram {
   });
   private port = 0;
   private updates: Update[] = [];
+  /** Every update handed to the bot, in order (for tests that look at what happened to one). */
+  readonly delivered: Update[] = [];
   private nextUpdateId = 1000;
   private confirmedBelow = 0;
   private confirmWaiters: { updateId: number; resolve: () => void }[] = [];
@@ -208,6 +210,7 @@ export class FakeTelegram {
    */
   async deliver(update: Omit<Update, "update_id">, updateId = this.nextUpdateId++): Promise<{ status: number }> {
     const full = { ...update, update_id: updateId } as Update;
+    this.delivered.push(full);
     if (this.webhook) {
       const res = await fetch(this.webhook.url, {
         method: "POST",

@@ -3,7 +3,7 @@
 import { startApplication, type Application } from "../../bot/application.ts";
 import { parseConfig } from "../../core/config.ts";
 import type { DatabaseKind } from "../../core/db/database.ts";
-import { silentLogger, createLogger } from "../../core/logger.ts";
+import { silentLogger, createLogger, type Logger } from "../../core/logger.ts";
 import { FakeClock } from "./clock.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 import { FakeSlack, SlackClient } from "./fake-slack.ts";
@@ -32,6 +32,8 @@ export interface TestProductOptions {
   slackApi?: FakeSlack;
   /** Start with the Telegram webhook instead of long polling. */
   webhook?: boolean;
+  /** Where the product logs (default: nowhere, or TEST_LOG's level on stdout). */
+  logger?: Logger;
 }
 
 export async function startTestProduct(options: TestProductOptions): Promise<TestProduct> {
@@ -54,7 +56,7 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
     ...options.env,
   };
   const config = parseConfig(env);
-  const logger = process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger;
+  const logger = options.logger ?? (process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger);
   const app = await startApplication({ config, db: database.db, clock, logger, host: "127.0.0.1", startScheduler: false, startWorker: false });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   if (options.webhook && telegram.webhook) {
