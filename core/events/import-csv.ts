@@ -11,7 +11,7 @@ import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { customerRefSchema } from "../subscribers/customer-identity.ts";
-import { matchCustomers } from "../subscribers/match-customers.ts";
+import { matchOrCreateCustomers } from "../subscribers/match-customers.ts";
 import { ingestEvents } from "./ingest-events.ts";
 import { ingestOrders } from "./ingest-orders.ts";
 import { validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
@@ -122,9 +122,11 @@ async function ingestBatch(deps: CoreDeps, kind: ImportKind, records: Record<str
 
 async function importCustomers(deps: CoreDeps, items: unknown[]): Promise<IngestSummary> {
   const { valid, invalid } = validateItems(items, customerRefSchema, () => undefined);
-  await matchCustomers(deps, valid.map((v) => v.item));
-  const results: ItemResult[] = [...invalid, ...valid.map((v) => ({ index: v.index, status: "stored" as const }))];
-  return { stored: valid.length, duplicates: 0, updated: 0, invalid: invalid.length, results };
+  // A customer already known (an earlier import, a Telegram subscriber) is "already there", not stored again.
+  const { created } = await matchOrCreateCustomers(deps, valid.map((v) => v.item));
+  const results: ItemResult[] = [...invalid, ...valid.map((v, i) => ({ index: v.index, status: created[i] ? ("stored" as const) : ("duplicate" as const) }))];
+  const stored = created.filter(Boolean).length;
+  return { stored, duplicates: valid.length - stored, updated: 0, invalid: invalid.length, results };
 }
 
 /** A row's cells as the API's JSON item: empty cells are absent, JSON columns parsed. */

@@ -18,8 +18,14 @@ const INPUT = `jsonb_to_recordset($1::jsonb) AS x(k text, id int, telegram_id bi
 
 /** Subscriber ids, in the order of `refs`. */
 export async function matchCustomers(deps: CoreDeps, refs: CustomerRef[]): Promise<number[]> {
+  return (await matchOrCreateCustomers(deps, refs)).ids;
+}
+
+/** matchCustomers, also saying which references were new people (created as prospects now). */
+export async function matchOrCreateCustomers(deps: CoreDeps, refs: CustomerRef[]): Promise<{ ids: number[]; created: boolean[] }> {
   const { people, personOf } = samePeople(refs);
-  if (people.length === 0) return [];
+  if (people.length === 0) return { ids: [], created: [] };
+  const createdKeys = new Set<string>();
   const rows = people.map((c, i) => ({ k: String(i), ...c }));
   const now = deps.clock.now();
   const ids = await deps.db.lockedTransaction(CUSTOMER_CREATION_LOCK, async (tx) => {
@@ -28,16 +34,28 @@ export async function matchCustomers(deps: CoreDeps, refs: CustomerRef[]): Promi
     if (missing.length > 0) {
       await createProspects(tx, missing, now);
       // Those a concurrent writer created first (a Telegram /start) are found now.
-      for (const [k, id] of await findExisting(tx, missing)) found.set(k, id);
+      for (const [k, id] of await findExisting(tx, missing)) {
+        found.set(k, id);
+        createdKeys.add(k);
+      }
     }
     await fillEmptyContacts(tx, rows.map((r) => ({ ...r, id: found.get(r.k) })), now);
     return found;
   });
-  return refs.map((_, i) => {
+  const matched = refs.map((_, i) => {
     const id = ids.get(String(personOf[i]));
     if (id === undefined) throw new Error(`customer #${i} of the batch could be neither found nor created`);
     return id;
   });
+  // The first reference to a new person created it; the others of the batch name the same person.
+  const seen = new Set<string>();
+  const created = refs.map((_, i) => {
+    const k = String(personOf[i]);
+    const first = !seen.has(k);
+    seen.add(k);
+    return first && createdKeys.has(k);
+  });
+  return { ids: matched, created };
 }
 
 /**
