@@ -69,6 +69,24 @@ describe("npm start", { timeout: 90_000 }, () => {
     expect((await product.exited).code).toBe(0);
   });
 
+  test("killed (SIGKILL) in the middle of a flow, a new process on the same DATA_DIR asks the same question and takes its answer", async () => {
+    const first = await start();
+    const kim = telegram.user(4002, { first_name: "Kim", language_code: "en" });
+    await kim.command("start", "flow_b2b-lead");
+    await kim.say("Kim");
+    await kim.say("Kimco");
+    expect(kim.lastText()).toBe("What's your role?");
+    first.product.process.kill("SIGKILL");
+    expect((await first.product.exited).signal).toBe("SIGKILL");
+
+    const second = await start();
+    // The buttons of the question asked before the kill still answer it, in the new process.
+    await kim.press("Head of marketing");
+    expect(kim.lastText()).toBe("About how many customers are in your base?");
+    second.product.process.kill("SIGTERM");
+    expect((await second.product.exited).code).toBe(0);
+  }, 90_000);
+
   test("an invalid variable stops it with one line naming the variable", async () => {
     const product = spawnProduct({ ...env(), PORT: "eighty" });
     const { code } = await product.exited;
