@@ -1,6 +1,7 @@
 // Every state-changing action of the team (and of the system on its behalf)
 // is written here: who, what, on what, when.
 import type { CoreDeps } from "../deps.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 
 export interface AuditEntry {
   actor: string;
@@ -9,8 +10,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function writeAudit(deps: CoreDeps, entry: AuditEntry): Promise<void> {
-  await deps.db.prisma.auditLog.create({
+/** `tx`: write it in the transaction of the change it records, so neither lands without the other. */
+export async function writeAudit(deps: CoreDeps, entry: AuditEntry, tx?: Prisma.TransactionClient): Promise<void> {
+  await (tx ?? deps.db.prisma).auditLog.create({
     data: {
       at: deps.clock.now(),
       actor: entry.actor,

@@ -136,9 +136,15 @@ export async function resumeCampaign(deps: CoreDeps, input: { id: number; actor:
   const campaign = await requireCampaign(deps, input.id);
   if (campaign.status !== "paused") throw new InvalidCampaignTransition(campaign, "resumed");
   const to: CampaignStatus = campaign.materializedAt ? "running" : "scheduled";
-  const updated = await deps.db.prisma.campaign.update({ where: { id: campaign.id }, data: { status: to } });
-  await writeAudit(deps, { actor: input.actor, action: "campaign.resumed", target: `campaign:${campaign.id}`, details: { status: to } });
-  return updated;
+  // (Nothing outside `tx` inside it: PGlite has one connection.)
+  const changed = await deps.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({ where: { id: campaign.id, status: "paused" }, data: { status: to } });
+    if (count === 0) return false;
+    await writeAudit(deps, { actor: input.actor, action: "campaign.resumed", target: `campaign:${campaign.id}`, details: { status: to } }, tx);
+    return true;
+  });
+  if (!changed) throw new InvalidCampaignTransition(await requireCampaign(deps, campaign.id), "resumed");
+  return requireCampaign(deps, campaign.id);
 }
 
 /** Cancelling stops it at once: messages not yet sent are skipped. */
@@ -159,12 +165,17 @@ export async function requireCampaign(deps: CoreDeps, id: number): Promise<Campa
 
 async function transition(deps: CoreDeps, campaign: Campaign, action: keyof typeof TRANSITIONS, actor: string, extra: { approvedBy?: string; finishedAt?: Date } = {}): Promise<Campaign> {
   const rule = TRANSITIONS[action]!;
-  // Compare-and-set on the status, so two people pressing at once cannot both win.
-  const { count } = await deps.db.prisma.campaign.updateMany({
-    where: { id: campaign.id, status: { in: rule.from } },
-    data: { status: rule.to, ...extra },
+  // Compare-and-set on the status, so two people pressing at once cannot both win;
+  // the audit entry is written in the same transaction as the change.
+  const changed = await deps.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({
+      where: { id: campaign.id, status: { in: rule.from } },
+      data: { status: rule.to, ...extra },
+    });
+    if (count === 0) return false;
+    await writeAudit(deps, { actor, action: `campaign.${rule.past}`, target: `campaign:${campaign.id}`, details: { from: campaign.status, to: rule.to } }, tx);
+    return true;
   });
-  if (count === 0) throw new InvalidCampaignTransition(await requireCampaign(deps, campaign.id), rule.past);
-  await writeAudit(deps, { actor, action: `campaign.${rule.past}`, target: `campaign:${campaign.id}`, details: { from: campaign.status, to: rule.to } });
+  if (!changed) throw new InvalidCampaignTransition(await requireCampaign(deps, campaign.id), rule.past);
   return requireCampaign(deps, campaign.id);
 }

@@ -448,6 +448,26 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(actions).toEqual(["U0MARKETER campaign.scheduled", "U0MARKETER campaign.paused", "U0MARKETER campaign.resumed", "U0BOSS campaign.cancelled"]);
   });
 
+  test("a campaign action whose audit entry cannot be written does not happen", async () => {
+    await createManyCustomers(database.db, 2, 950);
+    const campaign = await scheduleNow();
+    const exec = (sql: string) => database.db.prisma.$executeRawUnsafe(sql);
+    await exec(`CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected: the audit log is unwritable'; END $$`);
+    await exec(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+    try {
+      await expect(pauseCampaign(deps, { id: campaign.id, actor: "U0MARKETER" })).rejects.toThrow(/audit log is unwritable/);
+      await expect(cancelCampaign(deps, { id: campaign.id, actor: "U0MARKETER" })).rejects.toThrow(/audit log is unwritable/);
+    } finally {
+      await exec(`DROP TRIGGER IF EXISTS test_refuse_audit ON audit_log`);
+    }
+    expect((await database.db.prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).status).toBe("scheduled");
+    await pauseCampaign(deps, { id: campaign.id, actor: "U0MARKETER" });
+    await resumeCampaign(deps, { id: campaign.id, actor: "U0MARKETER" });
+    const actions = (await database.db.prisma.auditLog.findMany({ orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["campaign.scheduled", "campaign.paused", "campaign.resumed"]);
+  });
+
   test("local time: 10:00 on the wall clock of each customer's own timezone", async () => {
     await createCustomers(database.db, [
       { telegramId: 1001, firstName: "Vlad", timezone: "Asia/Vladivostok" },
