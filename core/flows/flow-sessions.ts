@@ -5,6 +5,8 @@ import type { CoreDeps } from "../deps.ts";
 import type { FlowSession, Prisma } from "../../generated/prisma/client.ts";
 import type { LocalizedText } from "../dialogues/localized-text.ts";
 import { applyProfileChange, type ProfileChange } from "../subscribers/profile-writes.ts";
+import { mergeProspectsInto } from "../subscribers/merge-prospects.ts";
+import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { END, qualify, type FlowDefinition, type FlowStep, type Qualification } from "./flow-definition.ts";
 import type { AcceptedAnswer, AnswerValue } from "./flow-answers.ts";
 
@@ -75,7 +77,8 @@ export async function recordAnswer(
   const score = session.score + answer.score;
   const finished = answer.next === END;
   const qualification = finished ? qualify(flow, score) : undefined;
-  return deps.db.prisma.$transaction(async (tx) => {
+  let merged = 0;
+  const transition = await deps.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.flowSession.updateMany({
       where: { id: session.id, turn: session.turn, status: "active" },
       data: {
@@ -95,9 +98,16 @@ export async function recordAnswer(
       change.profile = { ...change.profile, leadScore: score, leadQualification: qualification, leadFlow: flow.id };
     }
     await applyProfileChange(tx, session.subscriberId, change, now);
+    // An e-mail or phone the shop already knows: its prospect (and orders) become this subscriber's.
+    if (change.columns?.email || change.columns?.phone) merged = await mergeProspectsInto(tx, session.subscriberId, now);
     const updated = await tx.flowSession.findUniqueOrThrow({ where: { id: session.id } });
     return qualification ? { applied: true, session: updated, qualification } : { applied: true, session: updated };
   });
+  if (merged > 0) {
+    await refreshCustomerStats(deps, { subscriberIds: [session.subscriberId] });
+    deps.logger.info({ subscriberId: session.subscriberId, merged }, "shop prospects merged into the subscriber");
+  }
+  return transition as Transition;
 }
 
 /** Counts a wrong answer to the current question; undefined when the question was answered meanwhile. */

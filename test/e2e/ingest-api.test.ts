@@ -104,4 +104,34 @@ describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
     // No prospect was created beside the subscriber.
     expect(await prisma.subscriber.count()).toBe(people);
   });
+
+  test("a prospect the shop created is folded into the Telegram subscriber who later gives the same phone: orders and counts follow", async () => {
+    const { prisma } = p.database.db;
+    // The shop knew Bea first: two paid orders by phone, before she ever talked to the bot.
+    const shop = (id: string, amount: number) => ({ order_id: id, amount, paid_at: "2026-11-10T12:00:00Z", customer: { phone: "+49 160 5550 1234", external_id: "shop-bea", first_name: "Beatrix" } });
+    expect((await post(p, "/api/v1/orders", { items: [shop("BE-1", 80), shop("BE-2", 40)] })).status).toBe(200);
+    const prospect = await prisma.subscriber.findUniqueOrThrow({ where: { externalId: "shop-bea" } });
+    expect(prospect).toMatchObject({ telegramId: null, consentStatus: "none", phone: "+4916055501234" });
+
+    const bea = p.telegram.user(7102, { first_name: "Bea", language_code: "en" });
+    await bea.command("start");
+    await bea.press(/Yes/);
+    await bea.command("choose");
+    await bea.press("🏋️ Gym");
+    await bea.say("38");
+    await bea.press("Over €150");
+    await bea.press("Skip");
+    await bea.press("Yes");
+    await bea.shareContact("+4916055501234");
+
+    const me = await prisma.subscriber.findUniqueOrThrow({ where: { telegramId: 7102n } });
+    expect(await prisma.subscriber.findUnique({ where: { id: prospect.id } })).toBeNull();
+    expect(me).toMatchObject({ externalId: "shop-bea", firstName: "Bea", phone: "+4916055501234", consentStatus: "subscribed" });
+    const orders = await prisma.order.findMany({ where: { idempotencyKey: { startsWith: "BE-" } } });
+    expect(orders.map((o) => o.subscriberId)).toEqual([me.id, me.id]);
+    expect(await prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: me.id } })).toMatchObject({ ordersCount: 2 });
+    // The shop's next order finds her by its own id and lands on the same row.
+    expect((await post(p, "/api/v1/orders", { items: [shop("BE-3", 60)] })).status).toBe(200);
+    expect((await prisma.order.findUniqueOrThrow({ where: { idempotencyKey: "BE-3" } })).subscriberId).toBe(me.id);
+  });
 });
