@@ -23,7 +23,7 @@ describe("configuration", () => {
   test.each([
     [{ PORT: "eighty" }, 'Invalid configuration: PORT: expected a port number (got "eighty"). See .env.example.'],
     [{ DATABASE_URL: "mysql://me:hunter2@db" }, "Invalid configuration: DATABASE_URL: expected a postgres:// or postgresql:// URL, or nothing for the embedded database. See .env.example."],
-    [{ DELIVERY_RATE: "5000" }, 'Invalid configuration: DELIVERY_RATE: expected at most 1000 (Telegram\'s paid-broadcast ceiling) (got "5000"). See .env.example.'],
+    [{ NODE_ENV: "production", DELIVERY_RATE: "5000", DELIVERY_PAID_BROADCAST: "true" }, 'Invalid configuration: DELIVERY_RATE is over Telegram\'s paid-broadcast ceiling of 1000 messages/second (got "5000"). See .env.example.'],
     [{ TZ_TEAM: "Mars/Olympus" }, 'Invalid configuration: TZ_TEAM: expected an IANA timezone such as Europe/Berlin or UTC (got "Mars/Olympus"). See .env.example.'],
     [{ TELEGRAM_BOT_TOKEN: "nope" }, "Invalid configuration: TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF.... See .env.example."],
     [{ LINK_SECRET: "short-secret" }, "Invalid configuration: LINK_SECRET: expected at least 32 characters. See .env.example."],

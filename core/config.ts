@@ -80,8 +80,8 @@ const configSchema = z
     BRAND_NAME: z.string().trim().min(1).max(64).default("Chatloop"),
     PUBLIC_URL: optionalUrl("the public https URL of this server, e.g. https://bot.example.com (for tracked links)"),
     LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: "expected at least 32 characters" }),
-    // Telegram's paid broadcasts top out at 1 000 messages per second.
-    DELIVERY_RATE: z.coerce.number({ message: "expected messages per second" }).positive().max(1000, { message: "expected at most 1000 (Telegram's paid-broadcast ceiling)" }).default(30),
+    // Above Telegram's limits only for a local Bot API server in tests and benchmarks (refused in production, below).
+    DELIVERY_RATE: z.coerce.number({ message: "expected messages per second" }).positive().max(100_000).default(30),
     DELIVERY_PAID_BROADCAST: booleanFlag.default(false),
     DELIVERY_CONCURRENCY: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(256).default(16),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
@@ -126,6 +126,9 @@ const configSchema = z
         path: ["DELIVERY_RATE"],
         message: "is over Telegram's free limit of 30 messages/second; set DELIVERY_PAID_BROADCAST=true (paid broadcasts, up to 1000/s) or lower it",
       });
+    }
+    if (c.DELIVERY_RATE > 1000 && c.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["DELIVERY_RATE"], message: "is over Telegram's paid-broadcast ceiling of 1000 messages/second" });
     }
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({
