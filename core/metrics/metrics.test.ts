@@ -91,23 +91,24 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     // Boris bought the week before and not this week: 0 of 1 retained. Nobody bought in the week before that.
     expect(figure(k, "retention_rate")).toEqual([0, null]);
     expect(figure(k, "churn_rate")).toEqual([100, null]);
-    // Customers with a first order before the end: Ann 354 days first to last, Boris 70, Cleo 0, Dan 0, Eve 61 -> 485 / 5 = 97 days;
-    // the week before, without Cleo: 485 / 4 = 121.25 days. Months of 30.4375 days.
+    // Customers with a first order before the end: Ann 354 days first to last, Boris 70, Cleo 0, Dan 0, Eve 61, and erased
+    // Hana 0 (one order, 11-01: her anonymous aggregates stay) -> 485 / 6 = 80.83 days;
+    // the week before, without Cleo: 485 / 5 = 97 days. Months of 30.4375 days.
     const [lifetime, lifetimeBefore] = figure(k, "average_lifetime");
-    expect(lifetime).toBeCloseTo(97 / 30.4375, 10);
-    expect(lifetimeBefore).toBeCloseTo(121.25 / 30.4375, 10);
-    // ARPU = 300 / 5 customers / (7 / 30.4375 months); before: 80 / 4 / (7 / 30.4375)
+    expect(lifetime).toBeCloseTo(485 / 6 / 30.4375, 10);
+    expect(lifetimeBefore).toBeCloseTo(97 / 30.4375, 10);
+    // ARPU = 300 / 6 customers / (7 / 30.4375 months); before: 80 / 5 / (7 / 30.4375)
     const [arpu, arpuBefore] = figure(k, "arpu");
-    expect(arpu).toBeCloseTo((60 * 30.4375) / 7, 10);
-    expect(arpuBefore).toBeCloseTo((20 * 30.4375) / 7, 10);
-    // LTV = lifetime x ARPU = 97 x 60 / 7 = 831.43; before 121.25 x 20 / 7 = 346.43
+    expect(arpu).toBeCloseTo((50 * 30.4375) / 7, 10);
+    expect(arpuBefore).toBeCloseTo((16 * 30.4375) / 7, 10);
+    // LTV = lifetime x ARPU = 80.83 x 50 / 7 = 577.38; before 97 x 16 / 7 = 221.71
     const [ltv, ltvBefore] = figure(k, "ltv");
-    expect(ltv).toBeCloseTo((97 * 60) / 7, 8);
-    expect(ltvBefore).toBeCloseTo((121.25 * 20) / 7, 8);
-    // AOV x (frequency / months) x lifetime = 150 x 97 / 7 = 2078.57; before 80 x 121.25 / 7 = 1385.71
+    expect(ltv).toBeCloseTo(((485 / 6) * 50) / 7, 8);
+    expect(ltvBefore).toBeCloseTo((97 * 16) / 7, 8);
+    // AOV x (frequency / months) x lifetime = 150 x 80.83 / 7 = 1732.14; before 80 x 97 / 7 = 1108.57
     const [detailed, detailedBefore] = figure(k, "ltv_detailed");
-    expect(detailed).toBeCloseTo((150 * 97) / 7, 8);
-    expect(detailedBefore).toBeCloseTo((80 * 121.25) / 7, 8);
+    expect(detailed).toBeCloseTo((150 * (485 / 6)) / 7, 8);
+    expect(detailedBefore).toBeCloseTo((80 * 97) / 7, 8);
     // Spend: instagram 3000 over 30 days -> 7 days = 700; qr_store 200 inside the week. Acquired: Ivo (qr_store); Gus has no source.
     // CAC = 900 / 1; before: 700 spent, nobody acquired. Contacted: 1500 x 7/30 = 350 entered for instagram, 1 arrival (Ivo) for qr_store.
     expect(figure(k, "cac")).toEqual([900, null]);
@@ -161,10 +162,10 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
   });
 
   test("monthly cohort retention", async () => {
-    // First orders in Sep-Nov 2026: Boris (Sep; bought again in Nov), Cleo (Nov).
+    // First orders in Sep-Nov 2026: Boris (Sep; bought again in Nov), Cleo and erased Hana (Nov; her aggregates stay).
     expect(await cohortRetention(deps, { months: 3 })).toEqual([
       { cohort: "2026-09", size: 1, retention: [1, 0, 1] },
-      { cohort: "2026-11", size: 1, retention: [1] },
+      { cohort: "2026-11", size: 2, retention: [1] },
     ]);
   });
 });

@@ -73,14 +73,16 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
         WHERE o.status = 'paid' AND o.paid_at <= ${at} ${restrict}
         GROUP BY o.subscriber_id)
      INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, updated_at)
-     SELECT agg.*, ${at} FROM agg JOIN subscriber s ON s.id = agg.subscriber_id AND s.erased_at IS NULL
+     SELECT agg.*, ${at} FROM agg
      ON CONFLICT (subscriber_id) DO UPDATE
         SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
             last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
             window_revenue = excluded.window_revenue, updated_at = excluded.updated_at${"ids" in which ? ", rfm_at = NULL" : ""}`,
     ...p.values,
   );
-  // Customers left without a paid order (all refunded: at ingestion) or erased lose their row.
+  // Customers left without a paid order (all refunded: at ingestion) lose their row. Erased
+  // customers keep theirs: anonymous aggregates, like their orders, so the customer base,
+  // ARPU and LTV of past periods do not change after an erasure (segments leave them out).
   let removed = 0;
   const noPaidOrder = `NOT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = cs.subscriber_id AND o.status = 'paid' AND o.paid_at <= $1::timestamptz)`;
   if ("ids" in which) {
@@ -91,24 +93,29 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
     );
   } else {
     if ("all" in which) removed += await deps.db.prisma.$executeRawUnsafe(`DELETE FROM customer_stats cs WHERE ${noPaidOrder}`, now.toISOString());
-    removed += await deps.db.prisma.$executeRawUnsafe(
-      `DELETE FROM customer_stats cs USING subscriber s WHERE s.id = cs.subscriber_id AND s.erased_at IS NOT NULL`,
-    );
   }
   return { recomputed, removed };
 }
 
 /** Ranks every customer (one pass of three window functions) and stores the scores that changed. */
 async function rank(deps: CoreDeps): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  // Erased customers are in no ranking: their scores go, and they are marked done so no refresh picks them up again.
+  await deps.db.prisma.$executeRawUnsafe(
+    `UPDATE customer_stats c SET r_score = NULL, f_score = NULL, m_score = NULL, rfm_class = NULL, rfm_at = $1::timestamptz
+       FROM subscriber s
+      WHERE s.id = c.subscriber_id AND s.erased_at IS NOT NULL AND (c.rfm_at IS NULL OR c.rfm_class IS NOT NULL)`,
+    now,
+  );
   return deps.db.prisma.$executeRawUnsafe(
     `WITH scored AS (
        SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${quintileSql("cs.window_orders")} AS f,
               ${quintileSql("cs.window_revenue")} AS m
-         FROM customer_stats cs)
+         FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id AND s.erased_at IS NULL)
      UPDATE customer_stats c
         SET r_score = x.r, f_score = x.f, m_score = x.m, rfm_class = ${rfmClassSql("x.r", "x.f", "x.m")}, rfm_at = $1::timestamptz
        FROM scored x
       WHERE x.subscriber_id = c.subscriber_id AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (x.r, x.f, x.m))`,
-    deps.clock.now().toISOString(),
+    now,
   );
 }

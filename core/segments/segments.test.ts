@@ -61,6 +61,8 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
       [3, 1, 0, 5, 2, 1, "potential_loyalists"],
       [4, 1, 70, 2, 2, 3, "at_risk"],
       [5, 3, 1500, 1, 1, 1, "lost"],
+      // Erased Hana keeps her anonymous aggregates (the metrics' customer base), but is in no ranking or segment.
+      [8, 1, 999, null, null, null, null],
     ]);
   });
 

@@ -3,6 +3,7 @@
 // them what was kept and why - and the metrics stay the same in aggregate.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { keyFigures } from "../../core/metrics/key-figures.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
 import { startTestProduct, type TestProduct } from "../support/product.ts";
@@ -47,8 +48,11 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
 
     const november = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-15T00:00:00Z") };
     const figures = async () => Object.fromEntries((await keyFigures(p.app.core, { period: november })).figures.map((f) => [f.key, f.value]));
+    // With the customer aggregates refreshed, as the hourly job does: the base and LTV count her too.
+    await refreshCustomerStats(p.app.core);
     const before = await figures();
-    expect(before).toMatchObject({ revenue: 200, orders: 2, nps: -100, nps_responses: 1 });
+    expect(before).toMatchObject({ revenue: 200, orders: 2, nps: -100, nps_responses: 1, active_customers: 1 });
+    expect(before.ltv).not.toBeNull();
 
     await ann.command("forget");
     expect(ann.buttons()).toEqual(["Yes, erase my data", "No, keep it"]);
@@ -65,6 +69,9 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     expect(await db.surveyResponse.findFirstOrThrow({ where: { subscriberId: me.id } })).toMatchObject({ score: 4, comment: null });
     expect((await db.event.findFirstOrThrow({ where: { subscriberId: me.id } })).properties).toEqual({ value: 50 });
     expect((await db.consentRecord.findMany({ where: { subscriberId: me.id }, orderBy: { id: "asc" } })).map((c) => c.status)).toEqual(["pending", "subscribed", "unsubscribed"]);
+    expect(await figures()).toEqual(before);
+    // Also after the next refresh: her aggregates stay, anonymous, as her orders do.
+    await refreshCustomerStats(p.app.core);
     expect(await figures()).toEqual(before);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } });
     expect(audit).toMatchObject({ actor: `telegram:${me.id}`, target: `subscriber:${me.id}` });
