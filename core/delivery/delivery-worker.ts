@@ -229,6 +229,12 @@ export class DeliveryWorker {
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
             AND (d.campaign_id IS NULL OR c.status = 'running')
+            -- One chat, one sender: while any instance is sending to this person, or sent
+            -- them something in the last second, their next row waits for a later round
+            -- (Telegram's one message per second per chat holds across instances).
+            AND NOT EXISTS (SELECT 1 FROM delivery x
+                             WHERE x.subscriber_id = d.subscriber_id
+                               AND (x.status = 'sending' OR (x.status = 'sent' AND x.sent_at > $1::timestamptz - interval '1 second')))
           ORDER BY d.not_before, d.id
           LIMIT $2
           FOR UPDATE OF d SKIP LOCKED

@@ -235,13 +235,21 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     });
     const second = await scheduleNow({ name: "Scarves", message: { A: { text: "Hi {first_name}, scarves are back!" } } });
     await materializeDueCampaigns(deps);
-    expect(await worker().drain()).toMatchObject({ claimed: 3, sent: 1, skipped: 2 });
+    // Busy's second message is not even claimed while another instance is sending to that chat
+    // (one sender per chat across instances); Free's second is over the cap of 1.
+    expect(await worker().drain()).toMatchObject({ claimed: 2, sent: 1, skipped: 1 });
     expect(tg.chat(1401)).toEqual([]);
     expect(tg.chat(1402)).toHaveLength(1);
-    const busyRow = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second.id, subscriberId: busy! } });
-    expect([busyRow.status, busyRow.reason]).toEqual(["skipped", "frequency_cap"]);
-    // The other instance's claim is untouched.
-    expect((await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: first.id, subscriberId: busy! } })).status).toBe("sending");
+    const busyRow = () => database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: second.id, subscriberId: busy! } });
+    expect((await busyRow()).status).toBe("pending");
+    // The other instance's claim is untouched. When its send is recorded, Busy's second message counts against it.
+    const theirs = await database.db.prisma.delivery.findFirstOrThrow({ where: { campaignId: first.id, subscriberId: busy! } });
+    expect(theirs.status).toBe("sending");
+    await database.db.prisma.delivery.update({ where: { id: theirs.id }, data: { status: "sent", sentAt: clock.now() } });
+    expect(await worker().drain()).toMatchObject({ claimed: 0 }); // sent less than a second ago: that chat waits
+    clock.advance(1_500);
+    expect(await worker().drain()).toMatchObject({ claimed: 1, skipped: 1 });
+    expect([(await busyRow()).status, (await busyRow()).reason]).toEqual(["skipped", "frequency_cap"]);
   });
 
   test("holdout and A/B buckets are a stable hash of campaign and customer, stored per row", async () => {
