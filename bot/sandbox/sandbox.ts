@@ -26,7 +26,6 @@ export interface SandboxOptions {
   output: NodeJS.WritableStream;
 }
 
-const TELEGRAM_COMMANDS = new Set(["start", "stop", "language", "mydata", "forget", "cancel", "feedback", "choose", "demo"]);
 const SLACK_COMMANDS = new Set(["segment", "send", "metrics", "campaigns", "template", "audit", "digest", "customer", "chatloop"]);
 const YOU = "U0YOU";
 
@@ -65,6 +64,9 @@ export async function runSandbox(options: SandboxOptions): Promise<number> {
   const db = await openDatabase({ dataDir: dir });
   await migrate(db);
   const fresh = (await db.prisma.subscriber.count()) === 0;
+  // The local Bot API starts counting again with every run; the kept database remembers the updates it handled.
+  const lastUpdate = await db.prisma.processedUpdate.aggregate({ _max: { updateId: true } });
+  telegram.continueAfter(Number(lastUpdate._max.updateId ?? 0));
   let app: Application | undefined;
   try {
     app = await startApplication({ config, db, logger, host: "127.0.0.1" });
@@ -164,7 +166,9 @@ class Terminal {
     if (slackButton) return this.pressSlack(Number(slackButton[1]));
     const command = /^\/(\w+)(?:\s+([\s\S]*))?$/.exec(line);
     if (command && SLACK_COMMANDS.has(command[1]!)) return this.slackCommand(`/${command[1]}`, command[2] ?? "");
-    if (command && TELEGRAM_COMMANDS.has(command[1]!)) {
+    // Every other /word is a Telegram command, as the customer's app sends it: the bot
+    // decides what it knows (its own, the flows' and surveys' commands) and answers the rest.
+    if (command) {
       await this.user.command(command[1]!, command[2]);
       return this.showTelegram();
     }

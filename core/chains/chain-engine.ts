@@ -29,6 +29,14 @@ export interface TickResult {
  */
 const LATE_STEP_MS = 5 * 60_000;
 
+function cursorOf(value: unknown): { at: number; before: number } {
+  if (typeof value === "object" && value !== null && "at" in value) {
+    const { at, before } = value as { at: number; before?: number };
+    return { at: Number(at), before: Number(before ?? at) };
+  }
+  return { at: Number(value), before: Number(value) };
+}
+
 /** Flow completions are read this far behind now, so one still committing is not skipped. */
 const FLOW_CURSOR_LAG_MS = 5_000;
 
@@ -94,24 +102,22 @@ export class ChainEngine {
   private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }): Promise<number> {
     const { prisma } = this.deps.db;
     const cursorKey = `chain:${chain.id}:cursor`;
-    const previousKey = `chain:${chain.id}:cursor-before`;
     const quoted = table === "order" ? `"order"` : "event";
     const timeColumn = table === "order" ? "paid_at" : "occurred_at";
     return prisma.$transaction(async (tx) => {
       const top = await tx.$queryRawUnsafe<{ max: bigint | number | null }[]>(`SELECT max(id) AS max FROM ${quoted}`);
       const max = Number(top[0]?.max ?? 0);
       const stored = await tx.setting.findUnique({ where: { key: cursorKey } });
-      const before = await tx.setting.findUnique({ where: { key: previousKey } });
-      // A new chain starts from now: history does not trigger it.
-      const cursor = stored ? Number(stored.value) : max;
-      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: max }, update: { value: max } });
-      await tx.setting.upsert({ where: { key: previousKey }, create: { key: previousKey, value: cursor }, update: { value: cursor } });
+      // The cursor is { at: the highest id seen at the last tick, before: the one seen at the tick before }
+      // (a plain number from earlier versions is both). A new chain starts from now: history does not trigger it.
+      const saved = stored ? cursorOf(stored.value) : { at: max, before: max };
+      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: { at: max, before: max } }, update: { value: { at: max, before: saved.at } } });
       if (!stored) return 0;
       // Ids are handed out when a row is inserted, not when it commits: a batch still
       // committing at the last tick can appear below that tick's cursor. So each tick
       // looks again at the previous tick's range too; a row that already enrolled its
       // customer is kept out by the NOT EXISTS below.
-      const from = Math.min(cursor, before ? Number(before.value) : cursor);
+      const from = Math.min(saved.at, saved.before);
       if (max <= from) return 0;
       const k = filter.params.length;
       const p = (n: number) => `$${k + n}`;

@@ -22,7 +22,7 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
-import { SubscriberStateReader, type SubscriberState } from "./subscriber-state.ts";
+import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf, type SubscriberState } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -248,8 +248,7 @@ export class DeliveryWorker {
         WHERE delivery.id = ranked.id AND s.id = delivery.subscriber_id
     RETURNING delivery.id, delivery.subscriber_id, delivery.campaign_id, delivery.chain_enrollment_id, delivery.variant,
               delivery.kind, delivery.attempts, delivery.payload,
-              s.telegram_id, s.first_name, s.last_name, s.language, s.timezone, s.consent_status::text AS consent_status,
-              s.blocked_at, s.erased_at, s.unreachable_at, ranked.claim_rank,
+              ${subscriberStateColumns("s")}, ranked.claim_rank,
               (SELECT count(*)::int FROM delivery x
                 WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing'
                   AND (x.status = 'sending'
@@ -268,15 +267,7 @@ export class DeliveryWorker {
       kind: r.kind as string,
       attempts: r.attempts as number,
       payload: r.payload,
-      telegramId: (r.telegram_id as bigint | null) ?? null,
-      firstName: (r.first_name as string | null) ?? null,
-      lastName: (r.last_name as string | null) ?? null,
-      language: r.language as string,
-      timezone: (r.timezone as string | null) ?? null,
-      consentStatus: r.consent_status as string,
-      blockedAt: (r.blocked_at as Date | null) ?? null,
-      erasedAt: (r.erased_at as Date | null) ?? null,
-      unreachableAt: (r.unreachable_at as Date | null) ?? null,
+      ...subscriberStateOf(r),
       recentMarketing: r.recent_marketing as number,
       claimRank: r.claim_rank as number,
     }));

@@ -10,6 +10,13 @@
 // arrived, so no answer is older than the request.
 import type { Database } from "../db/database.ts";
 
+/** The subscriber columns a send depends on, as `alias.column`s for a SELECT (read back with subscriberStateOf). */
+export function subscriberStateColumns(alias: string): string {
+  const a = `${alias}.`;
+  return `${a}telegram_id, ${a}first_name, ${a}last_name, ${a}language, ${a}timezone, ${a}consent_status::text AS consent_status,
+          ${a}blocked_at, ${a}erased_at, ${a}unreachable_at`;
+}
+
 export interface SubscriberState {
   telegramId: bigint | null;
   firstName: string | null;
@@ -48,12 +55,10 @@ export class SubscriberStateReader {
       const batch = this.queue.splice(0, 1000);
       try {
         const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-          `SELECT id, telegram_id, first_name, last_name, language, timezone, consent_status::text AS consent_status,
-                  blocked_at, erased_at, unreachable_at
-             FROM subscriber WHERE id = ANY($1::int[])`,
+          `SELECT s.id, ${subscriberStateColumns("s")} FROM subscriber s WHERE s.id = ANY($1::int[])`,
           [...new Set(batch.map((r) => r.id))],
         );
-        const byId = new Map(rows.map((r) => [r.id as number, toState(r)]));
+        const byId = new Map(rows.map((r) => [r.id as number, subscriberStateOf(r)]));
         for (const r of batch) r.resolve(byId.get(r.id));
       } catch (err) {
         for (const r of batch) r.reject(err);
@@ -63,7 +68,8 @@ export class SubscriberStateReader {
   }
 }
 
-function toState(r: Record<string, unknown>): SubscriberState {
+/** A row selected with subscriberStateColumns. */
+export function subscriberStateOf(r: Record<string, unknown>): SubscriberState {
   return {
     telegramId: (r.telegram_id as bigint | null) ?? null,
     firstName: (r.first_name as string | null) ?? null,

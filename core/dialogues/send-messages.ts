@@ -40,3 +40,14 @@ export function reachability(subscriber: Subscriber): NotReachable | undefined {
   if (subscriber.consentStatus !== "subscribed") return "no_consent";
   return undefined;
 }
+
+/**
+ * Why a reply in a conversation the customer started (a survey answer, a flow,
+ * a request for a person) would not go out. Such a reply needs no marketing
+ * consent - only that they did not withdraw it: /stop promises "no more
+ * messages", and the team keeps that promise too.
+ */
+export function replyReachability(subscriber: Subscriber): NotReachable | undefined {
+  const reason = reachability(subscriber);
+  return reason === "no_consent" && subscriber.consentStatus !== "unsubscribed" ? undefined : reason;
+}

@@ -107,7 +107,7 @@ export async function recordAnswer(
     await refreshCustomerStats(deps, { subscriberIds: [session.subscriberId] });
     deps.logger.info({ subscriberId: session.subscriberId, merged }, "shop prospects merged into the subscriber");
   }
-  return transition as Transition;
+  return transition;
 }
 
 /** Counts a wrong answer to the current question; undefined when the question was answered meanwhile. */

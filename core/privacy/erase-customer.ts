@@ -13,6 +13,9 @@ const PERSONAL_KEYS = ["email", "phone", "name", "first_name", "last_name", "ful
 
 export interface EraseResult {
   subscriberId: number;
+  /** Erased before this call (a second press, a second admin): nothing was done again. */
+  alreadyErased: boolean;
+  erasedAt: Date;
   erased: string[];
   kept: string[];
 }
@@ -43,17 +46,19 @@ async function blankTeamCards(deps: CoreDeps, subscriberId: number): Promise<voi
 export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: number; actor: string; reason: "customer_request" | "team_request" }): Promise<EraseResult> {
   const now = deps.clock.now();
   const id = input.subscriberId;
-  await deps.db.prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(
+  const erasedNow = await deps.db.prisma.$transaction(async (tx) => {
+    // Once: a second call finds erased_at set and changes nothing (no second consent record or audit entry).
+    const changed = await tx.$executeRawUnsafe(
       `UPDATE subscriber SET first_name = NULL, last_name = NULL, username = NULL, email = NULL, phone = NULL, external_id = NULL,
               telegram_id = NULL, timezone = NULL, profile = '{}', tags = ARRAY[]::text[],
               consent_status = CASE WHEN consent_status = 'subscribed' THEN 'unsubscribed'::"ConsentStatus" ELSE consent_status END,
               unsubscribed_at = CASE WHEN consent_status = 'subscribed' THEN $2 ELSE unsubscribed_at END,
               erased_at = $2, updated_at = $2
-        WHERE id = $1`,
+        WHERE id = $1 AND erased_at IS NULL`,
       id,
       now,
     );
+    if (changed === 0) return false;
     await tx.$executeRawUnsafe(`UPDATE survey_response SET comment = NULL, stage = CASE WHEN stage IN ('score', 'comment') THEN 'closed' ELSE stage END WHERE subscriber_id = $1`, id);
     await tx.$executeRawUnsafe(`UPDATE flow_session SET answers = '[]', selection = ARRAY[]::int[], status = CASE WHEN status = 'active' THEN 'cancelled' ELSE status END WHERE subscriber_id = $1`, id);
     await tx.$executeRawUnsafe(
@@ -65,20 +70,29 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
     // Rows already claimed ('sending') are left to the worker: it reads the subscriber
     // again right before each send and skips them as 'erased', without rendering a name.
     await tx.$executeRawUnsafe(`UPDATE delivery SET status = 'skipped', reason = 'erased' WHERE subscriber_id = $1 AND status = 'pending'`, id);
+    // Active chains stop; every enrolment forgets what it kept from its trigger (an event's properties).
     await tx.$executeRawUnsafe(
-      `UPDATE chain_enrollment SET status = 'exited', exit_reason = 'erased', finished_at = $2 WHERE subscriber_id = $1 AND status = 'active'`,
+      `UPDATE chain_enrollment
+          SET context = '{}',
+              exit_reason = CASE WHEN status = 'active' THEN 'erased' ELSE exit_reason END,
+              finished_at = CASE WHEN status = 'active' THEN $2 ELSE finished_at END,
+              status = CASE WHEN status = 'active' THEN 'exited' ELSE status END
+        WHERE subscriber_id = $1`,
       id,
       now,
     );
-    // What a chain kept from its trigger (an event's properties) and a card still waiting for Slack.
-    await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET context = '{}' WHERE subscriber_id = $1`, id);
+    // A card still waiting for Slack goes with the data it shows.
     await tx.$executeRawUnsafe(`DELETE FROM team_alert_retry WHERE subscriber_id = $1`, id);
     await tx.consentRecord.create({ data: { subscriberId: id, status: "unsubscribed", channel: input.reason === "customer_request" ? "telegram" : "team", text: "erased", at: now } });
+    await writeAudit(deps, { actor: input.actor, action: "customer.erased", target: `subscriber:${id}`, details: { reason: input.reason } }, tx);
+    return true;
   });
-  await writeAudit(deps, { actor: input.actor, action: "customer.erased", target: `subscriber:${id}`, details: { reason: input.reason } });
-  await blankTeamCards(deps, id);
+  if (erasedNow) await blankTeamCards(deps, id);
+  const { erasedAt } = await deps.db.prisma.subscriber.findUniqueOrThrow({ where: { id }, select: { erasedAt: true } });
   return {
     subscriberId: id,
+    alreadyErased: !erasedNow,
+    erasedAt: erasedAt ?? now,
     erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties"],
     kept: ["order amounts and dates", "survey scores (no comments)", "consent history", "anonymous counts of messages sent"],
   };

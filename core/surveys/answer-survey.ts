@@ -147,12 +147,16 @@ async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueRe
  * (scheduler job "surveys.close-expired").
  */
 export async function closeExpiredReasons(deps: CoreDeps): Promise<number> {
-  const expired = await deps.db.prisma.$queryRawUnsafe<{ id: number }[]>(
-    `UPDATE survey_response SET stage = 'expired' WHERE stage = 'comment' AND expires_at <= $1 RETURNING id`,
+  const expired = await deps.db.prisma.$queryRawUnsafe<{ id: number; has_card: boolean }[]>(
+    `UPDATE survey_response r SET stage = 'expired' WHERE r.stage = 'comment' AND r.expires_at <= $1
+     RETURNING r.id, EXISTS (SELECT 1 FROM team_thread t WHERE t.survey_response_id = r.id) AS has_card`,
     deps.clock.now(),
   );
-  for (const { id } of expired) {
-    const response = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id }, include: { subscriber: true } });
+  const carded = expired.filter((r) => r.has_card).map((r) => r.id);
+  if (carded.length === 0) return expired.length;
+  // Only detractors have a card to update: one read for them all, then one Slack update each.
+  const withCards = await deps.db.prisma.surveyResponse.findMany({ where: { id: { in: carded } }, include: { subscriber: true } });
+  for (const response of withCards) {
     const survey = deps.dialogues.surveys.get(response.surveyId);
     if (!survey || survey.kind === "feedback" || response.score === null || response.subscriber.erasedAt) continue;
     await refreshTeamCard(deps, { subscriber: response.subscriber, survey, response });

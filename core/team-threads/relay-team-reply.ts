@@ -3,7 +3,7 @@
 // with "//" are notes for the team and stay in Slack.
 import type { CoreDeps } from "../deps.ts";
 import type { SendFailure } from "../dialogues/send-messages.ts";
-import { reachability, sendMessages, type NotReachable } from "../dialogues/send-messages.ts";
+import { replyReachability, sendMessages, type NotReachable } from "../dialogues/send-messages.ts";
 
 export const INTERNAL_NOTE_PREFIX = "//";
 
@@ -27,13 +27,9 @@ export async function relayTeamReply(
   });
   if (!thread) return { status: "ignored", reason: "not_a_customer_thread" };
   const subscriber = thread.subscriber;
-  // An erased person's thread keeps nothing new. A thread is a conversation the
-  // customer started (a survey answer, a flow, a request for a person), so the
-  // team may answer someone who has not subscribed to marketing - but not
-  // someone who sent /stop ("you won't get any more messages") or blocked us.
+  // An erased person's thread keeps nothing new (not even the reply's text).
   if (subscriber.erasedAt) return { status: "refused", reason: "erased" };
-  const reachable = reachability(subscriber);
-  const notReachable = reachable === "no_consent" && subscriber.consentStatus !== "unsubscribed" ? undefined : reachable;
+  const notReachable = replyReachability(subscriber);
   const now = deps.clock.now();
   // The Slack message ts is the natural key: a retried event finds its row and stops here.
   const claimed = await deps.db.prisma.$executeRawUnsafe(

@@ -84,6 +84,10 @@ describe("the sandbox", () => {
     await again.waitFor("Chatloop sandbox - the real product", 120_000);
     expect(again.text).not.toContain("Seeding the demo store");
     expect(await again.type("/segment list")).toMatch(/Subscribed \(opted in, reachable\): 2 049/);
+    // The customer is heard after the restart too (the local Bot API numbers updates past those handled before),
+    // and every command of the bot reaches it - /help is not a sandbox word.
+    expect(await again.type("/help")).toContain("/mydata");
+    expect(await again.type("/frobnicate")).toContain("I don't know that command. /help shows what I can do.");
     again.product.process.stdin!.end(":quit\n");
     expect((await again.product.exited).code).toBe(0);
 

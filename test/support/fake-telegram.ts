@@ -205,6 +205,14 @@ export class FakeTelegram {
   }
 
   /**
+   * Numbers the next updates above `updateId`, as Telegram does for a bot across
+   * restarts: a bot on a kept database has claimed the ids it already saw.
+   */
+  continueAfter(updateId: number): void {
+    this.nextUpdateId = Math.max(this.nextUpdateId, updateId + 1);
+  }
+
+  /**
    * Delivers an update to the bot and resolves once the bot has processed it:
    * by webhook (the POST returns) or by long polling (the bot confirms it).
    */

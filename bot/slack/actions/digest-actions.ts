@@ -5,6 +5,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { DomainError } from "../../../core/errors.ts";
 import { draftFromCommand } from "../commands/send-command.ts";
+import { domainErrorText } from "../error-text.ts";
 import { Refusal, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { DIGEST_PROPOSAL_ACTION } from "../views/digest-view.ts";
@@ -21,7 +22,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
       if (err instanceof Refusal) answer = err.reply;
       else {
         deps.core.logger.error({ err, user }, "opening the digest's proposed campaign failed");
-        answer = { text: err instanceof DomainError ? err.message : deps.t("slack-error") };
+        answer = { text: err instanceof DomainError ? domainErrorText(deps, err) : deps.t("slack-error") };
       }
     }
     // Only the presser sees the card; the digest itself stays as it is.

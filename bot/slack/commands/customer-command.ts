@@ -46,13 +46,12 @@ export function registerCustomerCommand(app: App, deps: SlackDeps): void {
     const user = body.user.id;
     try {
       await deps.access.require(user, "admin");
-      // A second press (or a second admin) finds them erased already: no second consent record or audit entry.
-      const target = await deps.core.db.prisma.subscriber.findUnique({ where: { id: Number(action.value) }, select: { erasedAt: true } });
-      if (target?.erasedAt) {
-        await respond({ text: deps.t("customer-erased-card", { id: action.value ?? "", when: formatWhen(target.erasedAt, deps.core.teamTimezone, deps.language) }), replace_original: true });
+      const result = await eraseCustomer(deps.core, { subscriberId: Number(action.value), actor: user, reason: "team_request" });
+      // A second press (or a second admin) finds them erased already, and says when.
+      if (result.alreadyErased) {
+        await respond({ text: deps.t("customer-erased-card", { id: result.subscriberId, when: formatWhen(result.erasedAt, deps.core.teamTimezone, deps.language) }), replace_original: true });
         return;
       }
-      await eraseCustomer(deps.core, { subscriberId: Number(action.value), actor: user, reason: "team_request" });
       await respond({ text: deps.t("customer-erased", { id: action.value ?? "", user }), replace_original: true, response_type: "in_channel" });
     } catch (err) {
       if (!(err instanceof Refusal)) deps.core.logger.error({ err }, "erasing a customer failed");

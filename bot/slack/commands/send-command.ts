@@ -79,11 +79,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
     );
   } catch (err) {
     if (err instanceof SegmentTextError) throw new Refusal({ text: usage(deps, `${err.message}\n\`\`\`${pointAt(request.segment, err)}\`\`\``) });
-    if (err instanceof DomainError) {
-      const key = `send-error-${err.code}`;
-      const problem = core.translator.has(language, key) ? t(key, { ...stringify(err.details), message: err.message }) : domainErrorText(deps, err);
-      throw new Refusal({ text: usage(deps, problem) });
-    }
+    if (err instanceof DomainError) throw new Refusal({ text: usage(deps, domainErrorText(deps, err, ["send-error", "error"])) });
     if (isZodError(err)) throw new Refusal({ text: usage(deps, t("send-error-invalid_message", { message: err.issues[0]?.message ?? "" })) });
     throw err;
   }
@@ -102,10 +98,6 @@ function defaultName(request: SendRequest): string {
 
 function usage(deps: SlackDeps, problem: string): string {
   return `${problem}\n${deps.t("send-usage")}\n${deps.t("send-example")}`;
-}
-
-function stringify(details: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)]));
 }
 
 function isZodError(err: unknown): err is { issues: { message: string }[] } {
