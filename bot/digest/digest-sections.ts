@@ -8,7 +8,7 @@ import { periodText } from "../../core/digest/digest-charts.ts";
 import { proposalSendText } from "../../core/digest/proposal-command.ts";
 import { MIN_PEOPLE, MIN_RELATIVE } from "../../core/digest/propose-action.ts";
 import type { Translator } from "../../core/i18n.ts";
-import { formatFigureChange, formatFigureValue } from "../slack/views/figure-format.ts";
+import { formatFigure } from "../slack/views/figure-format.ts";
 import { formatMoney, formatNumber } from "../slack/views/format.ts";
 
 export interface DigestLine {
@@ -77,11 +77,9 @@ export function digestSections(digest: Digest, options: { translator: Translator
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
 function figureLine(f: DigestFigure, t: T, language: string): DigestLine {
-  const change = formatFigureChange(f.unit, f.value, f.previous, language);
-  const previous = f.previous === null ? "" : ` (${formatFigureValue(f.unit, f.previous, language)})`;
   return {
     label: t(`metric-${f.key}`),
-    text: `${formatFigureValue(f.unit, f.value, language)}${change ? `  ${change}${previous}` : ""}`,
+    text: formatFigure(f, language, t, { previousValue: true }),
     note: t(f.reading.key, f.reading.vars),
   };
 }

@@ -8,7 +8,7 @@
 import { campaignReport } from "../campaigns/campaign-report.ts";
 import type { CoreDeps } from "../deps.ts";
 import { cohortRetention, type Cohort } from "../metrics/cohort-retention.ts";
-import { derive, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { derive, inCurrencies, latestCurrency, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
 import { npsTrend, type NpsWeek } from "../metrics/nps-trend.ts";
 import { periodFigures, type PeriodFigures } from "../metrics/period-figures.ts";
 import { checkPeriod, monthsIn, previousPeriod, type Period } from "../metrics/period.ts";
@@ -27,7 +27,7 @@ export const DIGEST_FIGURES = [
   "active_customers",
   "revenue",
   "aov",
-  "repeat_purchase_rate",
+  "repeat_customer_rate",
   "ltv",
   "retention_rate",
 ] as const satisfies readonly FigureKey[];
@@ -41,7 +41,7 @@ const UNITS: Record<DigestFigureKey, FigureUnit> = {
   active_customers: "count",
   revenue: "money",
   aov: "money",
-  repeat_purchase_rate: "percent",
+  repeat_customer_rate: "percent",
   ltv: "money",
   retention_rate: "percent",
 };
@@ -57,7 +57,7 @@ export interface Reading {
   vars: Record<string, string | number>;
 }
 
-export interface DigestFigure {
+export interface DigestFigure extends Pick<Figure, "currency" | "byCurrency"> {
   key: DigestFigureKey;
   value: number | null;
   previous: number | null;
@@ -106,7 +106,7 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
   const period = checkPeriod(options.period);
   const before = previousPeriod(period);
   const lastInstant = new Date(period.to.getTime() - 1);
-  const [now, then, sources, detractors, trend, cohorts, campaigns] = await Promise.all([
+  const [now, then, sources, detractors, trend, cohorts, campaigns, fallbackCurrency] = await Promise.all([
     periodFigures(deps, { period }),
     periodFigures(deps, { period: before }),
     subscribersBySource(deps, { period }),
@@ -114,13 +114,16 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     npsTrend(deps, { weeks: TREND_WEEKS, until: lastInstant }),
     cohortRetention(deps, { months: COHORT_MONTHS, until: lastInstant }),
     finishedCampaigns(deps, period),
+    latestCurrency(deps),
   ]);
   const movement = await stageMovement(deps, { from: period.from, to: period.to });
   const proposal = await proposeAction(deps, { movement, detractors, from: period.from, to: period.to });
   const budget = analyticsSettingsOf(deps).budget;
   const months = monthsIn(period);
+  const monthsBefore = monthsIn(before);
   const current = derive(now, months, undefined, budget);
-  const previous = derive(then, months, undefined, budget);
+  const previous = derive(then, monthsBefore, undefined, budget);
+  const money = inCurrencies({ f: now, months }, { f: then, months: monthsBefore }, budget, fallbackCurrency);
   return {
     period,
     previousPeriod: before,
@@ -128,9 +131,8 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     generatedAt: deps.clock.now(),
     figures: DIGEST_FIGURES.map((key) => ({
       key,
-      value: current[key],
-      previous: previous[key],
       unit: UNITS[key],
+      ...money(key, current[key], previous[key]),
       reading: readingOf(key, { now, then, current, previous, sources }),
     })),
     sources,
@@ -190,7 +192,7 @@ function readingOf(key: DigestFigureKey, x: ReadingInput): Reading {
     case "aov":
       if (current.purchase_frequency === null) return { key: "digest-reading-aov-none", vars: {} };
       return { key: "digest-reading-aov", vars: { frequency: round2(current.purchase_frequency) } };
-    case "repeat_purchase_rate":
+    case "repeat_customer_rate":
       return { key: "digest-reading-repeat", vars: { returning: now.repeatBuyers, buyers: now.buyers } };
     case "ltv":
       if (current.ltv === null) return { key: "digest-reading-ltv-none", vars: {} };

@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     expect(figure("revenue")).toEqual({ value: 300, previous: 70, reading: { key: "digest-reading-revenue", vars: { orders: 3, aov: 100, driver: "orders" } } });
     expect(figure("aov")).toEqual({ value: 100, previous: 70, reading: { key: "digest-reading-aov", vars: { frequency: 1 } } });
     // Ann had bought before the week: 1 of 3; the week before Boris had too: 1 of 1.
-    const repeat = figure("repeat_purchase_rate");
+    const repeat = figure("repeat_customer_rate");
     expect(repeat.value).toBeCloseTo(100 / 3, 10);
     expect(repeat.previous).toBe(100);
     expect(repeat.reading).toEqual({ key: "digest-reading-repeat", vars: { returning: 1, buyers: 3 } });

@@ -5,7 +5,8 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../tes
 import { seedSmallStore, SMALL_STORE_NOW } from "../../test/support/small-store.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { parseSegmentText } from "../segments/parse-segment-text.ts";
-import { acquisitionBySource, recordAcquisitionSpend } from "./acquisition.ts";
+import { acquisitionBySource } from "./acquisition.ts";
+import { recordAcquisitionSpend } from "./acquisition-spend.ts";
 import { cohortRetention } from "./cohort-retention.ts";
 import { keyFigures, type FigureKey, type KeyFigures } from "./key-figures.ts";
 import { npsTrend } from "./nps-trend.ts";
@@ -87,7 +88,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     expect(figure(k, "aov")).toEqual([150, 80]);
     expect(figure(k, "purchase_frequency")).toEqual([1, 1]);
     // Ann had bought before, Cleo had not: 1 of 2. Boris (the week before) had bought on 09-01: 1 of 1.
-    expect(figure(k, "repeat_purchase_rate")).toEqual([50, 100]);
+    expect(figure(k, "repeat_customer_rate")).toEqual([50, 100]);
     // Boris bought the week before and not this week: 0 of 1 retained. Nobody bought in the week before that.
     expect(figure(k, "retention_rate")).toEqual([0, null]);
     expect(figure(k, "churn_rate")).toEqual([100, null]);
@@ -105,10 +106,15 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     const [ltv, ltvBefore] = figure(k, "ltv");
     expect(ltv).toBeCloseTo(((485 / 6) * 50) / 7, 8);
     expect(ltvBefore).toBeCloseTo((97 * 16) / 7, 8);
-    // AOV x (frequency / months) x lifetime = 150 x 80.83 / 7 = 1732.14; before 80 x 97 / 7 = 1108.57
+    // Purchases per customer per month (RPR) on the same base as ARPU: 2 orders / 6 customers / (7 / 30.4375 months)
+    // = 1.449; before 1 / 5 / (7 / 30.4375) = 0.870.
+    const [rpr, rprBefore] = figure(k, "purchases_per_customer_month");
+    expect(rpr).toBeCloseTo((2 * 30.4375) / 42, 10);
+    expect(rprBefore).toBeCloseTo(30.4375 / 35, 10);
+    // AOV x RPR x lifetime = 150 x 1.449 x 2.656 = 577.38 = LTV; before 80 x 0.870 x 3.187 = 221.71 = LTV.
     const [detailed, detailedBefore] = figure(k, "ltv_detailed");
-    expect(detailed).toBeCloseTo((150 * (485 / 6)) / 7, 8);
-    expect(detailedBefore).toBeCloseTo((80 * 97) / 7, 8);
+    expect(detailed).toBeCloseTo(((485 / 6) * 50) / 7, 8);
+    expect(detailedBefore).toBeCloseTo((97 * 16) / 7, 8);
     // Spend: instagram 3000 over 30 days -> 7 days = 700; qr_store 200 inside the week. Acquired: Ivo (qr_store); Gus has no source.
     // CAC = 900 / 1; before: 700 spent, nobody acquired. Contacted: 1500 x 7/30 = 350 entered for instagram, 1 arrival (Ivo) for qr_store.
     expect(figure(k, "cac")).toEqual([900, null]);

@@ -13,3 +13,7 @@ metrics-sources-title = Acquisition by source, { $period }
 metrics-source-line = • *{ $source }*: { $acquired } acquired, spend { $spend }, CAC { $cac }, acquisition rate { $rate }
 metrics-sources-note = Acquired = first confirmed subscription in the period. CAC = spend / acquired. Acquisition rate = acquired / contacted.
 metrics-sources-empty = No subscribers with a source and no acquisition spend in { $period }.
+metrics-help-button = What do these mean?
+metrics-definitions-title = What the figures mean
+metrics-definitions-more = Formulas, periods and a worked example for every figure and built-in segment: docs/metrics.md in the repository.
+metrics-ltv-levers = = average order value { $aov } × purchases per customer { $rpr } × lifetime { $lifetime }

@@ -13,3 +13,7 @@ metrics-sources-title = Привлечение по источникам, { $per
 metrics-source-line = • *{ $source }*: привлечено { $acquired }, затраты { $spend }, CAC { $cac }, конверсия привлечения { $rate }
 metrics-sources-note = Привлечённые — первое подтверждённое согласие за период. CAC = затраты / привлечённые. Конверсия = привлечённые / охват.
 metrics-sources-empty = За { $period } нет подписчиков с источником и нет затрат на привлечение.
+metrics-help-button = Что это значит?
+metrics-definitions-title = Что означают показатели
+metrics-definitions-more = Формулы, периоды и разобранный пример для каждого показателя и встроенного сегмента: docs/metrics.md в репозитории.
+metrics-ltv-levers = = средний чек { $aov } × покупок на клиента { $rpr } × срок жизни { $lifetime }

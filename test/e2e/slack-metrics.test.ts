@@ -1,6 +1,6 @@
 // /metrics through Bolt on the hand-computed small store (test/support/small-store.ts).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { recordAcquisitionSpend } from "../../core/metrics/acquisition.ts";
+import { recordAcquisitionSpend } from "../../core/metrics/acquisition-spend.ts";
 import { FakeClock } from "../support/clock.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
