@@ -84,20 +84,20 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
   });
 
   test("the loyalty funnel at both ends of the week and who moved", async () => {
-    // Monday 16 Nov 00:00 Berlin: Ann and Boris repeat (2 orders), Finn loyal (3 orders, the last 08-20 within
-    // 90 days), Eve new (one order 05-20, not yet 180 days), Dan, Gus, Hana, Ivan, Jana, Karl potential;
-    // Cleo and Lena not known yet. Monday 23 Nov: Ann loyal (3rd order), Finn repeat (08-20 now > 90 days),
-    // Eve churned after her first order (> 180 days), Ivan and Cleo new, Lena potential.
+    // Monday 16 Nov 00:00 Berlin: Ann and Boris repeat (2 orders), Finn repeat too (3 orders, the last 08-20 within
+    // 90 days, but 90 spent is below the median 120 of the active repeat customers Ann 200, Boris 120, Finn 90: not
+    // high value), Eve new (one order 05-20, not yet 180 days), Dan, Gus, Hana, Ivan, Jana, Karl potential;
+    // Cleo and Lena not known yet. Monday 23 Nov: Ann loyal (3rd order, 400 >= the median 120 of 400, 120, 90),
+    // Finn repeat, Eve churned after her first order (> 180 days), Ivan and Cleo new, Lena potential.
     expect(digest.movement.stages).toEqual([
       { key: "potential", before: 6, after: 6 },
       { key: "new", before: 1, after: 2 },
-      { key: "repeat", before: 2, after: 2 },
-      { key: "loyal", before: 1, after: 1 },
+      { key: "repeat", before: 3, after: 2 },
+      { key: "loyal", before: 0, after: 1 },
       { key: "churned_from_new", before: 0, after: 1 },
       { key: "churned_from_loyal", before: 0, after: 0 },
     ]);
     expect(digest.movement.stageFlows).toEqual([
-      { from: "loyal", to: "repeat", count: 1 },
       { from: "new", to: "churned_from_new", count: 1 },
       { from: null, to: "new", count: 1 },
       { from: null, to: "potential", count: 1 },
@@ -187,10 +187,10 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     });
     const figures = en.sections[0]!.lines;
     expect(figures[0]).toEqual({ label: "NPS", text: "-25  ▼ −25 pts (0)", note: "Act now (below 0): more detractors than promoters · 4 answers, too few to read much into" });
-    expect(figures[5]).toEqual({ label: "Revenue", text: "300  ▲ +329% (70)", note: "3 orders × 100 on average; the number of orders moved it most" });
+    expect(figures[5]).toEqual({ label: "Revenue", text: "300 USD  ▲ +329% (70 USD)", note: "3 orders × 100 on average; the number of orders moved it most" });
     expect(figures[9]!.note).toBe("0 of the 1 customers who bought the week before bought again");
     expect(en.sections[2]!.lines.at(-1)!.text).toBe(
-      "Moved: Loyal → Repeat 1 · New → Churned after 1st 1 · Potential → New 1 · Repeat → Loyal 1 · new in the base: 2",
+      "Moved: New → Churned after 1st 1 · Potential → New 1 · Repeat → Loyal 1 · new in the base: 2",
     );
     expect(en.sections[3]!.lines).toEqual([
       {

@@ -61,9 +61,9 @@ export function spendDays(period: Period, timezone: string): { from: string; to:
   return { from: localDay(whole.from, timezone), to: localDay(new Date(whole.to.getTime() - 1), timezone) };
 }
 
-/** Entries that overlap the period (all of them without one), newest days first. */
-export async function listAcquisitionSpend(deps: CoreDeps, options: { period?: Period } = {}): Promise<SpendEntry[]> {
-  const days = options.period ? spendDays({ from: options.period.from, to: options.period.to }, deps.teamTimezone) : undefined;
+/** Entries that overlap the period or days (all of them without either), newest days first. */
+export async function listAcquisitionSpend(deps: CoreDeps, options: { period?: Period; days?: { from: string; to: string } } = {}): Promise<SpendEntry[]> {
+  const days = options.days ?? (options.period ? spendDays({ from: options.period.from, to: options.period.to }, deps.teamTimezone) : undefined);
   const rows = await deps.db.prisma.acquisitionSpend.findMany({
     where: days ? { periodStart: { lte: new Date(`${days.to}T00:00:00Z`) }, periodEnd: { gte: new Date(`${days.from}T00:00:00Z`) } } : {},
     orderBy: [{ periodStart: "desc" }, { source: "asc" }],

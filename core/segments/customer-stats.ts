@@ -15,7 +15,7 @@
 import type { CoreDeps } from "../deps.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
-import { quintileSql, rfmClassSql } from "./rfm.ts";
+import { frequencySql, quintileSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
   /** Customers whose aggregates were recomputed. */
@@ -109,7 +109,7 @@ async function rank(deps: CoreDeps): Promise<number> {
   );
   return deps.db.prisma.$executeRawUnsafe(
     `WITH scored AS (
-       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${quintileSql("cs.window_orders")} AS f,
+       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${frequencySql("cs.window_orders")} AS f,
               ${quintileSql("cs.window_revenue")} AS m
          FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id AND s.erased_at IS NULL)
      UPDATE customer_stats c

@@ -1,6 +1,7 @@
 // /metrics through Bolt on the hand-computed small store (test/support/small-store.ts).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { recordAcquisitionSpend } from "../../core/metrics/acquisition-spend.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { FakeClock } from "../support/clock.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
@@ -12,23 +13,30 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
   beforeAll(async () => {
     p = await startTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
     await seedSmallStore(p.database.db);
+    await refreshCustomerStats(p.app.core);
     await recordAcquisitionSpend(p.app.core, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
   });
   afterAll(async () => {
     await p?.stop();
   });
 
-  test("last week's key figures against the week before, each with its definition", async () => {
+  test("last week's key figures against the week before, in their units; the definitions on request", async () => {
     const res = await p.slack.command("/metrics", "last week", "U0VIEWER");
     const text = slackText(res.ack);
     expect(text).toContain("Key figures, 16 Nov 2026 – 22 Nov 2026");
     expect(text).toContain("Compared with 9 Nov 2026 – 15 Nov 2026 - all customers");
-    // Ann 300 + Cleo 0 this week; Boris 80 the week before: +275 %.
-    expect(text).toContain("*Revenue:* 300  ▲ +275%");
+    // Ann 300 + Cleo 0 this week; Boris 80 the week before: +275 %. The store's orders are in USD.
+    expect(text).toContain("*Revenue:* 300 USD  ▲ +275%");
     expect(text).toContain("*Orders:* 2  ▲ +100%");
     // 300 / 2 = 150 against 80 / 1: +87.5 % -> "+88%".
-    expect(text).toContain("*Average order value:* 150  ▲ +88%");
-    expect(text).toContain("• *Revenue* — Sum of the orders paid during the period; refunded orders are excluded.");
+    expect(text).toContain("*Average order value:* 150 USD  ▲ +88%");
+    // Lifetime 485 / 6 days = 2.66 months (see core/metrics/metrics.test.ts), with its unit.
+    expect(text).toContain("*Average lifetime:* 2.7 months  ▼ −17%");
+    // No spend entered for last week... except qr_store's 200, and nobody acquired: CAC has no value.
+    expect(text).toContain("*CAC:* —");
+    // The twenty definitions are not under every answer: a button asks for them.
+    expect(text).not.toContain("Sum of the orders paid during the period");
+    expect(text).toContain("What do these mean?");
   });
 
   test("Russian period words, by source, and a period it does not know", async () => {
