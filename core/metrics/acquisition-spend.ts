@@ -17,9 +17,9 @@ export const acquisitionSpendSchema = z
     /** First and last day covered, inclusive, in the team's timezone. */
     from: day,
     to: day,
-    amount: z.number().min(0).max(1e11),
+    amount: z.number({ message: "expected an amount such as 8000 or 8000.50" }).min(0, "must not be negative").max(1e11),
     /** People the spend reached (the acquisition rate's denominator), when the channel reports it. */
-    contacted: z.number().int().min(0).max(1e11).optional(),
+    contacted: z.number({ message: "expected a number of people" }).int().min(0).max(1e11).optional(),
   })
   .refine((s) => s.to >= s.from, { message: "the last day must not be before the first", path: ["to"] });
 export type AcquisitionSpendInput = z.infer<typeof acquisitionSpendSchema>;
