@@ -125,7 +125,7 @@ describe.each(DATABASE_KINDS)("acquisition spend on %s", (kind) => {
     expect(cac.hint).toBeUndefined();
 
     // The team corrects qr_store from Slack's words and enters the reach: the same source and days, one entry.
-    const entry = parse("qr_store 300 16-22 nov".replace("16-22 nov", "last week") + " reach 40");
+    const entry = parse("qr_store 300 last week reach 40");
     expect(entry.kind).toBe("record");
     if (entry.kind !== "record") return;
     const saved = await recordAcquisitionSpend(deps, { ...entry.spend, actor: "U0MARKETER" });
