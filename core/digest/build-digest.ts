@@ -8,7 +8,8 @@
 import { campaignReport } from "../campaigns/campaign-report.ts";
 import type { CoreDeps } from "../deps.ts";
 import { cohortRetention, type Cohort } from "../metrics/cohort-retention.ts";
-import { derive, inCurrencies, latestCurrency, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { derive, inCurrencies, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { latestCurrency } from "../metrics/store-currency.ts";
 import { npsTrend, type NpsWeek } from "../metrics/nps-trend.ts";
 import { periodFigures, type PeriodFigures } from "../metrics/period-figures.ts";
 import { checkPeriod, monthsIn, previousPeriod, type Period } from "../metrics/period.ts";

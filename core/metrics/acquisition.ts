@@ -10,6 +10,7 @@
 //              importing history does not dilute the rate.
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
+import { latestCurrency } from "./store-currency.ts";
 import type { Period } from "./period.ts";
 
 export interface SourceAcquisition {
@@ -76,4 +77,10 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** `/metrics by source`: the figures per source, and the store's currency for spend and CAC. */
+export async function acquisitionReport(deps: CoreDeps, options: { period: Period }): Promise<{ sources: SourceAcquisition[]; currency: string | null }> {
+  const [sources, currency] = await Promise.all([acquisitionBySource(deps, options), latestCurrency(deps)]);
+  return { sources, currency };
 }

@@ -7,6 +7,7 @@ import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
 import { acquisitionBySource, type SourceAcquisition } from "./acquisition.ts";
 import type { MetricScope } from "./metric-scope.ts";
 import { periodFigures, type PeriodFigures } from "./period-figures.ts";
+import { latestCurrency } from "./store-currency.ts";
 import { checkPeriod, DAYS_PER_MONTH, monthsIn, previousPeriod, type Period } from "./period.ts";
 
 export const FIGURES = [
@@ -84,6 +85,13 @@ export interface KeyFigures {
 
 type Values = Record<FigureKey, number | null>;
 
+/** Every figure's name and definition, in the order /metrics shows them: `/metrics help` and the "What do these mean?" button. */
+export function figureDefinitions(deps: Pick<CoreDeps, "translator" | "analytics">, language: string): { key: FigureKey; label: string; definition: string }[] {
+  const s = analyticsSettingsOf(deps);
+  const vars = { margin: `${Math.round(s.budget.margin * 100)}%`, share: `${Math.round(s.budget.returnShare * 100)}%` };
+  return FIGURES.map((key) => ({ key, label: deps.translator.t(language, `metric-${key}`), definition: deps.translator.t(language, `metric-${key}-definition`, vars) }));
+}
+
 export async function keyFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope; language?: string }): Promise<KeyFigures> {
   const period = checkPeriod(options.period);
   const before = previousPeriod(period);
@@ -93,22 +101,14 @@ export async function keyFigures(deps: CoreDeps, options: { period: Period; scop
     computeFigures(deps, before, options.scope),
     latestCurrency(deps),
   ]);
-  const language = options.language ?? "en";
-  const s = analyticsSettingsOf(deps);
-  const vars = { margin: `${Math.round(s.budget.margin * 100)}%`, share: `${Math.round(s.budget.returnShare * 100)}%` };
-  const money = inCurrencies(now, then, s.budget, fallbackCurrency);
+  const definitions = figureDefinitions(deps, options.language ?? "en");
+  const money = inCurrencies(now, then, analyticsSettingsOf(deps).budget, fallbackCurrency);
   return {
     period,
     previousPeriod: before,
     scope: options.scope,
-    figures: FIGURES.map((key) => {
-      const figure: Figure = {
-        key,
-        unit: UNITS[key],
-        label: deps.translator.t(language, `metric-${key}`),
-        definition: deps.translator.t(language, `metric-${key}-definition`, vars),
-        ...money(key, now.values[key], then.values[key]),
-      };
+    figures: definitions.map(({ key, label, definition }) => {
+      const figure: Figure = { key, unit: UNITS[key], label, definition, ...money(key, now.values[key], then.values[key]) };
       if (key === "cac" && now.values.cac === null && now.spend === 0 && now.acquisitionKnown) figure.hint = "metric-cac-no-spend";
       return figure;
     }),
@@ -155,14 +155,6 @@ export function inCurrencies(now: Computed, then: Computed, budget: { margin: nu
       byCurrency: currencies.map((currency) => ({ currency, value: inCurrency(now, currency)[key], previous: inCurrency(then, currency)[key] })),
     };
   };
-}
-
-/** The currency of the latest paid order: the store's, for a period without orders. */
-export async function latestCurrency(deps: CoreDeps): Promise<string | null> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ currency: string }[]>(
-    `SELECT currency FROM "order" WHERE status = 'paid' ORDER BY paid_at DESC LIMIT 1`,
-  );
-  return rows[0]?.currency ?? null;
 }
 
 /**

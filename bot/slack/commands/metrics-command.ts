@@ -4,7 +4,7 @@ import type { App } from "@slack/bolt";
 import { resolveAudience } from "../../../core/campaigns/audience.ts";
 import { campaignReport, type CampaignReport } from "../../../core/campaigns/campaign-report.ts";
 import { DomainError } from "../../../core/errors.ts";
-import { acquisitionBySource } from "../../../core/metrics/acquisition.ts";
+import { acquisitionReport } from "../../../core/metrics/acquisition.ts";
 import { keyFigures } from "../../../core/metrics/key-figures.ts";
 import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
@@ -33,8 +33,8 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
       try {
         const { period } = parsePeriodWords(text, core.clock.now(), core.teamTimezone);
         if (bySource) {
-          const sources = await acquisitionBySource(core, { period });
-          return sourcesView({ sources, from: period.from, to: period.to, timezone: core.teamTimezone, language }, t);
+          const { sources, currency } = await acquisitionReport(core, { period });
+          return sourcesView({ sources, currency, from: period.from, to: period.to, timezone: core.teamTimezone, language }, t);
         }
         let scope: MetricScope;
         let scopeLabel: string | undefined;

@@ -82,19 +82,22 @@ export function definitionsView(figures: Pick<Figure, "label" | "definition">[],
   return { text: `${t("metrics-definitions-title")}\n${definitions.join("\n")}`, blocks };
 }
 
-export function sourcesView(input: { sources: SourceAcquisition[]; from: Date; to: Date; timezone: string; language: string }, t: T): SlackReply {
+export function sourcesView(input: { sources: SourceAcquisition[]; currency: string | null; from: Date; to: Date; timezone: string; language: string }, t: T): SlackReply {
   const { language } = input;
+  const money = (n: number) => formatFigureValue("money", n, language, t, input.currency);
   const period = periodLabel(input.from, input.to, language, input.timezone);
   if (input.sources.length === 0) return { text: t("metrics-sources-empty", { period }) };
   const rows = input.sources.map((s) =>
     t("metrics-source-line", {
       source: s.source,
       acquired: formatNumber(s.acquired, language),
-      spend: formatMoney(s.spend, language),
-      cac: s.cac === null ? "—" : formatMoney(Math.round(s.cac * 100) / 100, language),
+      contacted: formatNumber(s.contacted, language),
+      spend: s.spend > 0 ? money(s.spend) : "—",
+      cac: s.cac === null ? "—" : money(s.cac),
       rate: s.acquisitionRate === null ? "—" : formatPercent(s.acquisitionRate, language),
     }),
   );
-  const text = `*${t("metrics-sources-title", { period })}*\n${rows.join("\n")}\n_${t("metrics-sources-note")}_`;
+  const noSpend = input.sources.some((s) => s.spend === 0) ? `\n_${t("metrics-sources-no-spend")}_` : "";
+  const text = `*${t("metrics-sources-title", { period })}*\n${rows.join("\n")}\n_${t("metrics-sources-note")}_${noSpend}`;
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } }] };
 }
