@@ -65,7 +65,7 @@ export function digestSections(digest: Digest, options: { translator: Translator
       { heading: t("digest-section-figures"), lines: digest.figures.map((f) => figureLine(f, t, language)) },
       sourcesSection(digest, t, n),
       funnelSection(digest, t, n),
-      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone) },
+      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone, digest.figures.find((f) => f.key === "revenue")?.currency ?? null) },
       detractorsSection(digest, t, n),
     ],
     chartsNote: t("digest-charts-note"),
@@ -113,7 +113,7 @@ function funnelSection(digest: Digest, t: T, n: (x: number) => string): DigestSe
   return { heading: t("digest-section-funnel"), lines };
 }
 
-function campaignLines(campaigns: DigestCampaign[], t: T, language: string, timezone: string): DigestLine[] {
+function campaignLines(campaigns: DigestCampaign[], t: T, language: string, timezone: string, currency: string | null): DigestLine[] {
   if (campaigns.length === 0) return [{ text: t("digest-campaigns-none") }];
   const day = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", timeZone: timezone });
   return campaigns.map((c) => {
@@ -125,7 +125,7 @@ function campaignLines(campaigns: DigestCampaign[], t: T, language: string, time
         name: c.name,
         delivered: formatNumber(c.delivered, language),
         basis,
-        revenue: formatMoney(Math.round(revenue * 100) / 100, language),
+        revenue: `${formatMoney(Math.round(revenue * 100) / 100, language)}${currency ? ` ${currency}` : ""}`,
         romi: c.romi === null ? "—" : `${formatNumber(c.romi, language, 1)}%`,
         significance: basis === "incremental" ? (c.significance ?? "none") : "none",
       }),

@@ -8,7 +8,7 @@
 import { campaignReport } from "../campaigns/campaign-report.ts";
 import type { CoreDeps } from "../deps.ts";
 import { cohortRetention, type Cohort } from "../metrics/cohort-retention.ts";
-import { derive, inCurrencies, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { currenciesOf, derive, inCurrencies, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
 import { latestCurrency } from "../metrics/store-currency.ts";
 import { npsTrend, type NpsWeek } from "../metrics/nps-trend.ts";
 import { periodFigures, type PeriodFigures } from "../metrics/period-figures.ts";
@@ -134,7 +134,7 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
       key,
       unit: UNITS[key],
       ...money(key, current[key], previous[key]),
-      reading: readingOf(key, { now, then, current, previous, sources }),
+      reading: readingOf(key, { now, then, current, previous, sources, currency: currenciesOf(now, then, fallbackCurrency).single }),
     })),
     sources,
     movement,
@@ -160,6 +160,8 @@ interface ReadingInput {
   current: Record<FigureKey, number | null>;
   previous: Record<FigureKey, number | null>;
   sources: SourceGain[];
+  /** The money readings' currency; null with several (then the readings show bare numbers). */
+  currency: string | null;
 }
 
 /** The one-line reading under each figure: what moved it, or what it means. */
@@ -188,7 +190,7 @@ function readingOf(key: DigestFigureKey, x: ReadingInput): Reading {
       return { key: "digest-reading-active", vars: { first: now.buyers - now.repeatBuyers, returning: now.repeatBuyers } };
     case "revenue": {
       const driver = revenueDriver(now, then);
-      return { key: "digest-reading-revenue", vars: { orders: now.orders, aov: round2(current.aov ?? 0), driver } };
+      return { key: "digest-reading-revenue", vars: { orders: now.orders, aov: round2(current.aov ?? 0), currency: x.currency ?? "none", driver } };
     }
     case "aov":
       if (current.purchase_frequency === null) return { key: "digest-reading-aov-none", vars: {} };
@@ -197,7 +199,7 @@ function readingOf(key: DigestFigureKey, x: ReadingInput): Reading {
       return { key: "digest-reading-repeat", vars: { returning: now.repeatBuyers, buyers: now.buyers } };
     case "ltv":
       if (current.ltv === null) return { key: "digest-reading-ltv-none", vars: {} };
-      return { key: "digest-reading-ltv", vars: { lifetime: round1(current.average_lifetime ?? 0), arpu: round2(current.arpu ?? 0) } };
+      return { key: "digest-reading-ltv", vars: { lifetime: round1(current.average_lifetime ?? 0), arpu: round2(current.arpu ?? 0), currency: x.currency ?? "none" } };
     case "retention_rate":
       if (now.previousBuyers === 0) return { key: "digest-reading-retention-none", vars: {} };
       return { key: "digest-reading-retention", vars: { retained: now.retained, buyers: now.previousBuyers } };

@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     // The week before: Boris 70 (his 2nd order).
     expect(figure("active_customers")).toEqual({ value: 3, previous: 1, reading: { key: "digest-reading-active", vars: { first: 2, returning: 1 } } });
     // Orders moved more than the order value: |ln(3/1)| = 1.10 > |ln(100/70)| = 0.36.
-    expect(figure("revenue")).toEqual({ value: 300, previous: 70, reading: { key: "digest-reading-revenue", vars: { orders: 3, aov: 100, driver: "orders" } } });
+    expect(figure("revenue")).toEqual({ value: 300, previous: 70, reading: { key: "digest-reading-revenue", vars: { orders: 3, aov: 100, currency: "USD", driver: "orders" } } });
     expect(figure("aov")).toEqual({ value: 100, previous: 70, reading: { key: "digest-reading-aov", vars: { frequency: 1 } } });
     // Ann had bought before the week: 1 of 3; the week before Boris had too: 1 of 1.
     const repeat = figure("repeat_customer_rate");
@@ -78,7 +78,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     const ltv = figure("ltv");
     expect(ltv.value).toBeCloseTo((259 * 50) / 42, 8);
     expect(ltv.previous).toBeCloseTo(161.875, 8);
-    expect(ltv.reading).toEqual({ key: "digest-reading-ltv", vars: { lifetime: 1.4, arpu: 217.41 } });
+    expect(ltv.reading).toEqual({ key: "digest-reading-ltv", vars: { lifetime: 1.4, arpu: 217.41, currency: "USD" } });
     // Boris bought the week before and not this week: 0 of 1. Nobody bought the week before that.
     expect(figure("retention_rate")).toEqual({ value: 0, previous: null, reading: { key: "digest-reading-retention", vars: { retained: 0, buyers: 1 } } });
   });
@@ -187,14 +187,14 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     });
     const figures = en.sections[0]!.lines;
     expect(figures[0]).toEqual({ label: "NPS", text: "-25  ▼ −25 pts (0)", note: "Act now (below 0): more detractors than promoters · 4 answers, too few to read much into" });
-    expect(figures[5]).toEqual({ label: "Revenue", text: "300 USD  ▲ +329% (70 USD)", note: "3 orders × 100 on average; the number of orders moved it most" });
+    expect(figures[5]).toEqual({ label: "Revenue", text: "300 USD  ▲ +329% (70 USD)", note: "3 orders × 100 USD on average; the number of orders moved it most" });
     expect(figures[9]!.note).toBe("0 of the 1 customers who bought the week before bought again");
     expect(en.sections[2]!.lines.at(-1)!.text).toBe(
       "Moved: New → Churned after 1st 1 · Potential → New 1 · Repeat → Loyal 1 · new in the base: 2",
     );
     expect(en.sections[3]!.lines).toEqual([
       {
-        text: "#501 Black Friday teaser: 2 delivered · incremental revenue 200 vs the holdout · ROMI 100.0% · groups too small to tell",
+        text: "#501 Black Friday teaser: 2 delivered · incremental revenue 200 USD vs the holdout · ROMI 100.0% · groups too small to tell",
         note: "orders until 25 Nov still count",
       },
     ]);

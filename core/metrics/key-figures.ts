@@ -132,6 +132,12 @@ async function computeFigures(deps: CoreDeps, period: Period, scope: MetricScope
 
 type Computed = { f: PeriodFigures; months: number };
 
+/** The currencies of two periods' orders; `single` when there is one (or none: `fallback`, the store's). */
+export function currenciesOf(now: PeriodFigures, then: PeriodFigures, fallback: string | null): { currencies: string[]; single: string | null } {
+  const currencies = [...new Set([...now.sales, ...then.sales].map((c) => c.currency))].sort();
+  return { currencies, single: currencies.length <= 1 ? (currencies[0] ?? fallback) : null };
+}
+
 /**
  * Money figures in their currency. With one currency (or none yet: the latest order's),
  * the figure as computed; with several, no total (a sum across currencies means nothing)
@@ -139,8 +145,7 @@ type Computed = { f: PeriodFigures; months: number };
  * currency the team enters spend in, the store's.
  */
 export function inCurrencies(now: Computed, then: Computed, budget: { margin: number; returnShare: number }, fallback: string | null) {
-  const currencies = [...new Set([...now.f.sales, ...then.f.sales].map((c) => c.currency))].sort();
-  const single = currencies.length <= 1 ? (currencies[0] ?? fallback) : null;
+  const { currencies, single } = currenciesOf(now.f, then.f, fallback);
   const inCurrency = (x: Computed, currency: string) => {
     const c = x.f.sales.find((r) => r.currency === currency);
     return derive({ ...x.f, revenue: c?.revenue ?? 0, orders: c?.orders ?? 0 }, x.months, undefined, budget);

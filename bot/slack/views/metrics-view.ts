@@ -44,7 +44,7 @@ export function metricsView(
       t("metrics-campaign", {
         id: c.id,
         name: c.name,
-        revenue: formatMoney(c.incrementalRevenue ?? c.attributedRevenue, language),
+        revenue: formatFigureValue("money", c.incrementalRevenue ?? c.attributedRevenue, language, t, byKey.get("revenue")?.currency),
         romi: c.romi === null ? "—" : `${formatNumber(c.romi, language, 1)}%`,
         basis: c.romiBasis ?? "attributed",
       }),
