@@ -13,6 +13,7 @@ import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
+import { registerSpendCommand } from "./commands/spend-command.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
@@ -84,6 +85,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
   registerMetricsCommand(slack.app, deps);
+  registerSpendCommand(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
