@@ -45,6 +45,8 @@ export interface DigestSections {
   chartsNote: string;
   chartsComment: string;
   period: string;
+  /** The label of the button that explains the figures the digest shows. */
+  definitionsButton: string;
 }
 
 const MAX_SOURCES = 8;
@@ -59,6 +61,7 @@ export function digestSections(digest: Digest, options: { translator: Translator
   const previous = periodText({ period: digest.previousPeriod }, language, timezone);
   return {
     title: t("digest-title", { period }),
+    definitionsButton: t("metrics-help-button"),
     subtitle: t("digest-compared", { previous, timezone }),
     proposal: proposalText(digest, t, translator, language),
     sections: [

@@ -14,6 +14,7 @@ import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
 import { registerSpendCommand } from "./commands/spend-command.ts";
+import { registerMetricsActions } from "./actions/metrics-actions.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
@@ -86,6 +87,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerHelpCommand(slack.app, deps);
   registerMetricsCommand(slack.app, deps);
   registerSpendCommand(slack.app, deps);
+  registerMetricsActions(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);

@@ -39,6 +39,28 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
     expect(text).toContain("What do these mean?");
   });
 
+  test("the definitions once, on request: the button, /metrics help, and the digest's button for its figures only", async () => {
+    const press = await p.slack.action("metrics_definitions", "all", "U0VIEWER");
+    const all = slackText((await p.slackApi.waitFor(() => p.slackApi.responsesTo(press.responseUrl)[0])).body);
+    expect(all).toContain("What the figures mean");
+    expect(all).toContain("• *Revenue* — Sum of the orders paid during the period; refunded orders are excluded.");
+    expect(all).toContain("• *Purchases per customer per month* — The period's orders / customers");
+    expect(all).toContain("• *CAC* — Acquisition spend entered for the period");
+    expect(all).toContain("docs/metrics.md");
+    const help = slackText((await p.slack.command("/metrics", "help", "U0VIEWER")).ack);
+    expect(help).toContain("Usage: `/metrics [period] [by source | segment NAME]`");
+    expect(help).toContain("• *Repeat customer rate* — Share of the period's active customers who have paid at least two orders so far");
+    // Under the digest: only the ten figures it shows (no CAC there).
+    const digest = await p.slack.action("metrics_definitions", "digest", "U0VIEWER");
+    const mine = String((await p.slackApi.waitFor(() => p.slackApi.responsesTo(digest.responseUrl)[0])).body.text);
+    expect(mine).toContain("• *LTV* — Average lifetime x revenue per customer per month");
+    expect(mine).not.toContain("*CAC*");
+    expect(mine.match(/^• /gm)).toHaveLength(10);
+    // Someone outside the workspace's viewers is refused.
+    const outsider = await p.slack.action("metrics_definitions", "all", "U0OUTSIDER");
+    expect(slackText((await p.slackApi.waitFor(() => p.slackApi.responsesTo(outsider.responseUrl)[0])).body)).toContain("Sorry, you can't use Chatloop.");
+  });
+
   test("Russian period words, by source, and a period it does not know", async () => {
     const ru = await p.slack.command("/metrics", "за прошлую неделю по источникам", "U0MARKETER");
     const text = slackText(ru.ack);

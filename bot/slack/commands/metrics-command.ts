@@ -5,7 +5,7 @@ import { resolveAudience } from "../../../core/campaigns/audience.ts";
 import { campaignReport, type CampaignReport } from "../../../core/campaigns/campaign-report.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { acquisitionReport } from "../../../core/metrics/acquisition.ts";
-import { keyFigures } from "../../../core/metrics/key-figures.ts";
+import { figureDefinitions, keyFigures } from "../../../core/metrics/key-figures.ts";
 import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
 import type { Period } from "../../../core/metrics/period.ts";
@@ -13,7 +13,7 @@ import type { CoreDeps } from "../../../core/deps.ts";
 import { domainErrorText } from "../error-text.ts";
 import { Refusal, replyToCommand } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { metricsView, sourcesView } from "../views/metrics-view.ts";
+import { definitionsView, metricsView, sourcesView } from "../views/metrics-view.ts";
 
 const BY_SOURCE = /(?:^|\s+)(by source|by sources|по источникам|по источнику)$/i;
 const BY_SEGMENT = /(?:^|\s+)(?:by segment|for segment|segment|по сегменту|сегмент)\s+(.+)$/i;
@@ -25,7 +25,10 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
       const { core, t } = deps;
       const language = deps.language ?? "en";
       let text = command.text.trim();
-      if (/^(help|помощь|справка)$/i.test(text)) return { text: t("metrics-usage") };
+      if (/^(help|помощь|справка)$/i.test(text)) {
+        const definitions = definitionsView(figureDefinitions(core, language), t);
+        return { text: `${t("metrics-usage")}\n${definitions.text}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: t("metrics-usage") } }, ...(definitions.blocks ?? [])] };
+      }
       const bySource = BY_SOURCE.test(text);
       text = text.replace(BY_SOURCE, "");
       const segmentMatch = BY_SEGMENT.exec(text);

@@ -6,6 +6,7 @@ import type { KnownBlock } from "@slack/types";
 import type { DigestLine, DigestSections } from "../../digest/digest-sections.ts";
 import type { SlackReply } from "../reply.ts";
 import { escapeMrkdwn, truncate } from "./card-parts.ts";
+import { METRICS_HELP_ACTION } from "./metrics-view.ts";
 
 export const DIGEST_PROPOSAL_ACTION = "digest_open_send";
 /** Slack's limit for a button's value. */
@@ -32,10 +33,18 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
       });
     }
   }
-  for (const section of s.sections) {
+  s.sections.forEach((section, i) => {
     blocks.push({ type: "divider" });
     blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(section.heading)}*\n${section.lines.map(line).join("\n")}`, SECTION_LIMIT) } });
-  }
+    // Under the key figures: their definitions on request, only the ones the digest shows.
+    if (i === 0) {
+      blocks.push({
+        type: "actions",
+        block_id: "digest_definitions",
+        elements: [{ type: "button", action_id: METRICS_HELP_ACTION, value: "digest", text: { type: "plain_text", text: s.definitionsButton } }],
+      });
+    }
+  });
   if (options.withChartsNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${escapeMrkdwn(s.chartsNote)}` }] });
   const headline = "none" in p ? p.none : p.headline;
   return { text: `${s.title} - ${headline}`, blocks };

@@ -54,7 +54,7 @@ export function metricsView(
   // The definitions are one click away, not under every answer.
   blocks.push({
     type: "actions",
-    elements: [{ type: "button", action_id: METRICS_HELP_ACTION, text: { type: "plain_text", text: t("metrics-help-button") }, value: "definitions" }],
+    elements: [{ type: "button", action_id: METRICS_HELP_ACTION, text: { type: "plain_text", text: t("metrics-help-button") }, value: "all" }],
   });
   return { text: `${t("metrics-title", { period })}\n${lines.join("\n")}`, blocks };
 }
