@@ -39,16 +39,26 @@ export function lifecycleSql(alias: string, params: SqlParams, now: Date, settin
       ELSE 'repeat' END)`;
 }
 
+/** Where the hourly refresh keeps the median (a sort of every repeat customer is too slow to redo in every segment query). */
+export const LOYAL_MEDIAN_SETTING = "lifecycle.loyal_median_spend";
+
 /**
  * The median total spend of the active repeat customers, as a scalar subquery (computed once
  * per query). `customers`: a relation with orders_count, revenue and last_order_at, erased people
- * left out; by default customer_stats.
+ * left out (a snapshot "as of" an instant passes its own aggregates). By default customer_stats:
+ * the value the last refresh stored (refreshCustomerStats), computed here only before the first.
  */
 function medianRepeatSpendSql(churnedBefore: string, customers?: string): string {
-  const from =
-    customers ??
-    `(SELECT c.orders_count, c.revenue, c.last_order_at FROM customer_stats c JOIN subscriber e ON e.id = c.subscriber_id AND e.erased_at IS NULL)`;
-  return `(SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY m.revenue), 0) FROM ${from} m
+  if (customers) return computedMedianSpendSql(churnedBefore, customers);
+  return `coalesce((SELECT (st.value #>> '{}')::float8 FROM setting st WHERE st.key = '${LOYAL_MEDIAN_SETTING}'), ${computedMedianSpendSql(churnedBefore)})`;
+}
+
+/** The median computed from the aggregates (customer_stats by default), never the stored value. */
+export function computedMedianSpendSql(
+  churnedBefore: string,
+  customers = `(SELECT c.orders_count, c.revenue, c.last_order_at FROM customer_stats c JOIN subscriber e ON e.id = c.subscriber_id AND e.erased_at IS NULL)`,
+): string {
+  return `(SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY m.revenue), 0) FROM ${customers} m
             WHERE m.orders_count >= 2 AND m.last_order_at > ${churnedBefore})`;
 }
 

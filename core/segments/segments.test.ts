@@ -164,6 +164,8 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
   test("one customer's stage and figures, exact even before the stats are refreshed", async () => {
     expect(await lifecycleStageOf(deps, 1)).toBe("loyal");
     expect(await lifecycleStageOf(deps, 7)).toBe("potential");
+    // The hourly refresh keeps the median for the segment queries: (1000 + 120) / 2.
+    expect((await database.db.prisma.setting.findUniqueOrThrow({ where: { key: "lifecycle.loyal_median_spend" } })).value).toBe(560);
     // Boris buys again today: 3 orders, the last within 90 days, but 130 spent is below the median 560 of the active
     // repeat customers: regular and recent, not high value -> still repeat.
     await database.db.prisma.order.create({ data: { subscriberId: 2, idempotencyKey: "b3", amount: 10, paidAt: new Date("2026-11-23T09:00:00Z") } });
