@@ -109,11 +109,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
       quietHours: parseQuietHours(config.QUIET_HOURS),
       attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
+      triggeredPerDay: config.TRIGGERED_PER_DAY,
     },
     dialogues,
   };
   const chainDefinitions = loadChains(path.join(flowsDir, "chains"));
   checkChainDialogues(chainDefinitions, { surveys: dialogues.surveys.all().map((s) => s.id), flows: dialogues.flows.all().map((f) => f.id) });
+  core.chains = chainDefinitions;
   const chains = new ChainEngine(core, chainDefinitions);
   const scheduler = new Scheduler(core);
   scheduler.register({

@@ -95,6 +95,7 @@ const configSchema = z
       .trim()
       .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected "HH:MM-HH:MM" (e.g. 21:00-09:00) or "off"' })
       .default("21:00-09:00"),
+    TRIGGERED_PER_DAY: z.coerce.number({ message: "expected a whole number (0 = no limit)" }).int().min(0).max(100).default(1),
     ATTRIBUTION_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(90).default(7),
     FLOWS_DIR: optionalString,
     INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {

@@ -8,6 +8,7 @@ import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
+import type { ChainDefinition } from "./chains/chain-definition.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -26,4 +27,6 @@ export interface CoreDeps {
   dialogues: DialogueCatalog;
   /** RFM, loyalty-funnel and budget thresholds (from the environment); defaults when absent. */
   analytics?: AnalyticsSettings;
+  /** Trigger chains loaded from FLOWS_DIR/chains at start (for reports and pause/resume). */
+  chains?: ChainDefinition[];
 }
