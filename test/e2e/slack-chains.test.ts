@@ -93,6 +93,12 @@ describe.each(DATABASE_KINDS)("chains in Slack on %s", (kind) => {
     expect(show).toContain("*Exits* (last 30 days): left by purchase 1");
     expect(show).toContain("*Last errors*: none");
 
+    await p.slack.event({ type: "app_home_opened", user: "U0VIEWER", channel: "D0HOME", tab: "home", event_ts: "1700000000.000100" });
+    const publish = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.publish").find((c) => c.params.user_id === "U0VIEWER"));
+    const home = slackText(publish.params.view as Record<string, unknown>);
+    expect(home).toContain("Active chains (last 7 days)");
+    expect(home).toContain("*Abandoned cart*: 2 in it, 3 entered, 1 converted, 120 EUR");
+
     const unknown = await chainsText("show abandoned");
     expect(unknown).toContain("There is no chain `abandoned`. Chains: abandoned_cart, bonus_expiry, care_kit_cross_sell, post_purchase");
   });
