@@ -2,6 +2,9 @@
 // real chain engine, delivery worker and grammY channel, with the clock moved
 // by the test: /chains figures on a known store, pause and resume, the
 // deadline and cross-sell scenarios, and one triggered message a day.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { FakeClock } from "../support/clock.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
@@ -246,5 +249,63 @@ describe.each(DATABASE_KINDS)("chains in Slack on %s", (kind) => {
     expect(later().filter((x) => x?.includes("in your cart"))).toEqual([]);
     await tickAt("2026-11-28T10:00:00Z");
     expect(later().filter((x) => x?.includes("in your cart"))).toHaveLength(1);
+  });
+});
+
+describe.each(DATABASE_KINDS)("a chain with a holdout on %s", (kind) => {
+  let p: TestProduct;
+  let dir: string;
+  beforeAll(async () => {
+    // This deployment's flows: the shipped dialogues, and one chain that keeps 30% of its entrants apart.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "chains-holdout-"));
+    fs.cpSync(path.resolve("flows/qualification"), path.join(dir, "qualification"), { recursive: true });
+    fs.cpSync(path.resolve("flows/surveys"), path.join(dir, "surveys"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "chains"));
+    fs.writeFileSync(
+      path.join(dir, "chains", "welcome.yaml"),
+      ["id: welcome_offer", "name: Welcome offer", "trigger:", "  event: signed_up", "holdout: 30%", "steps:", "  - send:", '      text: "Welcome, {first_name}: 10% off your first order with HELLO10."'].join("\n"),
+    );
+    p = await startTestProduct({ kind, env: { ...ROLES, FLOWS_DIR: dir } });
+  });
+  afterAll(async () => {
+    await p?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the holdout walks the chain but is sent nothing, and /chains shows the lift against it", async () => {
+    const tick = async () => {
+      p.clock.advance(60_000);
+      await p.app.scheduler.runDue();
+      await p.app.worker!.drain();
+    };
+    await tick();
+    await tick();
+    const ids = await createCustomers(p.database.db, Array.from({ length: 40 }, (_, i) => ({ telegramId: 900 + i, firstName: `P${i}` })));
+    let key = 0;
+    for (const id of ids) await p.database.db.prisma.event.create({ data: { subscriberId: id, type: "signed_up", occurredAt: p.clock.now(), idempotencyKey: `s${++key}` } });
+    await tick();
+    await tick();
+    const enrolments = await p.database.db.prisma.chainEnrollment.findMany({ where: { chainId: "welcome_offer" }, orderBy: { subscriberId: "asc" } });
+    expect(enrolments).toHaveLength(40);
+    const held = enrolments.filter((e) => e.holdout);
+    const treated = enrolments.filter((e) => !e.holdout);
+    // A stable hash puts roughly 30% apart: some, not all.
+    expect(held.length).toBeGreaterThan(4);
+    expect(held.length).toBeLessThan(20);
+    const telegramOf = (subscriberId: number) => 900 + ids.indexOf(subscriberId);
+    for (const e of treated) expect(p.telegram.chat(telegramOf(e.subscriberId)).map((m) => m.text)).toEqual([`Welcome, P${ids.indexOf(e.subscriberId)}: 10% off your first order with HELLO10.`]);
+    for (const e of held) expect(p.telegram.chat(telegramOf(e.subscriberId))).toEqual([]);
+    expect(enrolments.every((e) => e.status === "completed")).toBe(true);
+
+    // Half of the treated buy, and one of the held-out people.
+    const buyers = [...treated.slice(0, Math.floor(treated.length / 2)), held[0]!];
+    for (const e of buyers) {
+      await p.database.db.prisma.order.create({ data: { subscriberId: e.subscriberId, amount: 50, currency: "EUR", paidAt: p.clock.now(), idempotencyKey: `w${e.subscriberId}` } });
+    }
+    const text = slackText((await p.slack.command("/chains", "", "U0MARKETER")).ack);
+    const rate = (x: number, of: number) => `${((x / of) * 100).toFixed(1)}%`;
+    const points = ((Math.floor(treated.length / 2) / treated.length - 1 / held.length) * 100).toFixed(1);
+    expect(text).toContain(`holdout 30%: converted ${rate(Math.floor(treated.length / 2), treated.length)} treated vs ${rate(1, held.length)} held out, lift ${points} pp`);
+    expect(text).toContain(`converted ${Math.floor(treated.length / 2)} · 30 days: entered 40, converted ${Math.floor(treated.length / 2)}, revenue ${Math.floor(treated.length / 2) * 50} EUR`);
   });
 });
