@@ -26,6 +26,9 @@ export const DOMAIN_ERROR_CODES = [
   "digest_not_posted",
   "csv_import",
   "batch_too_large",
+  "chain_not_found",
+  "chain_already_paused",
+  "chain_not_paused",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

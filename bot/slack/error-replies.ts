@@ -68,6 +68,9 @@ export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
   digest_not_posted: { input: false },
   csv_import: { input: true },
   batch_too_large: { input: true },
+  chain_not_found: { input: true },
+  chain_already_paused: { input: false },
+  chain_not_paused: { input: false },
 };
 
 /**

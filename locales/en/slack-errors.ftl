@@ -28,6 +28,9 @@ error-invalid_cron = { $message }
 error-digest_not_posted = { $message }
 error-csv_import = { $message }
 error-batch_too_large = A batch holds at most { $max } items; this one has { $size }.
+error-chain_not_found = There is no chain `{ $id }`. Chains: { $known }.
+error-chain_already_paused = Chain `{ $id }` is already paused. `/chains resume { $id }` resumes it.
+error-chain_not_paused = Chain `{ $id }` is not paused.
 
 ## Not domain errors, answered by the same table
 # A value that failed validation (zod); $message is its first problem.

@@ -38,6 +38,9 @@ error-invalid_cron = Это не выражение cron. Пример: "0 9 * *
 error-digest_not_posted = Дайджест не удалось опубликовать; попробую ещё раз.
 error-csv_import = Файл CSV не удалось загрузить: проверьте строку заголовков и формат.
 error-batch_too_large = В одной пачке не больше { $max } записей, а в этой { $size }.
+error-chain_not_found = Цепочки `{ $id }` нет. Цепочки: { $known }.
+error-chain_already_paused = Цепочка `{ $id }` уже на паузе. `/chains resume { $id }` возобновит её.
+error-chain_not_paused = Цепочка `{ $id }` не на паузе.
 
 ## Не ошибки предметной области, но отвечает на них та же таблица
 # Значение не прошло проверку (zod); $message — первая проблема.
