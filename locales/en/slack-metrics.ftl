@@ -37,11 +37,3 @@ spend-list-empty = No acquisition spend entered{ $period ->
    *[other] {" "}for { $period }
   }. `/spend SOURCE AMOUNT PERIOD` enters it.
 spend-deleted = Deleted #{ $id }: *{ $source }* { $amount } for { $from } – { $to }.
-error-invalid_spend_text = I can't read that as spend ({ $reason ->
-    [missing_source] a source name of letters, digits, _ or - comes first
-    [bad_amount] the amount is a number such as 8000 or 8 000,50
-    [missing_period] the period is missing: november, last month, this quarter...
-    [bad_reach] the reach after "reach" is a number of people
-   *[bad_id] `/spend delete` takes the number `/spend list` shows
-  }).
-error-invalid_spend = Invalid acquisition spend: { $reason }.

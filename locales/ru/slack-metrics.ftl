@@ -37,11 +37,3 @@ spend-list-empty = Затраты на привлечение{ $period ->
    *[other] {" "}за { $period }
   } не внесены. Внести: `/spend ИСТОЧНИК СУММА ПЕРИОД`.
 spend-deleted = Удалено #{ $id }: *{ $source }* { $amount } за { $from } – { $to }.
-error-invalid_spend_text = Не получается прочитать это как затраты ({ $reason ->
-    [missing_source] сначала название источника: буквы, цифры, _ или -
-    [bad_amount] сумма — число, например 8000 или 8 000,50
-    [missing_period] не указан период: ноябрь, прошлый месяц, этот квартал...
-    [bad_reach] охват после «охват» — число людей
-   *[bad_id] `/spend delete` принимает номер из `/spend list`
-  }).
-error-invalid_spend = Неверные затраты на привлечение: { $reason }.

@@ -4,11 +4,10 @@
 // pre-flight card (bot/slack/actions/digest-actions.ts).
 import type { KnownBlock } from "@slack/types";
 import type { DigestLine, DigestSections } from "../../digest/digest-sections.ts";
+import { button, DIGEST_PROPOSAL, METRICS_DEFINITIONS } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { escapeMrkdwn, truncate } from "./card-parts.ts";
-import { METRICS_HELP_ACTION } from "./metrics-view.ts";
 
-export const DIGEST_PROPOSAL_ACTION = "digest_open_send";
 /** Slack's limit for a button's value. */
 const BUTTON_VALUE_LIMIT = 2000;
 const SECTION_LIMIT = 2900;
@@ -29,7 +28,7 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
       blocks.push({
         type: "actions",
         block_id: "digest_proposal",
-        elements: [{ type: "button", style: "primary", action_id: DIGEST_PROPOSAL_ACTION, value: p.sendText, text: { type: "plain_text", text: p.button } }],
+        elements: [button(DIGEST_PROPOSAL, p.sendText, p.button, "primary")],
       });
     }
   }
@@ -41,7 +40,7 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
       blocks.push({
         type: "actions",
         block_id: "digest_definitions",
-        elements: [{ type: "button", action_id: METRICS_HELP_ACTION, value: "digest", text: { type: "plain_text", text: s.definitionsButton } }],
+        elements: [button(METRICS_DEFINITIONS, "digest", s.definitionsButton)],
       });
     }
   });

@@ -5,6 +5,7 @@ import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
 import type { SourceAcquisition } from "../../../core/metrics/acquisition.ts";
 import type { Figure, KeyFigures } from "../../../core/metrics/key-figures.ts";
+import { button, METRICS_DEFINITIONS } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigure, formatFigureValue } from "./figure-format.ts";
 import { formatMoney, formatNumber, formatPercent } from "./format.ts";
@@ -52,14 +53,9 @@ export function metricsView(
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("metrics-campaigns")}*\n${rows.join("\n")}`.slice(0, 2900) } });
   }
   // The definitions are one click away, not under every answer.
-  blocks.push({
-    type: "actions",
-    elements: [{ type: "button", action_id: METRICS_HELP_ACTION, text: { type: "plain_text", text: t("metrics-help-button") }, value: "all" }],
-  });
+  blocks.push({ type: "actions", elements: [button(METRICS_DEFINITIONS, "all", t("metrics-help-button"))] });
   return { text: `${t("metrics-title", { period })}\n${lines.join("\n")}`, blocks };
 }
-
-export const METRICS_HELP_ACTION = "metrics_definitions";
 
 /** LTV's detailed form as its three levers: AOV x purchases per customer per month x lifetime. */
 function levers(byKey: Map<string, Figure>, language: string, t: T): string {
