@@ -161,7 +161,7 @@ export class FakeSlack {
       case "chat.postMessage":
       case "chat.postEphemeral":
       case "chat.update": {
-        const ts = typeof p.ts === "string" ? p.ts : this.ts();
+        const ts = typeof p.ts === "string" ? p.ts : this.newTs();
         return { ok: true, channel: p.channel, ts, message: { text: p.text, ts, thread_ts: p.thread_ts } };
       }
       case "users.info": {
@@ -187,7 +187,15 @@ export class FakeSlack {
     }
   }
 
-  private ts(): string {
+  /** Numbers new messages after `ts` (a restarted local Slack must not reuse the ts of a stored message). */
+  continueAfterTs(ts: string): void {
+    const [seconds, micros] = ts.split(".");
+    const n = Number(seconds) * 1000 + Number(micros ?? 0);
+    if (Number.isFinite(n)) this.nextTs = Math.max(this.nextTs, n + 1);
+  }
+
+  /** A new message ts, after every one handed out (or stored, see continueAfterTs). */
+  newTs(): string {
     const n = this.nextTs++;
     return `${Math.floor(n / 1000)}.${String(n % 1000).padStart(6, "0")}`;
   }
