@@ -152,3 +152,22 @@ home-no-campaigns = Nothing scheduled. `/send` schedules a campaign.
 home-detractors = Latest detractors (NPS 0-6)
 home-no-detractors = No detractors lately.
 home-help = `/metrics` for every figure with its definition - `/segment list` for audiences - `/campaigns` for results.
+
+## A/B tests that pick their winner
+ab-measure-clicks = clicks
+ab-measure-conversions = purchases
+ab-measure-replies = answers
+ab-card-title = 🧪 A/B test: #{ $id } { $name }
+ab-card-body = A goes to { $a } and B to { $b } people ({ $percent }% of the audience); the winner goes to the other { $rest }. Decided { $when } by { $by } (no clear winner: { $default }). You can decide now or give it more time.
+ab-send-a = Send A to the rest
+ab-send-b = Send B to the rest
+ab-wait = Wait longer
+ab-figures = A { $a } of { $aSize }, B { $b } of { $bSize }, p = { $p }
+ab-decided-significant = 🏁 A/B test #{ $id } { $name }: *{ $winner } wins* by { $by } ({ $figures }). Sending { $winner } to the remaining { $rest }.
+ab-decided-not_significant = 🏁 A/B test #{ $id } { $name }: no clear winner by { $by } ({ $figures }). Sending the default, { $winner }, to the remaining { $rest }.
+ab-decided-too_small = 🏁 A/B test #{ $id } { $name }: the test groups were too small to tell by { $by } ({ $figures }). Sending the default, { $winner }, to the remaining { $rest }.
+ab-decided-manual = 🏁 A/B test #{ $id } { $name }: <@{ $user }> chose *{ $winner }* ({ $figures }). Sending { $winner } to the remaining { $rest }.
+ab-extended = ⏳ <@{ $user }> gave A/B test #{ $id } more time: it is now decided { $when }.
+error-ab_not_a_test = Campaign #{ $id } is not an A/B test that picks its winner.
+error-ab_already_decided = The A/B test of campaign #{ $id } is already decided.
+error-ab_not_running = Campaign #{ $id } is { $status }: its test can be decided once it runs.

@@ -152,3 +152,22 @@ home-no-campaigns = Ничего не запланировано. Заплани
 home-detractors = Последние критики (NPS 0–6)
 home-no-detractors = Критиков в последнее время нет.
 home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.
+
+## A/B-тесты, которые выбирают победителя
+ab-measure-clicks = кликам
+ab-measure-conversions = покупкам
+ab-measure-replies = ответам
+ab-card-title = 🧪 A/B-тест: #{ $id } { $name }
+ab-card-body = A получат { $a }, B — { $b } чел. ({ $percent }% аудитории); победитель уйдёт остальным { $rest }. Решение { $when } по { $by } (если победителя нет — { $default }). Можно решить сейчас или подождать ещё.
+ab-send-a = Отправить A остальным
+ab-send-b = Отправить B остальным
+ab-wait = Подождать ещё
+ab-figures = A { $a } из { $aSize }, B { $b } из { $bSize }, p = { $p }
+ab-decided-significant = 🏁 A/B-тест #{ $id } { $name }: *победил { $winner }* по { $by } ({ $figures }). Отправляем { $winner } остальным { $rest }.
+ab-decided-not_significant = 🏁 A/B-тест #{ $id } { $name }: явного победителя по { $by } нет ({ $figures }). Отправляем вариант по умолчанию, { $winner }, остальным { $rest }.
+ab-decided-too_small = 🏁 A/B-тест #{ $id } { $name }: тестовые группы слишком малы, чтобы судить по { $by } ({ $figures }). Отправляем вариант по умолчанию, { $winner }, остальным { $rest }.
+ab-decided-manual = 🏁 A/B-тест #{ $id } { $name }: <@{ $user }> выбрал(а) *{ $winner }* ({ $figures }). Отправляем { $winner } остальным { $rest }.
+ab-extended = ⏳ <@{ $user }> дал(а) A/B-тесту #{ $id } больше времени: решение { $when }.
+error-ab_not_a_test = Кампания #{ $id } — не A/B-тест с выбором победителя.
+error-ab_already_decided = A/B-тест кампании #{ $id } уже решён.
+error-ab_not_running = Кампания #{ $id } сейчас в статусе { $status }: тест можно решить, когда она идёт.
