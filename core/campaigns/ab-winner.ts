@@ -31,20 +31,23 @@ export class AbDecisionError extends DomainError {
 /** Per-variant results of the test groups by the measure, intention to treat (everyone assigned, sent or not). */
 export async function testResults(deps: CoreDeps, campaign: Campaign): Promise<{ A: VariantResult; B: VariantResult }> {
   const by = (campaign.winnerBy ?? "clicks") as WinnerMeasure;
-  const success =
+  // $1 the campaign; $2 the survey's campaign key or the attribution window, as the measure needs.
+  const [success, extra]: [string, unknown] =
     by === "clicks"
-      ? `EXISTS (SELECT 1 FROM click k WHERE k.delivery_id = d.id)`
+      ? [`EXISTS (SELECT 1 FROM click k WHERE k.delivery_id = d.id)`, undefined]
       : by === "replies"
-        ? `EXISTS (SELECT 1 FROM survey_response r WHERE r.subscriber_id = d.subscriber_id AND r.campaign_id = $1::text AND (r.score IS NOT NULL OR r.comment IS NOT NULL))`
-        : `EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = d.subscriber_id AND o.status = 'paid'
-                     AND o.paid_at > coalesce(d.sent_at, d.not_before) AND o.paid_at <= coalesce(d.sent_at, d.not_before) + ($2::int * interval '1 day'))`;
+        ? [`EXISTS (SELECT 1 FROM survey_response r WHERE r.subscriber_id = d.subscriber_id AND r.campaign_id = $2::text AND (r.score IS NOT NULL OR r.comment IS NOT NULL))`, String(campaign.id)]
+        : [
+            `EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = d.subscriber_id AND o.status = 'paid'
+                       AND o.paid_at > coalesce(d.sent_at, d.not_before) AND o.paid_at <= coalesce(d.sent_at, d.not_before) + ($2::int * interval '1 day'))`,
+            deps.policy.attributionDays,
+          ];
   const rows = await deps.db.prisma.$queryRawUnsafe<{ variant: string; size: number; successes: number }[]>(
     `SELECT d.variant, count(*)::int AS size, count(*) FILTER (WHERE ${success})::int AS successes
-       FROM delivery d WHERE d.campaign_id = $3 AND d.variant IN ('A', 'B')
+       FROM delivery d WHERE d.campaign_id = $1 AND d.variant IN ('A', 'B')
       GROUP BY d.variant`,
-    String(campaign.id),
-    deps.policy.attributionDays,
     campaign.id,
+    ...(extra === undefined ? [] : [extra]),
   );
   const of = (v: "A" | "B"): VariantResult => {
     const r = rows.find((x) => x.variant === v);
