@@ -33,3 +33,8 @@ export interface AbTestStarted {
   sizes: { A: number; B: number; rest: number };
   decideAt: string;
 }
+
+/** Variant B's content goes to "B" (the test) and "RB" (the rest, after B won). */
+export function isVariantB(variant: string): boolean {
+  return variant === "B" || variant === "RB";
+}

@@ -79,7 +79,7 @@ async function decide(deps: CoreDeps, campaignId: number, choose: (c: Campaign, 
     const results = await testResults({ ...deps, db: { ...deps.db, prisma: tx as unknown as typeof deps.db.prisma } }, campaign);
     const chosen = choose(campaign, results);
     const rest = await tx.$executeRawUnsafe(
-      `UPDATE delivery SET variant = $2, not_before = greatest(not_before, $3::timestamptz) WHERE campaign_id = $1 AND variant = '${REST_VARIANT}' AND status = 'pending'`,
+      `UPDATE delivery SET variant = '${REST_VARIANT}' || $2, not_before = greatest(not_before, $3::timestamptz) WHERE campaign_id = $1 AND variant = '${REST_VARIANT}' AND status = 'pending'`,
       campaignId,
       chosen.winner,
       now,

@@ -18,6 +18,7 @@ import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
 import { announceTestStarted, decideDueTests } from "../campaigns/ab-winner.ts";
+import { isVariantB } from "../campaigns/ab-types.ts";
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
@@ -393,9 +394,9 @@ export class DeliveryWorker {
     if (row.campaignId !== null) {
       const c = this.campaignContent.get(row.campaignId);
       if (!c) return undefined;
-      if (c.kind === "survey" && c.surveyId) return { type: "survey", surveyId: row.variant === "B" && c.surveyIdB ? c.surveyIdB : c.surveyId };
+      if (c.kind === "survey" && c.surveyId) return { type: "survey", surveyId: isVariantB(row.variant) && c.surveyIdB ? c.surveyIdB : c.surveyId };
       if (c.kind === "flow" && c.flowId) return { type: "flow", flowId: c.flowId };
-      const template: MessageTemplate | undefined = row.variant === "B" ? (c.message?.B ?? c.message?.A) : c.message?.A;
+      const template: MessageTemplate | undefined = isVariantB(row.variant) ? (c.message?.B ?? c.message?.A) : c.message?.A;
       return template ? { type: "message", message: template } : undefined;
     }
     const parsed = deliveryPayloadSchema.safeParse(row.payload);

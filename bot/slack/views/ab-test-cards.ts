@@ -2,10 +2,10 @@
 // channel (with Send A / Send B / Wait longer) and the decision when it is taken.
 import type { KnownBlock } from "@slack/types";
 import type { AbDecision, AbTestStarted } from "../../../core/campaigns/ab-types.ts";
+import { AB_SEND_A, AB_SEND_B, AB_WAIT, button } from "../action-values.ts";
 import { textSection, type CardContext } from "./card-parts.ts";
 import { formatNumber, formatPercent } from "./format.ts";
 
-export const AB_ACTIONS = { sendA: "ab_send_a", sendB: "ab_send_b", wait: "ab_wait" } as const;
 
 function slackDate(iso: string): string {
   return `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
@@ -24,19 +24,12 @@ export function abTestCard(test: AbTestStarted, ctx: CardContext): { text: strin
     by: t(`ab-measure-${test.by}`),
     default: test.defaultVariant,
   });
-  const value = String(test.campaignId);
+  const id = test.campaignId;
   return {
     text,
     blocks: [
       textSection(`*${text}*\n${body}`),
-      {
-        type: "actions",
-        elements: [
-          { type: "button", action_id: AB_ACTIONS.sendA, value, text: { type: "plain_text", text: t("ab-send-a") } },
-          { type: "button", action_id: AB_ACTIONS.sendB, value, text: { type: "plain_text", text: t("ab-send-b") } },
-          { type: "button", action_id: AB_ACTIONS.wait, value, text: { type: "plain_text", text: t("ab-wait") } },
-        ],
-      },
+      { type: "actions", elements: [button(AB_SEND_A, id, t("ab-send-a")), button(AB_SEND_B, id, t("ab-send-b")), button(AB_WAIT, id, t("ab-wait"))] },
     ],
   };
 }
