@@ -54,7 +54,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const clientOptions = slackClientOptions(options.apiUrl);
   let slack: SlackApp;
   if (options.appToken) {
-    const app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions });
+    // The Socket Mode client makes its own WebClient (apps.connections.open): it takes its options from installerOptions.
+    const app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+      installerOptions: { clientOptions: slackClientOptions(options.apiUrl) },
+    });
     slack = { app, mode: "socket" };
   } else {
     const receiver = new HTTPReceiver({
