@@ -20,8 +20,8 @@ export interface JobDefinition {
   schedule: string;
   /** Timezone of the expression; the team's by default. */
   timezone?: string;
-  /** Must be safe to run twice for the same slot (a crash may repeat it). */
-  run(run: JobRun): Promise<void>;
+  /** Must be safe to run twice for the same slot (a crash may repeat it). What it returns is ignored. */
+  run(run: JobRun): Promise<unknown>;
 }
 
 const SCHEDULER_LOCK_KEY = 72707370;
