@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Bot } from "grammy";
 import { digestDestinationsFrom, type Config } from "../core/config.ts";
-import type { DigestOutlet } from "../core/ports.ts";
+import type { DigestOutlet } from "../core/digest/digest-outlet.ts";
 import { systemClock, type Clock } from "../core/clock.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";

@@ -1,8 +1,6 @@
 // The ports the core owns and the transports implement. The core says what to
 // send and to whom; the bots decide how (Telegram API calls, Slack blocks).
 import type { LocalizedText } from "./dialogues/localized-text.ts";
-import type { Digest } from "./digest/build-digest.ts";
-import type { ChartImage } from "./digest/chart-renderer.ts";
 
 /** A message to one customer, independent of the channel. */
 export interface OutgoingMessage {
@@ -158,23 +156,4 @@ export function unconfiguredNotifier(log: (msg: string, data: object) => void): 
       return undefined;
     },
   };
-}
-
-/** One digest on its way to one destination, in that destination's language. */
-export interface DigestPublication {
-  digest: Digest;
-  language: string;
-  charts: ChartImage[];
-}
-
-/**
- * Where the weekly digest goes: Slack channels, a Telegram admin chat. The
- * message and its charts are two steps, so a digest interrupted between them
- * is finished, not posted again (core/digest/publish-digest.ts).
- */
-export interface DigestOutlet {
-  /** Posts the digest; returns the message's reference (Slack ts, Telegram message id). */
-  postDigest(target: string, publication: DigestPublication): Promise<string>;
-  /** Posts the charts with that message (Slack: in its thread). */
-  postCharts(target: string, messageRef: string, publication: DigestPublication): Promise<void>;
 }

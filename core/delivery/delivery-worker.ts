@@ -22,7 +22,8 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
-import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf, type SubscriberState } from "./subscriber-state.ts";
+import type { ClaimedDelivery, ContentDispatcher, DispatchOutcome } from "./content-dispatcher.ts";
+import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -41,28 +42,6 @@ export interface DeliveryWorkerOptions {
   sleep?: Sleep;
   /** Sends surveys and flows; the dialogue features by default. */
   dispatchers?: Partial<Record<"survey" | "flow", ContentDispatcher>>;
-}
-
-/** What sending one row's content came to: a channel outcome, or nothing to send after all. */
-export type DispatchOutcome = SendOutcome | { ok: false; reason: "skipped"; description: string };
-
-/** Sends non-message content (a survey, a flow's first question) to one recipient. */
-export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<DispatchOutcome>;
-
-/** A claimed outbox row with its subscriber's state as read at claim time (SubscriberState). */
-export interface ClaimedDelivery extends SubscriberState {
-  id: bigint;
-  subscriberId: number;
-  campaignId: number | null;
-  chainEnrollmentId: number | null;
-  variant: string;
-  kind: string;
-  attempts: number;
-  payload: unknown;
-  /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
-  recentMarketing: number;
-  /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
-  claimRank: number;
 }
 
 export interface RoundResult {

@@ -7,7 +7,7 @@ import { publishWeeklyDigest } from "../digest/publish-digest.ts";
 import { pruneStageSnapshots, takeStageSnapshot } from "../digest/stage-snapshots.ts";
 import { pruneProcessedUpdates } from "../inbox/processed-updates.ts";
 import { calendarPeriod } from "../metrics/period.ts";
-import type { DigestOutlet } from "../ports.ts";
+import type { DigestOutlet } from "../digest/digest-outlet.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { takeSegmentSnapshots } from "../segments/segment-sizes.ts";
 import { closeExpiredReasons } from "../surveys/answer-survey.ts";
