@@ -14,7 +14,7 @@ describe("cron arithmetic", () => {
   });
 
   test("a malformed expression is refused with an example", () => {
-    expect(() => nextOccurrence("61 9 * * 1", "UTC", new Date())).toThrow('"61 9 * * 1" is not a cron expression: 61 is a invalid expression for minute. Example: "0 9 * * 1" (Mondays 09:00).');
+    expect(() => nextOccurrence("61 9 * * 1", "UTC", new Date())).toThrow('"61 9 * * 1" is not a cron expression: invalid value for minute: 61. Example: "0 9 * * 1" (Mondays 09:00).');
     expect(() => nextOccurrence("every monday", "UTC", new Date())).toThrow(/expected five fields/);
   });
 });
