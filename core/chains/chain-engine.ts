@@ -10,6 +10,7 @@
 //    limits apply to them like to any campaign), branches jump.
 // A customer is in a given chain at most once at a time (a unique index).
 import type { CoreDeps } from "../deps.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { fillPlaceholders } from "../campaigns/message-template.ts";
 import { audienceQuery } from "../campaigns/audience.ts";
 import { REACHABLE } from "../campaigns/materialize.ts";
@@ -300,7 +301,7 @@ export class ChainEngine {
           [...this.chains.keys()],
         );
         let count = 0;
-        for (const row of due) count += await this.walk(tx as unknown as Tx, row);
+        for (const row of due) count += await this.walk(tx, row);
         return { rows: due.length, count };
       });
       steps += ran.count;
@@ -393,7 +394,7 @@ export class ChainEngine {
   }
 }
 
-type Tx = Pick<CoreDeps["db"]["prisma"], "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Tx = Prisma.TransactionClient;
 
 /** The item names of the triggering event or order, for {items}. */
 function itemsOf(context: Record<string, unknown>): string {
