@@ -89,7 +89,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     const slackApp = slackToken
       ? createSlackApp({ botToken: slackToken, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL, logger })
       : undefined;
-    const core = buildCore(config, { db, clock: options.clock ?? systemClock, logger, dialogues, telegramApi: api, slackClient: slackApp?.app.client });
+    const core = buildCore(config, { db, clock: options.clock ?? systemClock, logger, dialogues, chains: chainDefinitions, telegramApi: api, slackClient: slackApp?.app.client });
 
     const scheduler = new Scheduler(core);
     const outletOptions = { translator: core.translator, timezone: config.TZ_TEAM };

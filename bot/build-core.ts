@@ -9,6 +9,8 @@ import type { Database } from "../core/db/database.ts";
 import { parseFrequencyCap, parseQuietHours } from "../core/delivery/contact-policy.ts";
 import type { CoreDeps } from "../core/deps.ts";
 import type { DialogueCatalog } from "../core/dialogues/dialogue-catalog.ts";
+import type { ChainDefinition } from "../core/chains/chain-definition.ts";
+import { parseTeamHours } from "../core/team-threads/team-hours.ts";
 import { createTranslator, type TextVariables } from "../core/i18n.ts";
 import type { Logger } from "../core/logger.ts";
 import { unconfiguredChannel, unconfiguredNotifier } from "../core/ports.ts";
@@ -20,13 +22,14 @@ export interface CoreParts {
   clock: Clock;
   logger: Logger;
   dialogues: DialogueCatalog;
+  chains: ChainDefinition[];
   /** The Bot API client when Telegram is configured. */
   telegramApi?: Api | undefined;
   /** The Slack Web API client when Slack is configured. */
   slackClient?: WebClient | undefined;
 }
 
-export function buildCore(config: Config, { db, clock, logger, dialogues, telegramApi, slackClient }: CoreParts): CoreDeps {
+export function buildCore(config: Config, { db, clock, logger, dialogues, chains, telegramApi, slackClient }: CoreParts): CoreDeps {
   const warn = (msg: string, data: object) => logger.warn(data, msg);
   const translator = createTranslator();
   const teamCards = { language: config.SLACK_LANGUAGE, t: (key: string, vars?: TextVariables) => translator.t(config.SLACK_LANGUAGE, key, vars) };
@@ -43,7 +46,10 @@ export function buildCore(config: Config, { db, clock, logger, dialogues, telegr
       frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
       quietHours: parseQuietHours(config.QUIET_HOURS),
       attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
+      triggeredPerDay: config.TRIGGERED_PER_DAY,
     },
     dialogues,
+    chains,
+    ...(config.TEAM_HOURS ? { teamHours: parseTeamHours(config.TEAM_HOURS) } : {}),
   };
 }
