@@ -31,7 +31,7 @@ export interface CoreParts {
 
 export function buildCore(config: Config, { db, clock, logger, dialogues, chains, telegramApi, slackClient }: CoreParts): CoreDeps {
   const warn = (msg: string, data: object) => logger.warn(data, msg);
-  const translator = createTranslator();
+  const translator = createTranslator(undefined, logger);
   const teamCards = { language: config.SLACK_LANGUAGE, t: (key: string, vars?: TextVariables) => translator.t(config.SLACK_LANGUAGE, key, vars) };
   return {
     db,

@@ -104,8 +104,10 @@ export type TeamAlert =
       survey: { id: string; kind: "nps" | "csat"; name: LocalizedText };
       score: number;
       scaleMax: number;
-      /** pending: the reason question is open; skipped / none: no reason will come. */
-      /** unanswered: the reason question closed (its window passed) with no answer. */
+      /**
+       * pending: the reason question is open; skipped / none: no reason will come;
+       * unanswered: the reason question closed (its window passed) with no answer.
+       */
       reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "unanswered" } | { status: "none" };
       /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
@@ -130,7 +132,6 @@ export interface Notifier {
   alert(alert: TeamAlert): Promise<ThreadRef | undefined>;
   /** Renders the alert again in place (e.g. a detractor's reason arrived). */
   updateAlert(ref: ThreadRef, alert: TeamAlert): Promise<void>;
-  /** Posts a plain message into an existing thread. */
   /** Posts a plain message into an existing thread; returns where it was posted (to blank it on erasure). */
   postInThread(ref: ThreadRef, text: string): Promise<ThreadRef | undefined>;
 }

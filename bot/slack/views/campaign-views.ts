@@ -3,8 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface CampaignLine {
   id: number;
@@ -15,7 +14,7 @@ export interface CampaignLine {
   total: number;
 }
 
-export function campaignListView(lines: CampaignLine[], t: T, timezone: string, language: string): SlackReply {
+export function campaignListView(lines: CampaignLine[], t: Translate, timezone: string, language: string): SlackReply {
   if (lines.length === 0) return { text: t("campaigns-empty") };
   const text = lines
     .map((c) =>
@@ -37,7 +36,7 @@ export function campaignListView(lines: CampaignLine[], t: T, timezone: string, 
   };
 }
 
-export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezone: string, language: string): SlackReply {
+export function campaignReportView(r: CampaignReport, sendAt: Date, t: Translate, timezone: string, language: string): SlackReply {
   const n = (x: number) => formatNumber(x, language);
   const money = (x: number) => formatMoney(x, language);
   const pct = (x: number) => formatPercent(x, language);

@@ -5,8 +5,7 @@ import type { Preflight } from "../../../core/campaigns/preflight.ts";
 import type { OutgoingMessage } from "../../../core/ports.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatDuration, formatMoney, formatNumber, formatWhen } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface PreflightCardInput {
   campaignId: number;
@@ -26,7 +25,7 @@ export interface PreflightCardInput {
   rate: number;
 }
 
-export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
+export function preflightCard(input: PreflightCardInput, t: Translate): SlackReply {
   const { preflight: pf, language } = input;
   const n = (x: number) => formatNumber(x, language);
   const when = formatWhen(pf.sendAt, input.timezone, language);
