@@ -7,5 +7,5 @@ import type { Route } from "./http/server.ts";
 export interface StartedPart {
   routes: Route[];
   check: Check;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }

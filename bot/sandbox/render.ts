@@ -26,7 +26,7 @@ export function plainMrkdwn(text: string): string {
 
 export function renderSlack(message: { text?: unknown; blocks?: unknown }): { lines: string[]; buttons: SlackButton[] } {
   const blocks = (typeof message.blocks === "string" ? JSON.parse(message.blocks) : message.blocks) as Block[] | undefined;
-  if (!blocks?.length) return { lines: plainMrkdwn(String(message.text ?? "")).split("\n"), buttons: [] };
+  if (!blocks?.length) return { lines: plainMrkdwn(typeof message.text === "string" ? message.text : "").split("\n"), buttons: [] };
   const lines: string[] = [];
   const buttons: SlackButton[] = [];
   for (const block of blocks) {
@@ -40,7 +40,7 @@ export function renderSlack(message: { text?: unknown; blocks?: unknown }): { li
     } else if (block.type === "actions") {
       for (const e of block.elements ?? []) {
         if (e.type !== "button" || !e.action_id) continue;
-        buttons.push({ actionId: e.action_id, value: e.value ?? "", text: typeof e.text === "object" ? (e.text?.text ?? "") : String(e.text ?? "") });
+        buttons.push({ actionId: e.action_id, value: e.value ?? "", text: typeof e.text === "object" ? (e.text.text ?? "") : String(e.text ?? "") });
       }
     }
   }

@@ -7,8 +7,7 @@ import type { DomainError } from "../../core/errors.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export function domainErrorText(deps: Pick<SlackDeps, "core" | "t" | "language">, err: DomainError, prefixes: readonly string[] = ["error"]): string {
-  const language = deps.language ?? "en";
-  const key = prefixes.map((prefix) => `${prefix}-${err.code}`).find((k) => deps.core.translator.has(language, k));
+  const key = prefixes.map((prefix) => `${prefix}-${err.code}`).find((k) => deps.core.translator.has(deps.language, k));
   if (!key) return err.message;
   return deps.t(key, { ...Object.fromEntries(Object.entries(err.details).map(([k, v]) => [k, String(v)])), message: err.message });
 }

@@ -175,7 +175,7 @@ export class ChainEngine {
       await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: upTo.toISOString() }, update: { value: upTo.toISOString() } });
       // A new chain starts from now: earlier completions do not trigger it.
       if (!stored || !take) return 0;
-      const from = new Date(String(stored.value));
+      const from = new Date(stored.value as string);
       if (upTo <= from) return 0;
       return tx.$executeRawUnsafe(
         `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, holdout, context)

@@ -13,7 +13,7 @@
 // never re-queued, even when writing its outcome fails (see `unrecorded`).
 import crypto from "node:crypto";
 import type { CoreDeps } from "../deps.ts";
-import type { OutgoingMessage, SendOutcome } from "../ports.ts";
+import type { OutgoingMessage } from "../ports.ts";
 import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
@@ -105,6 +105,7 @@ export class DeliveryWorker {
             lastRecovery = Date.now();
             await this.recoverOrphans();
           }
+          // oxlint-disable-next-line typescript/no-unnecessary-condition -- stop() may have set it while the round ran
           if (round.claimed === 0 && !this.stopping) await realSleep(this.options.idleMs);
         } catch (err) {
           this.deps.logger.error({ err }, "delivery round failed");
