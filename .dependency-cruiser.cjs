@@ -19,6 +19,13 @@ module.exports = {
       to: { path: "(^|/)node_modules/(grammy|@grammyjs/[^/]+|@slack/[^/]+)/" },
     },
     {
+      name: "core-without-bot",
+      severity: "error",
+      comment: "core/ (its tests included) never imports the transports' code in bot/; a test of both lives under test/.",
+      from: { path: "^core/" },
+      to: { path: "^bot/" },
+    },
+    {
       name: "no-database-in-slack-handlers",
       severity: "error",
       comment:

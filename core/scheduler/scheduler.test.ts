@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
+import { DATABASE_KINDS } from "../../test/support/databases.ts";
 import { nextOccurrence } from "./cron.ts";
 import { Scheduler, type JobRun } from "./scheduler.ts";
+import { useTestDatabase } from "../../test/support/per-describe.ts";
 
 describe("cron arithmetic", () => {
   test("Mondays 09:00 Berlin, from a Sunday, across the DST change and a year end", () => {
@@ -20,13 +21,7 @@ describe("cron arithmetic", () => {
 });
 
 describe.each(DATABASE_KINDS)("scheduler on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
   beforeEach(async () => {
     await database.db.prisma.scheduledJob.deleteMany();
   });
