@@ -7,8 +7,7 @@ import type { KeyFigures } from "../../../core/metrics/key-figures.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
 import { formatMoney, formatNumber, formatPercent } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 const dayFormat = (language: string, timezone: string) =>
   new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
@@ -20,7 +19,7 @@ export function periodLabel(from: Date, to: Date, language: string, timezone: st
 
 export function metricsView(
   input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; timezone: string; language: string },
-  t: T,
+  t: Translate,
 ): SlackReply {
   const { figures, language, timezone } = input;
   const lines = figures.figures.map((f) => {
@@ -55,7 +54,7 @@ export function metricsView(
   return { text: `${t("metrics-title", { period })}\n${lines.join("\n")}`, blocks };
 }
 
-export function sourcesView(input: { sources: SourceAcquisition[]; from: Date; to: Date; timezone: string; language: string }, t: T): SlackReply {
+export function sourcesView(input: { sources: SourceAcquisition[]; from: Date; to: Date; timezone: string; language: string }, t: Translate): SlackReply {
   const { language } = input;
   const period = periodLabel(input.from, input.to, language, input.timezone);
   if (input.sources.length === 0) return { text: t("metrics-sources-empty", { period }) };
