@@ -27,7 +27,7 @@ export async function naiveLoyalBigSpenders(db: Database, options: { now: Date; 
       const spent = paid.reduce((s, o) => s + o.amount.toNumber(), 0);
       const loyal = last > now - l.loyalRecencyDays * DAY && now - last < l.churnDays * DAY && spent >= minSpent;
       const spent90 = paid.filter((o) => o.paidAt.getTime() > now - 90 * DAY).reduce((s, o) => s + o.amount.toNumber(), 0);
-      if (loyal && spent90 > 300 && !(c.tags ?? []).includes("vip")) matches++;
+      if (loyal && spent90 > 300 && !c.tags.includes("vip")) matches++;
     }
   }
   return { ms: performance.now() - started, matches };

@@ -8,7 +8,7 @@ import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
-import type { ChainDefinition } from "./chains/chain-definition.ts";
+import type { ChainDefinition } from "./chains/chain-schema.ts";
 import type { TeamHours } from "./team-threads/team-hours.ts";
 
 export interface CoreDeps {

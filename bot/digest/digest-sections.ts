@@ -7,7 +7,7 @@ import type { Digest, DigestCampaign, DigestFigure } from "../../core/digest/bui
 import { periodText } from "../../core/digest/digest-charts.ts";
 import { proposalSendText } from "../../core/digest/proposal-command.ts";
 import { MIN_PEOPLE, MIN_RELATIVE } from "../../core/digest/propose-action.ts";
-import type { Translator } from "../../core/i18n.ts";
+import type { Translator, Translate } from "../../core/i18n.ts";
 import { formatFigure } from "../slack/views/figure-format.ts";
 import { formatMoney, formatNumber } from "../slack/views/format.ts";
 
@@ -78,9 +78,7 @@ export function digestSections(digest: Digest, options: { translator: Translator
   };
 }
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-function figureLine(f: DigestFigure, t: T, language: string): DigestLine {
+function figureLine(f: DigestFigure, t: Translate, language: string): DigestLine {
   return {
     label: t(`metric-${f.key}`),
     text: formatFigure(f, language, t, { previousValue: true }),
@@ -92,7 +90,7 @@ function signed(delta: number, n: (x: number) => string): string {
   return delta > 0 ? `+${n(delta)}` : delta < 0 ? `−${n(-delta)}` : "±0";
 }
 
-function sourcesSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function sourcesSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const rows = digest.sources.filter((s) => s.gained > 0 || s.previous > 0);
   const lines: DigestLine[] = rows.slice(0, MAX_SOURCES).map((s) => ({
     label: s.source ?? t("digest-source-none"),
@@ -106,7 +104,7 @@ function sourcesSection(digest: Digest, t: T, n: (x: number) => string): DigestS
   return { heading: t("digest-section-sources"), lines: lines.length ? lines : [{ text: t("digest-sources-empty") }] };
 }
 
-function funnelSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function funnelSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const { stages, stageFlows } = digest.movement;
   const lines: DigestLine[] = stages.map((s) => ({ label: t(`digest-stage-${s.key}`), text: `${n(s.after)}  (${signed(s.after - s.before, n)})` }));
   const moved = stageFlows.filter((f) => f.from !== null && f.to !== null).slice(0, MAX_FLOWS);
@@ -117,7 +115,7 @@ function funnelSection(digest: Digest, t: T, n: (x: number) => string): DigestSe
   return { heading: t("digest-section-funnel"), lines };
 }
 
-function campaignLines(campaigns: DigestCampaign[], t: T, language: string, timezone: string, currency: string | null): DigestLine[] {
+function campaignLines(campaigns: DigestCampaign[], t: Translate, language: string, timezone: string, currency: string | null): DigestLine[] {
   if (campaigns.length === 0) return [{ text: t("digest-campaigns-none") }];
   const day = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", timeZone: timezone });
   return campaigns.map((c) => {
@@ -139,7 +137,7 @@ function campaignLines(campaigns: DigestCampaign[], t: T, language: string, time
 }
 
 /** The trigger chains' period, and the one chain to look at. Absent when no chain is on. */
-function chainsSection(digest: Digest, t: T, language: string): DigestSection[] {
+function chainsSection(digest: Digest, t: Translate, language: string): DigestSection[] {
   if (digest.chains.length === 0) return [];
   const n = (x: number) => formatNumber(x, language);
   const lines: DigestLine[] = digest.chains.map((c) => ({
@@ -162,7 +160,7 @@ function chainsSection(digest: Digest, t: T, language: string): DigestSection[] 
   return [{ heading: t("digest-section-chains"), lines }];
 }
 
-function detractorsSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function detractorsSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const d = digest.detractors;
   const heading = t("digest-section-detractors");
   if (d.count === 0) return { heading, lines: [{ text: t("digest-detractors-none") }] };
@@ -175,7 +173,7 @@ function detractorsSection(digest: Digest, t: T, n: (x: number) => string): Dige
   return { heading, lines };
 }
 
-function proposalText(digest: Digest, t: T, translator: Translator, language: string): DigestSections["proposal"] {
+function proposalText(digest: Digest, t: Translate, translator: Translator, language: string): DigestSections["proposal"] {
   const heading = t("digest-section-proposal");
   const p = digest.proposal;
   if (!p) return { heading, none: t("digest-proposal-none", { people: MIN_PEOPLE, percent: Math.round(MIN_RELATIVE * 100) }) };

@@ -25,7 +25,7 @@ export function ingestHandler(core: CoreDeps, apiKey: string | undefined, ingest
       return sendJson(res, 401, { error: "unauthorized", message: "Send the API key as 'Authorization: Bearer <INGEST_API_KEY>'." });
     }
     const body = await readBody(req);
-    if (body === "too_large") return sendJson(res, 413, { error: "too_large", message: `The body is over ${MAX_BODY_BYTES} bytes.` });
+    if (body === undefined) return sendJson(res, 413, { error: "too_large", message: `The body is over ${MAX_BODY_BYTES} bytes.` });
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -56,12 +56,13 @@ function hasKey(req: http.IncomingMessage, apiKey: string): boolean {
   return crypto.timingSafeEqual(given, expected);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | "too_large"> {
+/** The body as text; undefined when it is over MAX_BODY_BYTES. */
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return "too_large";
+    if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

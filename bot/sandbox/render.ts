@@ -69,7 +69,7 @@ export function plainMrkdwn(text: string): string {
 }
 
 function elementText(e: Element): string {
-  return typeof e.text === "object" ? (e.text?.text ?? "") : String(e.text ?? "");
+  return typeof e.text === "object" ? (e.text.text ?? "") : String(e.text ?? "");
 }
 
 function buttonOf(e: Element): SlackButton | undefined {
@@ -79,7 +79,7 @@ function buttonOf(e: Element): SlackButton | undefined {
 
 export function renderSlack(message: { text?: unknown; blocks?: unknown }): { lines: string[]; buttons: SlackButton[] } {
   const blocks = (typeof message.blocks === "string" ? JSON.parse(message.blocks) : message.blocks) as Block[] | undefined;
-  if (!blocks?.length) return { lines: plainMrkdwn(String(message.text ?? "")).split("\n"), buttons: [] };
+  if (!blocks?.length) return { lines: plainMrkdwn(typeof message.text === "string" ? message.text : "").split("\n"), buttons: [] };
   const lines: string[] = [];
   const buttons: SlackButton[] = [];
   const push = (text: string, indent = "") => {

@@ -358,7 +358,7 @@ function buttonsOf(m: ChatMessage): InlineButton[] {
 
 function modalOf(view: unknown): Record<string, unknown> {
   const v = (typeof view === "string" ? JSON.parse(view) : view) as { title?: { text?: string }; blocks?: unknown } | undefined;
-  return { text: v?.title?.text ?? "", blocks: [...(v?.title?.text ? [{ type: "header", text: { text: v.title.text } }] : []), ...((v?.blocks as unknown[]) ?? [])] };
+  return { text: v?.title?.text ?? "", blocks: [...(v?.title?.text ? [{ type: "header", text: { text: v.title.text } }] : []), ...((v?.blocks ?? []) as unknown[])] };
 }
 
 function d0(date: Date | null): Date {

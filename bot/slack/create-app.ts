@@ -3,6 +3,7 @@
 // Bolt's receiver verifies every request's signature and timestamp.
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
+import type { Logger } from "../../core/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { slackClientOptions } from "./slack-client-options.ts";
 import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
@@ -32,6 +33,10 @@ export interface CreateSlackAppOptions {
   signingSecret?: string | undefined;
   appToken?: string | undefined;
   apiUrl: string;
+  logger: Logger;
+}
+
+export interface SlackListenerOptions {
   teamChannel?: string | undefined;
   language: string;
   core: CoreDeps;
@@ -51,8 +56,12 @@ export interface SlackApp {
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/**
+ * The Bolt app without listeners. Its WebClient (`app.client`) is the
+ * product's one Slack client: the team notifier and the digest use it too.
+ */
 export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
-  const logger = boltLogger(options.core.logger);
+  const logger = boltLogger(options.logger);
   const clientOptions = slackClientOptions(options.apiUrl);
   let slack: SlackApp;
   if (options.appToken) {
@@ -76,6 +85,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     const app = new App({ token: options.botToken, receiver, logger, clientOptions });
     slack = { app, receiver, mode: "http" };
   }
+  return slack;
+}
+
+export function registerSlackListeners(slack: SlackApp, options: SlackListenerOptions): void {
   const { translator } = options.core;
   const t = (key: string, vars?: Record<string, string | number>) => translator.t(options.language, key, vars);
   const deps: SlackDeps = {
@@ -110,5 +123,4 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });
-  return slack;
 }

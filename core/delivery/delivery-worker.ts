@@ -13,7 +13,7 @@
 // never re-queued, even when writing its outcome fails (see `unrecorded`).
 import crypto from "node:crypto";
 import type { CoreDeps } from "../deps.ts";
-import type { OutgoingMessage, SendOutcome } from "../ports.ts";
+import type { OutgoingMessage } from "../ports.ts";
 import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
@@ -24,7 +24,8 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
-import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf, type SubscriberState } from "./subscriber-state.ts";
+import type { ClaimedDelivery, ContentDispatcher, DispatchOutcome } from "./content-dispatcher.ts";
+import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -43,28 +44,6 @@ export interface DeliveryWorkerOptions {
   sleep?: Sleep;
   /** Sends surveys and flows; the dialogue features by default. */
   dispatchers?: Partial<Record<"survey" | "flow", ContentDispatcher>>;
-}
-
-/** What sending one row's content came to: a channel outcome, or nothing to send after all. */
-export type DispatchOutcome = SendOutcome | { ok: false; reason: "skipped"; description: string };
-
-/** Sends non-message content (a survey, a flow's first question) to one recipient. */
-export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<DispatchOutcome>;
-
-/** A claimed outbox row with its subscriber's state as read at claim time (SubscriberState). */
-export interface ClaimedDelivery extends SubscriberState {
-  id: bigint;
-  subscriberId: number;
-  campaignId: number | null;
-  chainEnrollmentId: number | null;
-  variant: string;
-  kind: string;
-  attempts: number;
-  payload: unknown;
-  /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
-  recentMarketing: number;
-  /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
-  claimRank: number;
 }
 
 export interface RoundResult {
@@ -128,6 +107,7 @@ export class DeliveryWorker {
             lastRecovery = Date.now();
             await this.recoverOrphans();
           }
+          // oxlint-disable-next-line typescript/no-unnecessary-condition -- stop() may have set it while the round ran
           if (round.claimed === 0 && !this.stopping) await realSleep(this.options.idleMs);
         } catch (err) {
           this.deps.logger.error({ err }, "delivery round failed");

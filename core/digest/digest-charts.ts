@@ -7,8 +7,7 @@ import type { CoreDeps } from "../deps.ts";
 import { LIFECYCLE_STAGES } from "../segments/lifecycle.ts";
 import type { Digest } from "./build-digest.ts";
 import { CHART_FONT, CHART_WIDTH, COLORS, measureText, renderChart, type ChartImage, type ChartOption } from "./chart-renderer.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../i18n.ts";
 
 const MAX_SOURCES = 8;
 const SUBTITLE_SIZE = 13;
@@ -29,13 +28,13 @@ function wrapItems(items: string[]): string {
 
 export function renderDigestCharts(deps: CoreDeps, digest: Digest, language: string): ChartImage[] {
   const weekly = digest.weekly ? "yes" : "no";
-  const t: T = (key, vars) => deps.translator.t(language, key, { weekly, ...vars });
+  const t: Translate = (key, vars) => deps.translator.t(language, key, { weekly, ...vars });
   const ctx = { t, language, period: periodText(digest, language, deps.teamTimezone) };
   return [npsTrendChart(digest, ctx), funnelChart(digest, ctx), cohortChart(digest, ctx), sourcesChart(digest, ctx)];
 }
 
 interface ChartContext {
-  t: T;
+  t: Translate;
   language: string;
   period: string;
 }

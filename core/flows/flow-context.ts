@@ -8,7 +8,7 @@ import type { EvaluationContext } from "./flow-answers.ts";
 export interface Speaker {
   language: string;
   timezone: string;
-  t(key: string, vars?: TextVariables): string;
+  t: (key: string, vars?: TextVariables) => string;
 }
 
 export function speakerFor(deps: CoreDeps, subscriber: Subscriber): Speaker {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { localizedTextSchema } from "../dialogues/localized-text.ts";
 import type { DefinitionProblem } from "../dialogues/definition-files.ts";
-import { sourceSchema } from "../subscribers/telegram-subscription.ts";
+import { sourceSchema } from "../subscribers/source.ts";
 
 export const END = "end";
 const MAX_OPTIONS = 10;

@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     await recordAcquisitionSpend(deps, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   const figure = (k: KeyFigures, key: FigureKey) => {

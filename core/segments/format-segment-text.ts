@@ -64,7 +64,7 @@ function list(field: string, values: readonly string[]): string {
 }
 
 function value(v: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.:@+\-]*$/u.test(v) && !["and", "or", "not", "in", "within"].includes(v.toLowerCase()) ? v : `"${v}"`;
+  return /^[\p{L}_][\p{L}\p{N}_.:@+-]*$/u.test(v) && !["and", "or", "not", "in", "within"].includes(v.toLowerCase()) ? v : `"${v}"`;
 }
 
 function days(n: number): string {

@@ -94,7 +94,7 @@ interface Token {
   unit?: Window["unit"];
 }
 
-const TOKEN = /\s*(?:(?<duration>\d+(?:\.\d+)?[hdw])(?![\p{L}\p{N}_])|(?<number>-?\d+(?:\.\d+)?)(?![\p{L}_])|(?<word>[\p{L}_+][\p{L}\p{N}_.:@+\-]*(?:\([A-Za-z0-9_]*\))?)|(?<string>"[^"]*"|'[^']*')|(?<op>>=|<=|!=|<>|==|=|>|<)|(?<punct>[(),]))/uy;
+const TOKEN = /\s*(?:(?<duration>\d+(?:\.\d+)?[hdw])(?![\p{L}\p{N}_])|(?<number>-?\d+(?:\.\d+)?)(?![\p{L}_])|(?<word>[\p{L}_+][\p{L}\p{N}_.:@+-]*(?:\([A-Za-z0-9_]*\))?)|(?<string>"[^"]*"|'[^']*')|(?<op>>=|<=|!=|<>|==|=|>|<)|(?<punct>[(),]))/uy;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

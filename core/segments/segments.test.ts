@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     await refreshCustomerStats(deps);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   async function members(text: string): Promise<number[]> {

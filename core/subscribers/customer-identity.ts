@@ -25,7 +25,7 @@ export function normalizeEmail(raw: string): string | undefined {
  */
 export function normalizePhone(raw: string): string | undefined {
   const trimmed = raw.trim().replace(/^tel:/i, "").trim();
-  if (!/^\+?[\d\s().\/-]+$/.test(trimmed)) return undefined;
+  if (!/^\+?[\d\s()./-]+$/.test(trimmed)) return undefined;
   let digits = trimmed.replace(/\D/g, "");
   if (!trimmed.startsWith("+")) {
     if (digits.startsWith("00")) digits = digits.slice(2);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { pickLanguage, isLanguage } from "../i18n.ts";
+import { sourceSchema } from "./source.ts";
 import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
 
 export const telegramIdentitySchema = z.object({
@@ -15,9 +16,6 @@ export const telegramIdentitySchema = z.object({
   languageCode: z.string().max(35).optional(),
 });
 export type TelegramIdentity = z.infer<typeof telegramIdentitySchema>;
-
-/** Deep-link payloads are what Telegram allows after ?start=: 1-64 of A-Z a-z 0-9 _ -. */
-export const sourceSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export interface StartResult {
   subscriber: Subscriber;

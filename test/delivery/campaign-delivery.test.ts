@@ -28,8 +28,8 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     tg = await new FakeTelegram().start();
   });
   afterAll(async () => {
-    await tg?.stop();
-    await database?.drop();
+    await tg.stop();
+    await database.drop();
   });
   beforeEach(async () => {
     tg.clearFaults();

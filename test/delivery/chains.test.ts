@@ -28,8 +28,8 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     tg = await new FakeTelegram().start();
   });
   afterAll(async () => {
-    await tg?.stop();
-    await database?.drop();
+    await tg.stop();
+    await database.drop();
   });
   beforeEach(async () => {
     await database.db.prisma.$executeRawUnsafe(`TRUNCATE delivery, chain_enrollment, chain_segment_member, event, "order", subscriber, setting, customer_stats RESTART IDENTITY CASCADE`);

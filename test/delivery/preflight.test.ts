@@ -1,21 +1,16 @@
 // The pre-flight numbers agree with what materialization then does.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCampaign, scheduleDraft } from "../../core/campaigns/campaigns.ts";
 import { materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
 import { preflight } from "../../core/campaigns/preflight.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers, createManyCustomers } from "../support/factories.ts";
+import { useTestDatabase } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
 
   test("matched, excluded by reason, holdout and variants, quiet hours, ETA", async () => {
     const clock = new FakeClock("2026-11-24T21:00:00Z"); // 22:00 in Berlin, 16:00 in New York

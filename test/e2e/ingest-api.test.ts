@@ -13,8 +13,8 @@ describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
     off = await startTestProduct({ kind });
   });
   afterAll(async () => {
-    await p?.stop();
-    await off?.stop();
+    await p.stop();
+    await off.stop();
   });
 
   const post = (product: TestProduct, path: string, body: unknown, key: string | null = KEY) =>

@@ -1,21 +1,15 @@
 // A customer's rights in Telegram: /mydata shows what we keep (a summary and
 // a JSON file); /forget erases the personal data after a confirmation, tells
 // them what was kept and why - and the metrics stay the same in aggregate.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { keyFigures } from "../../core/metrics/key-figures.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   test("/mydata, then /forget: data erased, aggregates unchanged, consent history kept", async () => {
     const ann = p.telegram.user(8001, { first_name: "Ann", last_name: "Lee", username: "annlee", language_code: "en" });
@@ -117,13 +111,7 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
 });
 
 describe("Slack /customer for admins", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0ADMIN", SLACK_SENDERS: "U0MARKETER" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0ADMIN", SLACK_SENDERS: "U0MARKETER" } });
 
   test("show, export to a direct message, erase - audited, refused to non-admins", async () => {
     const bob = p.telegram.user(8101, { first_name: "Bob" });

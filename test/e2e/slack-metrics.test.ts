@@ -1,23 +1,19 @@
 // /metrics through Bolt on the hand-computed small store (test/support/small-store.ts).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { recordAcquisitionSpend } from "../../core/metrics/acquisition-spend.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { FakeClock } from "../support/clock.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
 import { SMALL_STORE_NOW, seedSmallStore } from "../support/small-store.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
   beforeAll(async () => {
-    p = await startTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
     await seedSmallStore(p.database.db);
     await refreshCustomerStats(p.app.core);
     await recordAcquisitionSpend(p.app.core, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("last week's key figures against the week before, in their units; the definitions on request", async () => {
@@ -76,14 +72,10 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
 });
 
 describe("Slack App Home", () => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
   beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
     await seedSmallStore(p.database.db);
     await p.database.db.prisma.surveyResponse.updateMany({ where: { subscriberId: 4 }, data: { comment: "Delivery took three weeks" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("opening the Home tab publishes the dashboard: figures, next campaigns, latest detractors", async () => {

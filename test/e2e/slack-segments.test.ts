@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
     await refreshCustomerStats(p.app.core);
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
   });
 
   /** The final answer: the acknowledgement, or on a slow machine the message that follows it through response_url. */

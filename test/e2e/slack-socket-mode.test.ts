@@ -15,7 +15,7 @@ describe("Slack in Socket Mode", () => {
     p = await startTestProduct({ kind: "pglite", socketMode: true, env: { SLACK_SENDERS: "U0MARKETER", SLACK_SIGNING_SECRET: "" } });
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
   });
 
   const telegramTo = (chatId: number) => p.telegram.callsOf("sendMessage").filter((c) => c.params.chat_id === chatId).map((c) => String(c.params.text));

@@ -1,17 +1,11 @@
 // A customer subscribes, declines, unsubscribes, blocks the bot and switches
 // language, through the real grammY bot and the local Bot API server.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DATABASE_KINDS } from "../support/databases.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   const subscriber = (telegramId: number) => p.database.db.prisma.subscriber.findUnique({ where: { telegramId: BigInt(telegramId) } });
 

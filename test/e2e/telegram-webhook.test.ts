@@ -1,16 +1,10 @@
 // Webhook mode: the bot registers its URL with a secret, rejects updates
 // without it, and answers a redelivered update only once.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { describe, expect, test } from "vitest";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe("Telegram webhook", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", webhook: true });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite", webhook: true });
 
   test("the bot registers its webhook with the secret and the updates it needs", () => {
     const call = p.telegram.callsOf("setWebhook")[0]!;

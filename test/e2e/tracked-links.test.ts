@@ -1,19 +1,13 @@
 // A customer taps a campaign's button: the redirect records the click and
 // forwards to the shop; a forged or broken link gets a polite 404.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCampaign } from "../../core/campaigns/campaigns.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers } from "../support/factories.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("tracked links on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind, env: { PUBLIC_URL: "https://bot.example.com", QUIET_HOURS: "off" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind, env: { PUBLIC_URL: "https://bot.example.com", QUIET_HOURS: "off" } });
 
   test("the button goes through /r/<token>, the click is recorded, the browser lands on the shop", async () => {
     await createCustomers(p.database.db, [{ telegramId: 6001, firstName: "Tap" }]);

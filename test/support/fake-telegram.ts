@@ -274,7 +274,7 @@ export class FakeTelegram {
       const result = await this.answer(method, params);
       reply(res, 200, { ok: true, result });
     } catch (err) {
-      const e = err as ApiErrorReply;
+      const e = err as Partial<ApiErrorReply>;
       reply(res, e.error_code ?? 500, { ok: false, error_code: e.error_code ?? 500, description: e.description ?? String(err) });
     }
   }

@@ -4,11 +4,9 @@ import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts"
 import type { CampaignSummary } from "../../../core/campaigns/list-campaigns.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-
-export function campaignListView(lines: CampaignSummary[], t: T, timezone: string, language: string): SlackReply {
+export function campaignListView(lines: CampaignSummary[], t: Translate, timezone: string, language: string): SlackReply {
   if (lines.length === 0) return { text: t("campaigns-empty") };
   const text = lines
     .map((c) =>
@@ -30,7 +28,7 @@ export function campaignListView(lines: CampaignSummary[], t: T, timezone: strin
   };
 }
 
-function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: T, timezone: string, language: string): string {
+function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: Translate, timezone: string, language: string): string {
   const by = t(`ab-measure-${ab.by}`);
   const d = ab.decision;
   if (!d) return t("report-ab-waiting", { percent: ab.percent, by, when: ab.decideAt ? formatWhen(ab.decideAt, timezone, language) : "—", default: ab.defaultVariant });
@@ -44,7 +42,7 @@ function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: T, timezone: s
   return t("report-ab-decided", { percent: ab.percent, winner: d.winner, reason: d.reason, by, figures, when: formatWhen(new Date(d.decidedAt), timezone, language), user: d.decidedBy });
 }
 
-export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezone: string, language: string): SlackReply {
+export function campaignReportView(r: CampaignReport, sendAt: Date, t: Translate, timezone: string, language: string): SlackReply {
   const n = (x: number) => formatNumber(x, language);
   const money = (x: number) => formatMoney(x, language);
   const pct = (x: number) => formatPercent(x, language);

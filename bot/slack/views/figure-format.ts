@@ -2,10 +2,11 @@
 // currency, one amount per currency where the store has several; durations
 // in months), and its change against the previous period (points for NPS
 // and percentages, % otherwise).
+import type { Translate } from "../../../core/i18n.ts";
 import type { Figure } from "../../../core/metrics/key-figures.ts";
 import { formatMoney, formatNumber } from "./format.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
+type T = Translate;
 
 export type ShownFigure = Pick<Figure, "unit" | "value" | "previous"> & Partial<Pick<Figure, "currency" | "byCurrency">>;
 

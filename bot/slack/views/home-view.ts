@@ -3,10 +3,9 @@ import type { HomeView, KnownBlock } from "@slack/types";
 import type { Dashboard } from "../../../core/metrics/dashboard.ts";
 import { formatFigure } from "./figure-format.ts";
 import { formatWhen } from "./format.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function homeView(d: Dashboard, t: T, timezone: string, language: string, extra: KnownBlock[] = []): HomeView {
+export function homeView(d: Dashboard, t: Translate, timezone: string, language: string, extra: KnownBlock[] = []): HomeView {
   const figures = d.figures.map((f) => {
     return { type: "mrkdwn" as const, text: `*${f.label}*\n${formatFigure(f, language, t)}` };
   });

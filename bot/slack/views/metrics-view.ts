@@ -9,8 +9,7 @@ import { button, METRICS_DEFINITIONS } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigure, formatFigureValue } from "./figure-format.ts";
 import { formatMoney, formatNumber, formatPercent } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 const dayFormat = (language: string, timezone: string) =>
   new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
@@ -22,7 +21,7 @@ export function periodLabel(from: Date, to: Date, language: string, timezone: st
 
 export function metricsView(
   input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; timezone: string; language: string },
-  t: T,
+  t: Translate,
 ): SlackReply {
   const { figures, language, timezone } = input;
   const byKey = new Map(figures.figures.map((f) => [f.key, f]));
@@ -58,7 +57,7 @@ export function metricsView(
 }
 
 /** LTV's detailed form as its three levers: AOV x purchases per customer per month x lifetime. */
-function levers(byKey: Map<string, Figure>, language: string, t: T): string {
+function levers(byKey: Map<string, Figure>, language: string, t: Translate): string {
   const value = (key: string) => {
     const f = byKey.get(key)!;
     if (f.byCurrency?.length) return f.byCurrency.map((c) => formatFigureValue(f.unit, c.value, language, t, c.currency)).join(" · ");
@@ -68,7 +67,7 @@ function levers(byKey: Map<string, Figure>, language: string, t: T): string {
 }
 
 /** Every figure's definition, in the order /metrics shows them: `/metrics help` and the "What do these mean?" button. */
-export function definitionsView(figures: Pick<Figure, "label" | "definition">[], t: T): SlackReply {
+export function definitionsView(figures: Pick<Figure, "label" | "definition">[], t: Translate): SlackReply {
   const definitions = figures.map((f) => `• *${f.label}* — ${f.definition}`);
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `*${t("metrics-definitions-title")}*` } }];
   for (let i = 0; i < definitions.length; i += 7) {
@@ -78,7 +77,7 @@ export function definitionsView(figures: Pick<Figure, "label" | "definition">[],
   return { text: `${t("metrics-definitions-title")}\n${definitions.join("\n")}`, blocks };
 }
 
-export function sourcesView(input: { sources: SourceAcquisition[]; currency: string | null; from: Date; to: Date; timezone: string; language: string }, t: T): SlackReply {
+export function sourcesView(input: { sources: SourceAcquisition[]; currency: string | null; from: Date; to: Date; timezone: string; language: string }, t: Translate): SlackReply {
   const { language } = input;
   const money = (n: number) => formatFigureValue("money", n, language, t, input.currency);
   const period = periodLabel(input.from, input.to, language, input.timezone);

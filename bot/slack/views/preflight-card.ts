@@ -7,8 +7,7 @@ import type { OutgoingMessage } from "../../../core/ports.ts";
 import { button, CAMPAIGN_DISCARD, CAMPAIGN_EDIT, CAMPAIGN_SCHEDULE } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatDuration, formatMoney, formatNumber, formatWhen } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface PreflightCardInput {
   campaignId: number;
@@ -28,7 +27,7 @@ export interface PreflightCardInput {
   rate: number;
 }
 
-export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
+export function preflightCard(input: PreflightCardInput, t: Translate): SlackReply {
   const { preflight: pf, language } = input;
   const n = (x: number) => formatNumber(x, language);
   const when = formatWhen(pf.sendAt, input.timezone, language);

@@ -1,10 +1,11 @@
 // /spend: what was recorded, the entries of a period, what was deleted.
+import type { Translate } from "../../../core/i18n.ts";
 import type { SpendEntry } from "../../../core/metrics/acquisition-spend.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigureValue } from "./figure-format.ts";
 import { formatNumber } from "./format.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
+type T = Translate;
 
 const day = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));

@@ -3,14 +3,14 @@
 import { decode } from "fast-png";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { digestSections } from "../../bot/digest/digest-sections.ts";
-import { FakeClock } from "../../test/support/clock.ts";
-import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
-import { DIGEST_NOW, seedDigestStore, WEEK } from "../../test/support/digest-store.ts";
-import { pictureStats } from "../../test/support/png.ts";
-import { refreshCustomerStats } from "../segments/customer-stats.ts";
-import { buildDigest, type Digest } from "./build-digest.ts";
-import { renderDigestCharts } from "./digest-charts.ts";
+import { FakeClock } from "../support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DIGEST_NOW, seedDigestStore, WEEK } from "../support/digest-store.ts";
+import { pictureStats } from "../support/png.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
+import { buildDigest, type Digest } from "../../core/digest/build-digest.ts";
+import { renderDigestCharts } from "../../core/digest/digest-charts.ts";
 
 describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
   let database: TestDatabase;
@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     digest = await buildDigest(deps, { period: WEEK });
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   const figure = (key: string) => {

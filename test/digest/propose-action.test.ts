@@ -2,17 +2,17 @@
 // on crafted numbers, and the /send words it becomes.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseSend } from "../../bot/slack/commands/parse-send.ts";
-import { FakeClock } from "../../test/support/clock.ts";
-import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
-import { parseWhen } from "../campaigns/parse-when.ts";
-import { createTranslator } from "../i18n.ts";
-import { parseSegmentText } from "../segments/parse-segment-text.ts";
-import { LIFECYCLE_STAGES } from "../segments/lifecycle.ts";
-import { RFM_CLASSES } from "../segments/rfm.ts";
-import { proposalSendText } from "./proposal-command.ts";
-import { proposeAction, readSignals, SIGNALS } from "./propose-action.ts";
-import { stageMovement, type StageMovement } from "./stage-snapshots.ts";
+import { FakeClock } from "../support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { parseWhen } from "../../core/campaigns/parse-when.ts";
+import { createTranslator } from "../../core/i18n.ts";
+import { parseSegmentText } from "../../core/segments/parse-segment-text.ts";
+import { LIFECYCLE_STAGES } from "../../core/segments/lifecycle.ts";
+import { RFM_CLASSES } from "../../core/segments/rfm.ts";
+import { proposalSendText } from "../../core/digest/proposal-command.ts";
+import { proposeAction, readSignals, SIGNALS } from "../../core/digest/propose-action.ts";
+import { stageMovement, type StageMovement } from "../../core/digest/stage-snapshots.ts";
 
 /** A week in which nothing moved, with the given sizes changed. */
 function movement(changes: { stage?: Record<string, [number, number]>; rfm?: Record<string, [number, number]> }): StageMovement {
@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)("the proposal on crafted snapshots on %s", (kind) 
     `);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("at_risk 4 -> 10 (+6, 150%): win-back, mostly customers acquired from facebook_ads (4 of the 6 who came in)", async () => {
