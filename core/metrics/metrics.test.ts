@@ -221,7 +221,7 @@ describe.each(DATABASE_KINDS)("money in several currencies on %s", (kind) => {
     await refreshCustomerStats(deps);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("no sum across currencies: each money figure per currency, the counts over all orders", async () => {

@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("acquisition spend on %s", (kind) => {
     await refreshCustomerStats(deps);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("without spend entered, CAC has no value and says how to enter it", async () => {

@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)("Slack /spend on %s", (kind) => {
     await refreshCustomerStats(p.app.core);
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
   });
   const say = async (command: string, text: string, user = "U0MARKETER") => slackText((await p.slack.command(command, text, user)).ack);
   const cacLine = (text: string) => text.split("\n").find((l) => l.startsWith("*CAC:*"));

@@ -8,7 +8,7 @@ import type { Figure, KeyFigures } from "../../../core/metrics/key-figures.ts";
 import { button, METRICS_DEFINITIONS } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigure, formatFigureValue } from "./figure-format.ts";
-import { formatMoney, formatNumber, formatPercent } from "./format.ts";
+import { formatNumber, formatPercent } from "./format.ts";
 import type { Translate } from "../../../core/i18n.ts";
 
 const dayFormat = (language: string, timezone: string) =>
