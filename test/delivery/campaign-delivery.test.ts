@@ -348,6 +348,31 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(tg.chat(801)).toHaveLength(1);
   });
 
+  test("a 5xx retry keeps its place: it goes out at its backoff time, not behind the rest of the campaign", async () => {
+    await createManyCustomers(database.db, 150, 930_000);
+    const first = await database.db.prisma.subscriber.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const firstChat = Number(first.telegramId);
+    tg.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, 1);
+    await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const failedAt = clock.now().getTime();
+    const earlierSends = tg.callsOf("sendMessage").length;
+    // 30 msg/s, 10 rows a round: the rest of the campaign takes five seconds of (fake) time.
+    const w = worker({ batchSize: 10 });
+    let retriedAt: number | undefined;
+    let before = 0;
+    while (retriedAt === undefined && (await w.runRound()).claimed > 0) {
+      if (tg.chat(firstChat).length > 0) retriedAt = clock.now().getTime();
+      else before = tg.callsOf("sendMessage").length - earlierSends;
+    }
+    // First try at once, the retry after 2 s of backoff (± 20 %) and one round: not 10 s later.
+    expect(retriedAt! - failedAt).toBeLessThan(3_500);
+    expect(before).toBeLessThan(110);
+    await w.drain();
+    expect(tg.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === firstChat)).toHaveLength(2);
+    expect(await database.db.prisma.delivery.count({ where: { status: "sent" } })).toBe(150);
+  });
+
   /**
    * Makes the database refuse to mark one subscriber's rows sent, the way a lost
    * connection or a failover would fail the outcome write: the first `times`
