@@ -50,6 +50,27 @@ describe("Telegram webhook", () => {
     expect(await p.database.db.prisma.consentRecord.count({ where: { status: "subscribed", subscriber: { telegramId: 2002n } } })).toBe(1);
   });
 
+  test("ten concurrent presses of the consent button: one 'subscribed' record, one confirmation", async () => {
+    const cy = p.telegram.user(2003, { first_name: "Cy" });
+    await cy.command("start");
+    const question = cy.messages().at(-1)!;
+    const yes = question.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+    const data = yes.inline_keyboard[0]![0]!.callback_data;
+    const press = (i: number) => ({
+      callback_query: { id: `press-${i}`, from: cy.from, chat_instance: "ci", data, message: p.telegram.toTelegramMessage(question) },
+    });
+    const before = p.telegram.calls.length;
+    await Promise.all(Array.from({ length: 10 }, (_, i) => p.telegram.deliver(press(i))));
+    const calls = p.telegram.calls.slice(before);
+    expect(await p.database.db.prisma.consentRecord.count({ where: { status: "subscribed", subscriber: { telegramId: 2003n } } })).toBe(1);
+    expect(calls.filter((c) => c.method === "editMessageText").map((c) => c.params.text)).toEqual([
+      "You're subscribed. Thank you! Send /stop at any time to unsubscribe, /language to change the language.",
+    ]);
+    // Every press is answered (the spinner stops), the nine late ones with a short note.
+    expect(calls.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(10);
+    expect(cy.texts().filter((t) => t.startsWith("You're subscribed"))).toHaveLength(1);
+  });
+
   test("/readyz asks Telegram whether our webhook is still the registered one", async () => {
     const registered = p.telegram.registeredWebhookUrl;
     p.telegram.registeredWebhookUrl = ""; // someone ran deleteWebhook with the bot's token
