@@ -46,6 +46,7 @@ import { cached, databaseCheck, readinessHandler, type Check } from "./http/read
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
 import { createTelegramBot, publishCommands } from "./telegram/create-bot.ts";
+import { ApiReachability } from "./telegram/api-reachability.ts";
 
 export interface ApplicationOptions {
   config: Config;
@@ -207,6 +208,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   const stoppers: (() => Promise<void>)[] = [];
 
   let telegram: Bot<BotContext> | undefined;
+  const telegramReachability = new ApiReachability(core.clock, logger);
   if (config.TELEGRAM_BOT_TOKEN) {
     telegram = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,
@@ -214,6 +216,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       core,
       settings: { brandName: config.BRAND_NAME },
     });
+    telegram.api.config.use(telegramReachability.transformer);
     await telegram.init();
     await publishCommands(telegram, core);
     if (config.TELEGRAM_WEBHOOK_URL) {
@@ -294,6 +297,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
   }
 
   const checks: Record<string, Check> = { database: databaseCheck(db) };
+  const checkCache = { okMs: 60_000, failMs: 10_000 };
   if (telegram) {
     const bot = telegram;
     const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
@@ -304,15 +308,15 @@ export async function startApplication(options: ApplicationOptions): Promise<App
           if (info.url !== webhookUrl) return { ok: false, detail: `webhook is ${info.url ? `set to ${info.url}` : "not set"}, expected ${webhookUrl}` };
           const lastError = info.last_error_date && info.last_error_message ? `; last error: ${info.last_error_message}` : "";
           return { ok: true, detail: `webhook, ${info.pending_update_count} pending${lastError}` };
-        }, 60_000)
-      : async () => (bot.isRunning() ? { ok: true, detail: "long polling" } : { ok: false, detail: "long polling is not running" });
+        }, core.clock, checkCache)
+      : telegramReachability.check(() => bot.isRunning());
   }
   if (slack) {
     const client = slack.app.client;
     checks.slack = cached(async () => {
       const auth = await client.auth.test();
       return { ok: Boolean(auth.ok), detail: `${slack!.mode} mode, team ${auth.team_id ?? "?"}` };
-    }, 60_000);
+    }, core.clock, checkCache);
   }
   routes.push({ method: "GET", path: "/readyz", handler: readinessHandler(checks, logger) });
 

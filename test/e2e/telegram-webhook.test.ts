@@ -74,6 +74,7 @@ describe("Telegram webhook", () => {
   test("/readyz asks Telegram whether our webhook is still the registered one", async () => {
     const registered = p.telegram.registeredWebhookUrl;
     p.telegram.registeredWebhookUrl = ""; // someone ran deleteWebhook with the bot's token
+    p.clock.advance(61_000); // past the cached answer of an earlier probe
     const down = await fetch(`${p.baseUrl}/readyz`);
     expect(down.status).toBe(503);
     expect(((await down.json()) as { checks: Record<string, unknown> }).checks.telegram).toEqual({
@@ -81,6 +82,7 @@ describe("Telegram webhook", () => {
       detail: "webhook is not set, expected http://127.0.0.1/telegram/webhook",
     });
     p.telegram.registeredWebhookUrl = registered;
+    p.clock.advance(11_000); // a failing check is remembered for 10 s
     const up = await fetch(`${p.baseUrl}/readyz`);
     expect(up.status).toBe(200);
     expect(((await up.json()) as { checks: Record<string, unknown> }).checks.telegram).toEqual({ ok: true, detail: "webhook, 0 pending" });
