@@ -39,6 +39,7 @@ import { clickRedirect } from "./http/click-redirect.ts";
 import { ingestEvents } from "../core/events/ingest-events.ts";
 import { ingestOrders } from "../core/events/ingest-orders.ts";
 import { ingestHandler } from "./http/ingest-api.ts";
+import { Admission, ingestionLimits } from "./http/admission.ts";
 import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
 import { takeSegmentSnapshots } from "../core/segments/segment-sizes.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
@@ -199,11 +200,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       await pruneStageSnapshots(core);
     },
   });
+  // Ingestion's share of the database (bot/http/admission.ts): one for events and orders together.
+  const ingestion = new Admission(ingestionLimits(db.kind, config.INGEST_CONCURRENCY));
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
     { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
-    { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents) },
-    { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders) },
+    { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents, ingestion) },
+    { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders, ingestion) },
   ];
   const stoppers: (() => Promise<void>)[] = [];
 
