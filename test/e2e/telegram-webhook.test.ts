@@ -71,6 +71,25 @@ describe("Telegram webhook", () => {
     expect(cy.texts().filter((t) => t.startsWith("You're subscribed"))).toHaveLength(1);
   });
 
+  test("updates of different chats run at the same time; one chat's updates wait for each other, in order", async () => {
+    const dee = p.telegram.user(2004, { first_name: "Dee" });
+    const eve = p.telegram.user(2005, { first_name: "Eve" });
+    const slow = p.telegram.hold("sendMessage"); // Telegram is slow to take Dee's first answer
+    const first = dee.command("help");
+    await slow.reached;
+    const second = dee.say("/language");
+    // Eve is answered while Dee's first update is still in hand...
+    await eve.command("help");
+    expect(eve.lastText()).toContain("/start");
+    // ...and Dee's second has not started: it waits for the first.
+    expect(p.telegram.calls.filter((c) => Number(c.params.chat_id) === 2004)).toHaveLength(1);
+    slow.release();
+    await Promise.all([first, second]);
+    const answers = p.telegram.calls.filter((c) => Number(c.params.chat_id) === 2004 && c.method === "sendMessage");
+    expect(answers).toHaveLength(2);
+    expect(String(answers[0]!.params.text)).toContain("/start");
+  });
+
   test("/readyz asks Telegram whether our webhook is still the registered one", async () => {
     const registered = p.telegram.registeredWebhookUrl;
     p.telegram.registeredWebhookUrl = ""; // someone ran deleteWebhook with the bot's token
