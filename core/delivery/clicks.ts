@@ -3,6 +3,7 @@
 // but not counted, and a person's repeated opens of the same button within a
 // minute (a double tap, a browser retry) are one click; reports count a
 // recipient who clicked once however often they did.
+import { isVariantB } from "../campaigns/ab-types.ts";
 import type { CoreDeps } from "../deps.ts";
 import { campaignMessageSchema } from "../campaigns/message-template.ts";
 import { deliveryPayloadSchema } from "./delivery-content.ts";
@@ -20,7 +21,7 @@ export async function followTrackedLink(deps: CoreDeps, secret: Buffer, token: s
   let buttons: { url: string }[] | undefined;
   if (delivery.campaign) {
     const message = campaignMessageSchema.safeParse(delivery.campaign.message);
-    if (message.success) buttons = (delivery.variant === "B" ? (message.data.B ?? message.data.A) : message.data.A).buttons;
+    if (message.success) buttons = (isVariantB(delivery.variant) ? (message.data.B ?? message.data.A) : message.data.A).buttons;
   } else {
     const payload = deliveryPayloadSchema.safeParse(delivery.payload);
     if (payload.success && payload.data.type === "message") buttons = payload.data.message.buttons;
