@@ -3,6 +3,7 @@
 import { withLogContext } from "../../core/log-context.ts";
 import { Bot, type BotConfig, type BotError } from "grammy";
 import { I18n } from "@grammyjs/i18n";
+import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
 import { claimUpdate } from "../../core/inbox/processed-updates.ts";
@@ -37,6 +38,10 @@ export interface CreateBotOptions {
 
 export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: telegramClientOptions(apiRoot), ...(botInfo ? { botInfo } : {}) });
+
+  // Updates of different chats run concurrently (webhook requests arrive in
+  // parallel); one chat's updates run one after another, in the order they came.
+  bot.use(sequentialize<BotContext>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
 
   // Every line logged while handling an update - by the bot or the core - carries its updateId.
   bot.use((ctx, next) =>

@@ -9,6 +9,7 @@ import { customerRefSchema } from "../subscribers/customer-identity.ts";
 import { matchCustomers } from "../subscribers/match-customers.ts";
 import { BatchTooLarge, firstOccurrences } from "./ingest-events.ts";
 import { instantSchema } from "./instant.ts";
+import { freeText, storableString } from "./storable-text.ts";
 import { MAX_BATCH, rawKey, summarize, validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
 
 const money = z
@@ -17,16 +18,16 @@ const money = z
   .transform((v) => Math.round(v * 100) / 100);
 
 export const orderLineSchema = z.object({
-  name: z.string().trim().min(1).max(256),
-  category: z.string().trim().min(1).max(128).optional(),
-  sku: z.string().trim().min(1).max(128).optional(),
+  name: freeText(256, 1),
+  category: freeText(128, 1).optional(),
+  sku: storableString.trim().min(1).max(128).optional(),
   price: money,
   qty: z.number().int().min(1).max(1_000_000).default(1),
 });
 
 export const orderItemSchema = z
   .object({
-    order_id: z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative().transform(String)]),
+    order_id: z.union([storableString.trim().min(1).max(200), z.number().int().nonnegative().transform(String)]),
     customer: customerRefSchema.optional(),
     amount: money.optional(),
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "expected a 3-letter ISO 4217 code such as EUR").default("USD"),

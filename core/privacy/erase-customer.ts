@@ -1,8 +1,10 @@
 // The right to be forgotten. Personal data goes: names, username, contacts,
 // profile fields, tags, the Telegram id, free-text answers and comments,
-// conversation texts, personal keys of event properties. What stays is
-// anonymous and keeps the numbers honest: the row itself (so last month's
-// revenue, NPS and cohorts do not change), order amounts and dates, scores
+// conversation texts, personal keys of event properties, and free text in
+// event properties and order item names ("Call Zelda after 5", "Zelda custom
+// engraving": SQL function erase_free_text). What stays is anonymous and
+// keeps the numbers honest: the row itself (so last month's revenue, NPS and
+// cohorts do not change), order amounts, dates and product ids, scores
 // without comments, and the consent history - the record that the person
 // agreed and then withdrew, which we must be able to show.
 import type { CoreDeps } from "../deps.ts";
@@ -66,7 +68,8 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
       id,
     );
     await tx.$executeRawUnsafe(`UPDATE team_thread SET awaiting_customer_since = NULL WHERE subscriber_id = $1`, id);
-    await tx.$executeRawUnsafe(`UPDATE event SET properties = properties - $2::text[] WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    await tx.$executeRawUnsafe(`UPDATE event SET properties = erase_free_text(properties - $2::text[]) WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    await tx.$executeRawUnsafe(`UPDATE "order" SET items = erase_free_text(items) WHERE subscriber_id = $1`, id);
     // Rows already claimed ('sending') are left to the worker: it reads the subscriber
     // again right before each send and skips them as 'erased', without rendering a name.
     await tx.$executeRawUnsafe(`UPDATE delivery SET status = 'skipped', reason = 'erased' WHERE subscriber_id = $1 AND status = 'pending'`, id);
@@ -93,7 +96,7 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
     subscriberId: id,
     alreadyErased: !erasedNow,
     erasedAt: erasedAt ?? now,
-    erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties"],
-    kept: ["order amounts and dates", "survey scores (no comments)", "consent history", "anonymous counts of messages sent"],
+    erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties", "free text in events and order item names"],
+    kept: ["order amounts, dates and product ids", "survey scores (no comments)", "consent history", "anonymous counts of messages sent"],
   };
 }

@@ -63,33 +63,39 @@ export async function startSubscription(
   return { subscriber, alreadySubscribed: false };
 }
 
-export async function confirmConsent(
-  deps: CoreDeps,
-  input: { telegramId: bigint; consentText: string },
-): Promise<{ subscriber: Subscriber; changed: boolean }> {
-  const subscriber = await requireByTelegramId(deps, input.telegramId);
-  if (subscriber.consentStatus === "subscribed") return { subscriber, changed: false };
-  const now = deps.clock.now();
-  const updated = await deps.db.prisma.subscriber.update({
-    where: { id: subscriber.id },
-    data: { consentStatus: "subscribed", consentAt: now, unsubscribedAt: null },
-  });
-  await recordConsent(deps, subscriber.id, "subscribed", { text: input.consentText, source: subscriber.source });
-  return { subscriber: updated, changed: true };
+/**
+ * The consent button: one statement changes the status and writes the history
+ * entry, and only when the status really changes - ten presses at once (a
+ * nervous thumb, a webhook under load) are one "subscribed" record, and the
+ * caller answers only the press that changed something. One round trip.
+ */
+export async function confirmConsent(deps: CoreDeps, input: { telegramId: bigint; consentText: string }): Promise<{ changed: boolean }> {
+  return changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
 }
 
-export async function declineConsent(
-  deps: CoreDeps,
-  input: { telegramId: bigint },
-): Promise<{ subscriber: Subscriber; changed: boolean }> {
-  const subscriber = await requireByTelegramId(deps, input.telegramId);
-  if (subscriber.consentStatus !== "pending") return { subscriber, changed: false };
-  const updated = await deps.db.prisma.subscriber.update({
-    where: { id: subscriber.id },
-    data: { consentStatus: "declined" },
-  });
-  await recordConsent(deps, subscriber.id, "declined", {});
-  return { subscriber: updated, changed: true };
+export async function declineConsent(deps: CoreDeps, input: { telegramId: bigint }): Promise<{ changed: boolean }> {
+  return changeConsent(deps, input.telegramId, "declined", `consent_status = 'pending'`, null);
+}
+
+async function changeConsent(deps: CoreDeps, telegramId: bigint, status: "subscribed" | "declined", onlyWhen: string, text: string | null): Promise<{ changed: boolean }> {
+  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(
+    `WITH changed AS (
+       UPDATE subscriber
+          SET consent_status = $2::"ConsentStatus", updated_at = $3,
+              consent_at = CASE WHEN $2::text = 'subscribed' THEN $3 ELSE consent_at END,
+              unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
+        WHERE telegram_id = $1 AND ${onlyWhen}
+       RETURNING id, source
+     )
+     INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
+     SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
+     RETURNING subscriber_id`,
+    telegramId,
+    status,
+    deps.clock.now(),
+    text,
+  );
+  return { changed: rows.length > 0 };
 }
 
 /** Takes effect at once: the delivery worker re-checks consent before every send. */
