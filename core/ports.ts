@@ -113,6 +113,8 @@ export type TeamAlert =
       lifecycleStage?: string | null;
       orders: OrdersSummary;
     }
+  /** A customer's accepted referrals reached a milestone (flows/referrals.yaml): thank them personally. */
+  | { kind: "referral_milestone"; customer: CustomerCard; friends: number }
   | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
   | {
       kind: "help_request";

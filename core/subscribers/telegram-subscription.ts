@@ -6,6 +6,9 @@ import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { pickLanguage, isLanguage } from "../i18n.ts";
 import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
+import type { OutgoingMessage } from "../ports.ts";
+import { isReferralPayload, referralCodeOf } from "../referrals/invite-link.ts";
+import { acceptReferral, openReferral } from "../referrals/track-referral.ts";
 
 export const telegramIdentitySchema = z.object({
   telegramId: z.bigint().positive(),
@@ -30,7 +33,8 @@ export async function startSubscription(
   input: { identity: TelegramIdentity; source?: string | undefined },
 ): Promise<StartResult> {
   const identity = telegramIdentitySchema.parse(input.identity);
-  const source = sourceSchema.safeParse(input.source).success ? input.source : undefined;
+  // A referral link's source is "referral", and only when it counts (track-referral.ts).
+  const source = sourceSchema.safeParse(input.source).success && !isReferralPayload(input.source) ? input.source : undefined;
   const now = deps.clock.now();
   const existing = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: identity.telegramId } });
   if (existing?.consentStatus === "subscribed") {
@@ -61,23 +65,27 @@ export async function startSubscription(
           createdAt: now,
         },
       });
-  await recordConsent(deps, subscriber.id, "pending", { source });
-  return { subscriber, alreadySubscribed: false };
+  const code = existing ? undefined : referralCodeOf(input.source);
+  const referred = code !== undefined && (await openReferral(deps, { friend: subscriber, code }));
+  await recordConsent(deps, subscriber.id, "pending", { source: referred ? "referral" : source });
+  return { subscriber: referred ? { ...subscriber, source: "referral" } : subscriber, alreadySubscribed: false };
 }
 
 export async function confirmConsent(
   deps: CoreDeps,
   input: { telegramId: bigint; consentText: string },
-): Promise<{ subscriber: Subscriber; changed: boolean }> {
+): Promise<{ subscriber: Subscriber; changed: boolean; welcome: OutgoingMessage[] }> {
   const subscriber = await requireByTelegramId(deps, input.telegramId);
-  if (subscriber.consentStatus === "subscribed") return { subscriber, changed: false };
+  if (subscriber.consentStatus === "subscribed") return { subscriber, changed: false, welcome: [] };
   const now = deps.clock.now();
   const updated = await deps.db.prisma.subscriber.update({
     where: { id: subscriber.id },
     data: { consentStatus: "subscribed", consentAt: now, unsubscribedAt: null },
   });
   await recordConsent(deps, subscriber.id, "subscribed", { text: input.consentText, source: subscriber.source });
-  return { subscriber: updated, changed: true };
+  // A friend brought by a referral: the referrer is credited (once) and the friend's welcome reward comes back.
+  const welcome = await acceptReferral(deps, updated);
+  return { subscriber: updated, changed: true, welcome };
 }
 
 export async function declineConsent(

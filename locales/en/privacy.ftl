@@ -10,7 +10,7 @@ privacy-summary =
     • Consent: { $consent }
     • Orders: { $orders } (total { $total })
     • Answers to our questions and surveys: { $answers }
-    • Messages we sent you: { $messages }
+    • Messages we sent you: { $messages }{ $referrals }
     The attached file has all of it. To erase your data, send /forget.
 privacy-unknown = not known
 privacy-consent-subscribed-since = subscribed since { $since }

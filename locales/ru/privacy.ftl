@@ -10,7 +10,7 @@ privacy-summary =
     • Согласие: { $consent }
     • Заказы: { $orders } (на сумму { $total })
     • Ответы на вопросы и опросы: { $answers }
-    • Сообщения, которые мы вам отправили: { $messages }
+    • Сообщения, которые мы вам отправили: { $messages }{ $referrals }
     Всё это — в приложенном файле. Чтобы удалить данные, отправьте /forget.
 privacy-unknown = неизвестно
 privacy-consent-subscribed-since = подписаны с { $since }

@@ -8,7 +8,7 @@ import type { SlackReply } from "../reply.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-const GROUPS = ["consent", "lifecycle", "rfm", "nps"] as const;
+const GROUPS = ["consent", "lifecycle", "rfm", "nps", "referrals"] as const;
 
 export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
   // A built-in segment shows the name to type after its label: `/segment show rfm:at_risk`, `/send rfm:at_risk ...`.

@@ -1,0 +1,25 @@
+## Telegram: /invite and referral rewards
+command-invite = Invite a friend
+referral-invite =
+    Here is your personal link - send it to a friend:
+    { $link }
+    { $offer }
+referral-share = 📤 Share
+referral-invite-button = 🎁 Invite a friend
+referral-not-subscribed = Only subscribers can invite friends. Send /start to subscribe first.
+referral-no-programme = We don't run a referral programme at the moment.
+referral-thanks = 🎉 A friend you invited has just joined us. Thank you!
+referral-welcome = 🎁 You came with a friend's invitation.
+privacy-referrals = • Friends you invited: { $invited } (joined: { $accepted }); rewards you got: { $rewards }{ $codes }
+
+## Slack: the referral milestone card
+slack-referral-milestone-title = 🏆 { $name } has brought { $friends } friends
+slack-referral-milestone-body = { $friends } people subscribed with their invitation link. A personal thank-you from the team goes a long way: reply in this thread to write to them.
+
+## Segments: referral conditions and built-in segments
+seg-referrals = brought { $cmp } { $value } friends who subscribed
+seg-referred = came by a friend's invitation
+seg-referred-by-loyal = came by the invitation of a loyal customer
+seg-referrers = referrers (brought a friend who subscribed)
+seg-referred-friends = referred (came by a friend's invitation)
+segments-group-referrals = Referrals

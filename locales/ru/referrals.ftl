@@ -1,0 +1,25 @@
+## Telegram: /invite and referral rewards
+command-invite = Пригласить друга
+referral-invite =
+    Ваша личная ссылка — отправьте её другу:
+    { $link }
+    { $offer }
+referral-share = 📤 Поделиться
+referral-invite-button = 🎁 Пригласить друга
+referral-not-subscribed = Приглашать друзей могут только подписчики. Сначала подпишитесь: /start.
+referral-no-programme = Сейчас у нас нет программы приглашений.
+referral-thanks = 🎉 Друг, которого вы пригласили, только что к нам присоединился. Спасибо!
+referral-welcome = 🎁 Вы пришли по приглашению друга.
+privacy-referrals = • Приглашённые вами друзья: { $invited } (присоединились: { $accepted }); полученные награды: { $rewards }{ $codes }
+
+## Slack: the referral milestone card
+slack-referral-milestone-title = 🏆 { $name } привёл(а) { $friends } друзей
+slack-referral-milestone-body = По приглашению этого клиента подписались { $friends } человек. Личное спасибо от команды много значит: ответьте в этой ветке, чтобы написать клиенту.
+
+## Segments: referral conditions and built-in segments
+seg-referrals = привёл(а) { $cmp } { $value } подписавшихся друзей
+seg-referred = пришёл по приглашению друга
+seg-referred-by-loyal = пришёл по приглашению лояльного клиента
+seg-referrers = рекомендатели (привели подписавшегося друга)
+seg-referred-friends = приглашённые (пришли по приглашению друга)
+segments-group-referrals = Приглашения
