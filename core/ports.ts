@@ -112,6 +112,8 @@ export type TeamAlert =
       /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
       orders: OrdersSummary;
+      /** Answered outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
     }
   /** A customer's accepted referrals reached a milestone (flows/referrals.yaml): thank them personally. */
   | { kind: "referral_milestone"; customer: CustomerCard; friends: number }
@@ -123,6 +125,8 @@ export type TeamAlert =
       /** The question the customer got stuck on. */
       question: LocalizedText;
       answers: AnsweredQuestion[];
+      /** Asked outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
     };
 
 export interface Notifier {
