@@ -8,6 +8,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../tes
 import { createCustomers } from "../../test/support/factories.ts";
 import { ingestOrders } from "../events/ingest-orders.ts";
 import { referralFigures } from "../metrics/referrals.ts";
+import { weekReferrals } from "../digest/week-referrals.ts";
 import { builtInSizes } from "../segments/built-in-segments.ts";
 import { describeSegment } from "../segments/describe-segment.ts";
 import { formatSegmentText } from "../segments/format-segment-text.ts";
@@ -136,5 +137,9 @@ describe.each(DATABASE_KINDS)("referral core on %s", (kind) => {
     expect(f.kFactor).toBeCloseTo(47 / 42, 10);
     expect(f.referredConversion).toBeCloseTo(1 / 47, 10);
     expect(f.topReferrers[0]).toEqual({ name: "Zoe S.", friends: 6 });
+
+    // The digest's line and arrow: Max is loyal (3 orders in 90 days), so his one friend is loyal -> new.
+    await database.db.prisma.surveyResponse.create({ data: { subscriberId: a!, surveyId: "nps", kind: "nps", score: 10, answeredAt: deps.clock.now() } });
+    expect(await weekReferrals(deps, { period })).toEqual({ accepted: 47, previous: 0, fromLoyal: 1, share: 47 / 3, promoters: 1, promotersPrevious: 0 });
   });
 });

@@ -23,3 +23,15 @@ seg-referred-by-loyal = came by the invitation of a loyal customer
 seg-referrers = referrers (brought a friend who subscribed)
 seg-referred-friends = referred (came by a friend's invitation)
 segments-group-referrals = Referrals
+
+## Digest: the referral line, the loyal -> new arrow, inviting promoters
+digest-section-referrals = Referrals
+digest-referrals-line = { $accepted } friends joined by invitation ({ $delta }){ $share ->
+    [none] {""}
+   *[other] , { $share }% of new subscribers
+  }
+digest-flow-referrals = loyal → new by invitation { $count }
+digest-signal-invite_promoters = Promoters (NPS 9-10)
+digest-playbook-invite_promoters-why = More promoters, but no more friends joining by invitation: ask the promoters to bring a friend.
+digest-playbook-invite_promoters-name = Digest: invite the promoters
+digest-playbook-invite_promoters-message = { $first_name }, thank you for recommending us! Send /invite to get your personal link: your friend gets a welcome gift and you get a thank-you code.

@@ -23,3 +23,15 @@ seg-referred-by-loyal = пришёл по приглашению лояльно�
 seg-referrers = рекомендатели (привели подписавшегося друга)
 seg-referred-friends = приглашённые (пришли по приглашению друга)
 segments-group-referrals = Приглашения
+
+## Digest: the referral line, the loyal -> new arrow, inviting promoters
+digest-section-referrals = Приглашения
+digest-referrals-line = По приглашению пришло друзей: { $accepted } ({ $delta }){ $share ->
+    [none] {""}
+   *[other] , { $share }% новых подписчиков
+  }
+digest-flow-referrals = лояльные → новые по приглашению { $count }
+digest-signal-invite_promoters = Промоутеры (NPS 9–10)
+digest-playbook-invite_promoters-why = Промоутеров больше, а друзей по приглашению — нет: попросите промоутеров привести друга.
+digest-playbook-invite_promoters-name = Дайджест: пригласите промоутеров
+digest-playbook-invite_promoters-message = { $first_name }, спасибо, что рекомендуете нас! Отправьте /invite, чтобы получить личную ссылку: другу — приветственный подарок, вам — промокод в благодарность.
