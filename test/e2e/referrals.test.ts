@@ -6,6 +6,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { importCsv } from "../../core/events/import-csv.ts";
+import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { blocksOf, teamCards } from "../support/chat-helpers.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { startTestProduct, type TestProduct } from "../support/product.ts";
@@ -52,6 +53,17 @@ describe.each(DATABASE_KINDS)("referrals on %s", (kind) => {
     const stranger = p.telegram.user(5099, { first_name: "Zed" });
     await stranger.command("invite");
     expect(stranger.lastText()).toBe("Only subscribers can invite friends. Send /start to subscribe first.");
+  });
+
+  test("a promoter's thanks carries an Invite button that gives the same link", async () => {
+    const annId = (await row(5001))!.id;
+    expect(await askSurvey(p.app.core, { subscriberId: annId, surveyId: "nps", campaignId: "ref-nps" })).toMatchObject({ status: "sent" });
+    await ann.press("10");
+    await ann.press("Skip");
+    expect(ann.lastText()).toBe("Thank you, that means a lot to us! 💚");
+    expect(ann.buttons()).toEqual(["🎁 Invite a friend"]);
+    await ann.press("🎁 Invite a friend");
+    expect(ann.lastText()).toContain(link);
   });
 
   test("a friend opens the link, confirms, and the referrer gets one code; the friend a welcome", async () => {
