@@ -20,8 +20,8 @@ slack-referral-milestone-body = По приглашению этого клие�
 seg-referrals = привёл(а) { $cmp } { $value } подписавшихся друзей
 seg-referred = пришёл по приглашению друга
 seg-referred-by-loyal = пришёл по приглашению лояльного клиента
-seg-referrers = рекомендатели (привели подписавшегося друга)
-seg-referred-friends = приглашённые (пришли по приглашению друга)
+seg-referrers = Рекомендатели (привели подписавшегося друга)
+seg-referred-friends = Приглашённые (пришли по приглашению друга)
 segments-group-referrals = Приглашения
 
 ## Digest: the referral line, the loyal -> new arrow, inviting promoters
@@ -35,3 +35,13 @@ digest-signal-invite_promoters = Промоутеры (NPS 9–10)
 digest-playbook-invite_promoters-why = Промоутеров больше, а друзей по приглашению — нет: попросите промоутеров привести друга.
 digest-playbook-invite_promoters-name = Дайджест: пригласите промоутеров
 digest-playbook-invite_promoters-message = { $first_name }, спасибо, что рекомендуете нас! Отправьте /invite, чтобы получить личную ссылку: другу — приветственный подарок, вам — промокод в благодарность.
+
+## Slack: /metrics, the referral section
+metrics-referrals-title = Приглашения
+metrics-referrals-share = *Новые подписчики по приглашению:* { $referred } из { $total } ({ $share })
+metrics-referrals-invitations = *Приглашения:* открыто { $opened }, принято { $accepted }
+metrics-referrals-customers = *Приглашённые клиенты:* выручка { $revenue }, конверсия в покупку { $conversion } (из { $customers })
+metrics-referrals-k = *K-фактор:* { $k } новых подписчика на рекомендателя (рекомендателей: { $referrers })
+metrics-referrals-top = Лучшие рекомендатели
+metrics-referrals-top-none = В этом периоде никто не привёл друга.
+metrics-referrals-definitions = Приглашение открыто — новый для нас человек открыл ссылку клиента из /invite; принято — подтвердил подписку. Доля = принятые / новые подписчики (подтверждённые подписки за период). Выручка приглашённых — оплаченные заказы приглашённых клиентов за период. Конверсия — приглашённые с оплаченным заказом / все приглашённые (на конец периода). K-фактор = принятые приглашения / клиенты, чьи приглашения приняты в периоде. Подробно: docs/referrals.md.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { importCsv } from "../../core/events/import-csv.ts";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { blocksOf, teamCards } from "../support/chat-helpers.ts";
+import { slackText } from "../support/fake-slack.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { startTestProduct, type TestProduct } from "../support/product.ts";
 import type { FakeTelegramUser } from "../support/fake-telegram.ts";
@@ -17,7 +18,7 @@ describe.each(DATABASE_KINDS)("referrals on %s", (kind) => {
   let ann: FakeTelegramUser;
   let link: string;
   beforeAll(async () => {
-    p = await startTestProduct({ kind });
+    p = await startTestProduct({ kind, env: { SLACK_SENDERS: "U0MARKETER" } });
     const csv = "promo_code,pool\nTHANKS-001,referral\nTHANKS-002,referral\nTHANKS-003,referral\nTHANKS-004,referral\nTHANKS-001,referral\n";
     const imported = await importCsv(p.app.core, { input: Readable.from([csv]), reject: () => {} });
     expect(imported).toMatchObject({ kind: "promo_codes", stored: 4, duplicates: 1, rejected: 0 });
@@ -126,6 +127,29 @@ describe.each(DATABASE_KINDS)("referrals on %s", (kind) => {
     p.clock.advanceDays(10); // 2026-12-03: a new month
     await joinWith(p.telegram.user(5015, { first_name: "Gus" }));
     expect(annThanks().at(-1)).toContain("THANKS-004");
+  });
+
+  test("Slack: built-in segments, the referrals condition and the /metrics referral section count it", async () => {
+    const answer = async (command: string, text: string) => {
+      const r = await p.slack.command(command, text, "U0MARKETER");
+      if (!slackText(r.ack).startsWith("⏳")) return slackText(r.ack);
+      return slackText((await p.slackApi.waitFor(() => p.slackApi.responsesTo(r.responseUrl)[0], 30_000)).body);
+    };
+    const list = await answer("/segment", "list");
+    // Ann is the one referrer; Bob, Dan (never confirmed), F5011-F5014 and Gus came by her link.
+    expect(list).toContain("*Referrers (brought a friend who subscribed)*: 1");
+    expect(list).toContain("*Referred (came by a friend’s invitation)*: 7");
+    expect(await answer("/segment", "save ref_champions referrals >= 2")).toBe("Saved segment *ref_champions*: 1 customers.");
+    expect(await answer("/segment", "save referred_friends referred and consent = subscribed")).toBe("Saved segment *referred_friends*: 6 customers.");
+
+    // Last week (Mon 23 - Sun 29 Nov): 8 new subscribers (Ann, Bob, Cat, Eve, F5011-F5014), 5 of them by
+    // invitation; 6 links opened (Dan's too); one referrer, so K = 5 / 1; nobody has bought yet.
+    const metrics = await answer("/metrics", "last week");
+    expect(metrics).toContain("*New subscribers by invitation:* 5 of 8 (62.5%)");
+    expect(metrics).toContain("*Invitations:* 6 opened, 5 accepted");
+    expect(metrics).toContain("*Referred customers:* revenue 0, conversion to a purchase 0.0% (of 5)");
+    expect(metrics).toContain("*K-factor:* 5.00 new subscribers per referrer (1 referrers)");
+    expect(metrics).toContain("1. Ann L. — 5");
   });
 
   test("/mydata counts whom the customer referred; erasure keeps the counts", async () => {

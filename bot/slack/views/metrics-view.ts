@@ -7,6 +7,8 @@ import type { KeyFigures } from "../../../core/metrics/key-figures.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
 import { formatMoney, formatNumber, formatPercent } from "./format.ts";
+import type { ReferralFigures } from "../../../core/metrics/referrals.ts";
+import { referralMetricsBlocks } from "./referral-metrics-view.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -19,7 +21,7 @@ export function periodLabel(from: Date, to: Date, language: string, timezone: st
 }
 
 export function metricsView(
-  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; timezone: string; language: string },
+  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; referrals?: ReferralFigures; timezone: string; language: string },
   t: T,
 ): SlackReply {
   const { figures, language, timezone } = input;
@@ -48,6 +50,7 @@ export function metricsView(
     );
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("metrics-campaigns")}*\n${rows.join("\n")}`.slice(0, 2900) } });
   }
+  if (input.referrals) blocks.push(...referralMetricsBlocks(input.referrals, t, language));
   blocks.push({ type: "divider" });
   for (let i = 0; i < definitions.length; i += 7) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: definitions.slice(i, i + 7).join("\n").slice(0, 2900) }] });
