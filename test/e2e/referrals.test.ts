@@ -54,6 +54,13 @@ describe.each(DATABASE_KINDS)("referrals on %s", (kind) => {
     const stranger = p.telegram.user(5099, { first_name: "Zed" });
     await stranger.command("invite");
     expect(stranger.lastText()).toBe("Only subscribers can invite friends. Send /start to subscribe first.");
+    // In Russian: the words, the offer and the Share text.
+    const ira = p.telegram.user(5098, { first_name: "Ира", language_code: "ru" });
+    await ira.command("start");
+    await ira.press(/^✅/);
+    await ira.command("invite");
+    expect(ira.lastText()).toMatch(/^Ваша личная ссылка — отправьте её другу:\nhttps:\/\/t\.me\/chatloop_test_bot\?start=ref_[A-Za-z0-9]{12}\nВаш друг получит скидку 10%/);
+    expect(ira.buttons()).toEqual(["📤 Поделиться"]);
   });
 
   test("a promoter's thanks carries an Invite button that gives the same link", async () => {
@@ -142,10 +149,10 @@ describe.each(DATABASE_KINDS)("referrals on %s", (kind) => {
     expect(await answer("/segment", "save ref_champions referrals >= 2")).toBe("Saved segment *ref_champions*: 1 customers.");
     expect(await answer("/segment", "save referred_friends referred and consent = subscribed")).toBe("Saved segment *referred_friends*: 6 customers.");
 
-    // Last week (Mon 23 - Sun 29 Nov): 8 new subscribers (Ann, Bob, Cat, Eve, F5011-F5014), 5 of them by
+    // Last week (Mon 23 - Sun 29 Nov): 9 new subscribers (Ann, Ira, Bob, Cat, Eve, F5011-F5014), 5 of them by
     // invitation; 6 links opened (Dan's too); one referrer, so K = 5 / 1; nobody has bought yet.
     const metrics = await answer("/metrics", "last week");
-    expect(metrics).toContain("*New subscribers by invitation:* 5 of 8 (62.5%)");
+    expect(metrics).toContain("*New subscribers by invitation:* 5 of 9 (55.6%)");
     expect(metrics).toContain("*Invitations:* 6 opened, 5 accepted");
     expect(metrics).toContain("*Referred customers:* revenue 0, conversion to a purchase 0.0% (of 5)");
     expect(metrics).toContain("*K-factor:* 5.00 new subscribers per referrer (1 referrers)");
