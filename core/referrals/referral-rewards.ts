@@ -12,6 +12,10 @@ import { takePromoCode } from "./promo-pool.ts";
 import { rewardText, type ReferralProgram } from "./referral-program.ts";
 
 export type RewardRole = "referrer" | "friend";
+
+// Rewards settled at the same moment queue for the pool's connections and the
+// referrer's row lock: Prisma's defaults (2 s to start, 5 s to run) would fail a burst.
+const REWARD_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
 /** given | capped (the referrer's monthly cap was reached) | no_consent (cannot be messaged) | pool_empty */
 export type RewardStatus = "given" | "capped" | "no_consent" | "pool_empty";
 
@@ -56,7 +60,7 @@ export async function giveReward(deps: CoreDeps, input: { program: ReferralProgr
     await tx.$executeRawUnsafe(`UPDATE referral_reward SET status = $3, code = $4 WHERE friend_id = $1 AND role = $2`, input.friendId, input.role, status, code ?? null);
     await writeAudit(deps, { actor: "system", action: "referral.reward", target: `subscriber:${to.id}`, details: { friendId: input.friendId, role: input.role, status, code: code ?? null } }, tx);
     return { status, code };
-  });
+  }, REWARD_TRANSACTION);
   if (!settled) return undefined;
   if (settled.status === "pool_empty") deps.logger.warn({ pool: reward.pool, subscriberId: to.id }, "promo code pool is empty: referral reward not given");
   if (settled.status !== "given") return undefined;
