@@ -15,6 +15,7 @@ import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
+import { registerAbTestActions } from "./actions/ab-test-actions.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
@@ -88,6 +89,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerMetricsCommand(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
+  registerAbTestActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
   registerAppHome(slack.app, deps);

@@ -18,6 +18,8 @@ import {
   type CardContext,
 } from "./card-parts.ts";
 
+import { abDecisionCard, abTestCard } from "./ab-test-cards.ts";
+
 export interface Card {
   /** The notification text (and what clients without blocks show). */
   text: string;
@@ -45,6 +47,10 @@ export function alertCard(alert: TeamAlert, ctx: CardContext): Card {
         textSection(ctx.t("slack-referral-milestone-body", { friends: alert.friends })),
         ...fieldsSection([field(ctx.t("slack-field-contacts"), contactsOf(alert.customer, ctx.t))]),
       ]);
+    case "ab_test":
+      return abTestCard(alert, ctx);
+    case "ab_decision":
+      return abDecisionCard(alert.campaignId, alert.name, alert.decision, ctx);
   }
 }
 
