@@ -17,6 +17,7 @@ import { cancelFeature } from "./features/cancel.ts";
 import { flowAnswersFeature } from "./features/flow-answers.ts";
 import { flowTriggersFeature } from "./features/flow-triggers.ts";
 import { helpFeature } from "./features/help.ts";
+import { inviteFeature } from "./features/invite.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { surveyAnswersFeature } from "./features/survey-answers.ts";
 import { surveyRequestsFeature } from "./features/survey-requests.ts";
@@ -81,6 +82,7 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   features.use(unsubscribeFeature);
   features.use(languageFeature);
   features.use(privacyFeature);
+  features.use(inviteFeature);
   features.use(helpFeature);
   features.use(settingsFeature);
   features.use(blockedFeature);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { CoreDeps } from "../deps.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
+import { rewardFirstOrders } from "../referrals/track-referral.ts";
 import { customerRefSchema } from "../subscribers/customer-identity.ts";
 import { matchCustomers } from "../subscribers/match-customers.ts";
 import { BatchTooLarge, firstOccurrences } from "./ingest-events.ts";
@@ -81,6 +82,8 @@ export async function ingestOrders(deps: CoreDeps, options: { items: unknown[] }
   }
   const touched = [...[...insertedBy.values()].map((v) => inserted.get(v.item.order_id)!), ...refunded.values()];
   if (touched.length > 0) await refreshCustomerStats(deps, { subscriberIds: touched });
+  // rewardOn: first_order - a referred friend's first paid order earns the referrer's reward.
+  if (touched.length > 0) await rewardFirstOrders(deps);
   return summarize(results);
 }
 

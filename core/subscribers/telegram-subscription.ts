@@ -7,6 +7,9 @@ import { DomainError } from "../errors.ts";
 import { pickLanguage, isLanguage } from "../i18n.ts";
 import { sourceSchema } from "./source.ts";
 import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
+import type { OutgoingMessage } from "../ports.ts";
+import { isReferralPayload, referralCodeOf } from "../referrals/invite-link.ts";
+import { acceptReferral, openReferral } from "../referrals/track-referral.ts";
 
 export const telegramIdentitySchema = z.object({
   telegramId: z.bigint().positive(),
@@ -28,7 +31,8 @@ export async function startSubscription(
   input: { identity: TelegramIdentity; source?: string | undefined },
 ): Promise<StartResult> {
   const identity = telegramIdentitySchema.parse(input.identity);
-  const source = sourceSchema.safeParse(input.source).success ? input.source : undefined;
+  // A referral link's source is "referral", and only when it counts (track-referral.ts).
+  const source = sourceSchema.safeParse(input.source).success && !isReferralPayload(input.source) ? input.source : undefined;
   const now = deps.clock.now();
   const existing = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: identity.telegramId } });
   if (existing?.consentStatus === "subscribed") {
@@ -59,18 +63,25 @@ export async function startSubscription(
           createdAt: now,
         },
       });
-  await recordConsent(deps, subscriber.id, "pending", { source });
-  return { subscriber, alreadySubscribed: false };
+  const code = existing ? undefined : referralCodeOf(input.source);
+  const referred = code !== undefined && (await openReferral(deps, { friend: subscriber, code }));
+  await recordConsent(deps, subscriber.id, "pending", { source: referred ? "referral" : source });
+  return { subscriber: referred ? { ...subscriber, source: "referral" } : subscriber, alreadySubscribed: false };
 }
 
 /**
  * The consent button: one statement changes the status and writes the history
  * entry, and only when the status really changes - ten presses at once (a
  * nervous thumb, a webhook under load) are one "subscribed" record, and the
- * caller answers only the press that changed something. One round trip.
+ * caller answers only the press that changed something. A friend brought by a
+ * referral is accepted then (once): the referrer is credited and the friend's
+ * welcome reward comes back.
  */
-export async function confirmConsent(deps: CoreDeps, input: { telegramId: bigint; consentText: string }): Promise<{ changed: boolean }> {
-  return changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
+export async function confirmConsent(deps: CoreDeps, input: { telegramId: bigint; consentText: string }): Promise<{ changed: boolean; welcome: OutgoingMessage[] }> {
+  const { changed } = await changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
+  if (!changed) return { changed, welcome: [] };
+  const welcome = await acceptReferral(deps, await requireByTelegramId(deps, input.telegramId));
+  return { changed, welcome };
 }
 
 export async function declineConsent(deps: CoreDeps, input: { telegramId: bigint }): Promise<{ changed: boolean }> {

@@ -8,6 +8,8 @@ import type { SlackReply } from "../reply.ts";
 import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
 import { formatMoney, formatNumber, formatPercent } from "./format.ts";
 import type { Translate } from "../../../core/i18n.ts";
+import type { ReferralFigures } from "../../../core/metrics/referrals.ts";
+import { referralMetricsBlocks } from "./referral-metrics-view.ts";
 
 const dayFormat = (language: string, timezone: string) =>
   new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
@@ -18,7 +20,7 @@ export function periodLabel(from: Date, to: Date, language: string, timezone: st
 }
 
 export function metricsView(
-  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; timezone: string; language: string },
+  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; referrals?: ReferralFigures; timezone: string; language: string },
   t: Translate,
 ): SlackReply {
   const { figures, language, timezone } = input;
@@ -47,6 +49,7 @@ export function metricsView(
     );
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("metrics-campaigns")}*\n${rows.join("\n")}`.slice(0, 2900) } });
   }
+  if (input.referrals) blocks.push(...referralMetricsBlocks(input.referrals, t, language));
   blocks.push({ type: "divider" });
   for (let i = 0; i < definitions.length; i += 7) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: definitions.slice(i, i + 7).join("\n").slice(0, 2900) }] });
