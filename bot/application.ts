@@ -26,6 +26,7 @@ import { ingestOrders } from "../core/events/ingest-orders.ts";
 import { buildCore } from "./build-core.ts";
 import { clickRedirect } from "./http/click-redirect.ts";
 import { ingestHandler } from "./http/ingest-api.ts";
+import { Admission, ingestionLimits } from "./http/admission.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
 import { databaseCheck, readinessHandler, type Check } from "./http/readiness.ts";
 import { createSlackApp, type SlackApp } from "./slack/create-app.ts";
@@ -101,11 +102,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
 
     let secret: Promise<Buffer> | undefined;
     const linkKey = () => (secret ??= linkSecret(core, config.LINK_SECRET));
+    // Ingestion's share of the database (bot/http/admission.ts): one for events and orders together.
+    const ingestion = new Admission(ingestionLimits(db.kind, config.INGEST_CONCURRENCY));
     const routes: Route[] = [
       { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
       { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
-      { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents) },
-      { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders) },
+      { method: "POST", path: "/api/v1/events", handler: ingestHandler(core, config.INGEST_API_KEY, ingestEvents, ingestion) },
+      { method: "POST", path: "/api/v1/orders", handler: ingestHandler(core, config.INGEST_API_KEY, ingestOrders, ingestion) },
     ];
     const checks: Record<string, Check> = { database: databaseCheck(db) };
     const mount = (name: string, part: StartedPart) => {

@@ -116,6 +116,8 @@ export type TeamAlert =
       /** Answered outside the team's hours: the customer was told someone answers from then (ISO). */
       toldAnswerFrom?: string;
     }
+  /** A customer's accepted referrals reached a milestone (flows/referrals.yaml): thank them personally. */
+  | { kind: "referral_milestone"; customer: CustomerCard; friends: number }
   | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
   /** An A/B test that picks its winner started sending: its card carries Send A / Send B / Wait longer. */
   | ({ kind: "ab_test" } & AbTestStarted)

@@ -71,6 +71,7 @@ export function digestSections(digest: Digest, options: { translator: Translator
       { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone, digest.figures.find((f) => f.key === "revenue")?.currency ?? null) },
       ...chainsSection(digest, t, language),
       detractorsSection(digest, t, n),
+      referralsSection(digest, t, n),
     ],
     chartsNote: t("digest-charts-note"),
     chartsComment: t("digest-charts-comment", { period }),
@@ -111,8 +112,16 @@ function funnelSection(digest: Digest, t: Translate, n: (x: number) => string): 
   const joined = stageFlows.filter((f) => f.from === null && f.to !== null).reduce((a, f) => a + f.count, 0);
   const flows = moved.map((f) => t("digest-flow", { from: t(`digest-stage-${f.from}`), to: t(`digest-stage-${f.to}`), count: n(f.count) }));
   if (joined > 0) flows.push(t("digest-flows-joined", { count: n(joined) }));
+  // The arrow that closes the funnel: loyal customers bring new ones.
+  if (digest.referrals.fromLoyal > 0) flows.push(t("digest-flow-referrals", { count: n(digest.referrals.fromLoyal) }));
   lines.push({ text: flows.length ? t("digest-flows", { flows: flows.join(" · ") }) : t("digest-flows-none") });
   return { heading: t("digest-section-funnel"), lines };
+}
+
+function referralsSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
+  const r = digest.referrals;
+  const share = r.share === null ? "none" : String(Math.round(r.share * 1000) / 10);
+  return { heading: t("digest-section-referrals"), lines: [{ text: t("digest-referrals-line", { accepted: n(r.accepted), delta: signed(r.accepted - r.previous, n), share }) }] };
 }
 
 function campaignLines(campaigns: DigestCampaign[], t: Translate, language: string, timezone: string, currency: string | null): DigestLine[] {

@@ -4,6 +4,7 @@
 //   207  a batch with some invalid items (the valid ones are stored)
 //   400  a single object that is invalid, or a body that is not JSON
 //   401  missing or wrong API key; 413 more than 1 000 items or over 10 MB
+//   429  ingestion is at capacity: send again after Retry-After seconds
 //   503  the API is off (INGEST_API_KEY unset)
 import crypto from "node:crypto";
 import type http from "node:http";
@@ -11,12 +12,16 @@ import type { CoreDeps } from "../../core/deps.ts";
 import { BatchTooLarge } from "../../core/events/ingest-events.ts";
 import type { IngestSummary } from "../../core/events/ingest-result.ts";
 import { sendJson, type Handler } from "./server.ts";
+import type { Admission } from "./admission.ts";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 type Ingest = (deps: CoreDeps, options: { items: unknown[] }) => Promise<IngestSummary>;
 
-export function ingestHandler(core: CoreDeps, apiKey: string | undefined, ingest: Ingest): Handler {
+/** Seconds a refused client is asked to wait. */
+export const INGEST_RETRY_AFTER_S = 1;
+
+export function ingestHandler(core: CoreDeps, apiKey: string | undefined, ingest: Ingest, admission?: Admission): Handler {
   return async (req, res) => {
     if (!apiKey) {
       return sendJson(res, 503, { error: "ingest_api_off", message: "The ingestion API is off: set INGEST_API_KEY to turn it on." });
@@ -24,6 +29,20 @@ export function ingestHandler(core: CoreDeps, apiKey: string | undefined, ingest
     if (!hasKey(req, apiKey)) {
       return sendJson(res, 401, { error: "unauthorized", message: "Send the API key as 'Authorization: Bearer <INGEST_API_KEY>'." });
     }
+    const release = admission ? await admission.enter() : () => {};
+    if (!release) {
+      res.setHeader("retry-after", String(INGEST_RETRY_AFTER_S));
+      req.resume(); // the body is not read: drain it so the connection can be reused
+      return sendJson(res, 429, { error: "busy", message: `Ingestion is at capacity; send this request again after ${INGEST_RETRY_AFTER_S} s.` });
+    }
+    try {
+      return await admitted(req, res);
+    } finally {
+      release();
+    }
+  };
+
+  async function admitted(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req);
     if (body === undefined) return sendJson(res, 413, { error: "too_large", message: `The body is over ${MAX_BODY_BYTES} bytes.` });
     let parsed: unknown;
@@ -45,7 +64,7 @@ export function ingestHandler(core: CoreDeps, apiKey: string | undefined, ingest
       if (err instanceof BatchTooLarge) return sendJson(res, 413, { error: err.code, message: err.message });
       throw err;
     }
-  };
+  }
 }
 
 function hasKey(req: http.IncomingMessage, apiKey: string): boolean {

@@ -32,7 +32,7 @@ export async function startSlack(slack: SlackApp, core: CoreDeps, config: Config
     check: cached(async () => {
       const auth = await app.client.auth.test();
       return { ok: Boolean(auth.ok), detail: `${mode} mode, team ${auth.team_id ?? "?"}` };
-    }, 60_000),
+    }, core.clock, { okMs: 60_000, failMs: 10_000 }),
     async stop() {
       // HTTP mode's requests end with our server; Socket Mode has its own connection.
       if (!receiver) await app.stop();

@@ -7,6 +7,10 @@ import { cached } from "../http/readiness.ts";
 import type { StartedPart } from "../started-part.ts";
 import type { BotContext } from "./context.ts";
 import { createTelegramBot, publishCommands } from "./create-bot.ts";
+import { ApiReachability } from "./api-reachability.ts";
+
+/** Readiness checks that call Telegram are cached: a minute when healthy, ten seconds when failing. */
+const CHECK_CACHE = { okMs: 60_000, failMs: 10_000 };
 
 export const TELEGRAM_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
@@ -26,6 +30,9 @@ export interface StartTelegramOptions {
 export async function startTelegram(core: CoreDeps, config: Config, { token, onFatal }: StartTelegramOptions): Promise<TelegramPart> {
   const { logger } = core;
   const bot = createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, core, settings: { brandName: config.BRAND_NAME } });
+  // Polling mode's readiness: is the Bot API reachable, not only is the loop running.
+  const reachability = new ApiReachability(core.clock, logger);
+  bot.api.config.use(reachability.transformer);
   await bot.init();
   await publishCommands(bot, core);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
@@ -42,7 +49,7 @@ export async function startTelegram(core: CoreDeps, config: Config, { token, onF
         if (info.url !== webhookUrl) return { ok: false, detail: `webhook is ${info.url ? `set to ${info.url}` : "not set"}, expected ${webhookUrl}` };
         const lastError = info.last_error_date && info.last_error_message ? `; last error: ${info.last_error_message}` : "";
         return { ok: true, detail: `webhook, ${info.pending_update_count} pending${lastError}` };
-      }, 60_000),
+      }, core.clock, CHECK_CACHE),
       // Webhook updates arrive through the HTTP server, which waits for them when it closes.
       stop: async () => {},
     };
@@ -56,7 +63,7 @@ export async function startTelegram(core: CoreDeps, config: Config, { token, onF
   return {
     bot,
     routes: [],
-    check: async () => (bot.isRunning() ? { ok: true, detail: "long polling" } : { ok: false, detail: "long polling is not running" }),
+    check: reachability.check(() => bot.isRunning()),
     // bot.stop() only ends polling; wait for the handlers still running before the database closes.
     async stop() {
       try {

@@ -1,13 +1,17 @@
 // The numbers the team sees before a campaign is scheduled: who the segment
 // matches, who is left out and why, the holdout and variant sizes (exact: the
 // draft campaign's id fixes every customer's bucket), how many will wait for
-// the end of quiet hours, and how long sending takes at the rate limit.
+// the end of quiet hours, how many Telegram messages each recipient gets (a
+// text over 4 096 characters goes out in parts), and how long sending takes
+// at the rate limit.
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
 import { audienceQuery } from "./audience.ts";
 import { requireCampaign } from "./campaigns.ts";
 import { bucketSql } from "./materialize.ts";
+import { messageCount } from "../delivery/message-parts.ts";
+import { campaignMessageSchema } from "./message-template.ts";
 import { BASELINE_RATES, minimumDetectableDifference } from "./ab-winner.ts";
 import type { WinnerMeasure } from "./ab-types.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
@@ -48,7 +52,11 @@ export interface Preflight {
   quietHours: string | null;
   sendAt: Date;
   localTime: boolean;
-  /** Seconds to send everything at the configured rate. */
+  /** The longest text a recipient can get (the longest names Telegram allows filled in), in characters. */
+  longestText: number;
+  /** Telegram messages per recipient: more than 1 when the text is over Telegram's 4 096 characters. */
+  messagesPerRecipient: number;
+  /** Seconds to send everything at the configured rate (every part is a message). */
   etaSeconds: number;
   /** An A/B test that picks its winner: the test groups, the rest, the deadline and what the test can detect. */
   abTest?: AbTestPreflight | null;
@@ -70,6 +78,17 @@ export interface AbTestPreflight {
   detectable: number | null;
   /** True when that is more than a 20% relative difference: the test is too small to pick a winner reliably. */
   tooSmall: boolean;
+}
+
+/** Telegram's longest first and last names: what a placeholder can grow to. */
+const LONGEST_NAME = "x".repeat(64);
+
+/** Every variant's text in every language, with the longest names filled in. */
+function longestRenderings(message: unknown): string[] {
+  const parsed = campaignMessageSchema.safeParse(message);
+  if (!parsed.success) return [];
+  const texts = [parsed.data.A, parsed.data.B].flatMap((t) => (t ? (typeof t.text === "string" ? [t.text] : Object.values(t.text).filter((x): x is string => Boolean(x))) : []));
+  return texts.map((t) => t.replace(/\{(first_name|last_name)\}/g, LONGEST_NAME).replace(/\{name\}/g, `${LONGEST_NAME} ${LONGEST_NAME}`));
 }
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
@@ -127,6 +146,9 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
   }
   const recipients = Number(totals.a) + Number(totals.b);
+  const renderings = longestRenderings(c.message);
+  const longestText = Math.max(0, ...renderings.map((t) => t.length));
+  const messagesPerRecipient = Math.max(1, ...renderings.map((t) => messageCount(t)));
   return {
     matched: Number(totals.matched),
     excluded: {
@@ -143,7 +165,9 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     quietHours: formatQuietHours(deps.policy.quietHours),
     sendAt: c.sendAt,
     localTime: c.localTime,
-    etaSeconds: Math.ceil(recipients / input.ratePerSecond),
+    longestText,
+    messagesPerRecipient,
+    etaSeconds: Math.ceil((recipients * messagesPerRecipient) / input.ratePerSecond),
     abTest: c.testPercent > 0 ? abTestOf(c, Number(totals.test_a), Number(totals.test_b), recipients) : null,
   };
 }

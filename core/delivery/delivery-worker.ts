@@ -211,6 +211,8 @@ export class DeliveryWorker {
            FROM delivery d
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
+            -- A retry waits for its time but keeps its place (not_before, id) in the queue.
+            AND (d.retry_at IS NULL OR d.retry_at <= $1)
             AND (d.campaign_id IS NULL OR c.status = 'running')
             -- The rest of an A/B test waits for the winner (ab-winner.ts).
             AND d.variant <> 'R'
@@ -472,9 +474,15 @@ export class DeliveryWorker {
       await this.finish(row, "failed", `gave up after ${row.attempts} attempts: ${description}`.slice(0, 500));
       return "failed";
     }
-    // Exponential backoff with jitter: 2 s, 4 s, 8 s... capped at 5 minutes.
+    // Exponential backoff with jitter: 2 s, 4 s, 8 s... capped at 5 minutes. The row keeps
+    // its not_before: once its retry time has come it is claimed before the rows queued after it.
     const backoff = Math.min(300_000, 1000 * 2 ** row.attempts) * (0.8 + Math.random() * 0.4);
-    await this.defer(row, new Date(this.deps.clock.now().getTime() + backoff), description);
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = 'pending', claimed_by = NULL, retry_at = $2, reason = $3 WHERE id = $1`,
+      row.id,
+      new Date(this.deps.clock.now().getTime() + backoff),
+      description,
+    );
     return "deferred";
   }
 

@@ -19,6 +19,7 @@ import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
 import { proposeAction, readSignals, type Proposal, type SignalReading } from "./propose-action.ts";
 import { stageMovement, type StageMovement } from "./stage-snapshots.ts";
 import { weekDetractors, type WeekDetractors } from "./week-detractors.ts";
+import { weekReferrals, type WeekReferrals } from "./week-referrals.ts";
 
 /** The figures of the digest, in the order it shows them. */
 export const DIGEST_FIGURES = [
@@ -101,6 +102,8 @@ export interface Digest {
   /** What each trigger chain did, and the one to look at (pause or fix). */
   chains: DigestChain[];
   chainAdvice: ChainAdvice | null;
+  /** Friends who joined by invitation, the loyal -> new arrow, promoters (week-referrals.ts). */
+  referrals: WeekReferrals;
 }
 
 const MAX_CAMPAIGNS = 10;
@@ -123,7 +126,8 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
   ]);
   const chainsWeek = await chainWeek(deps, deps.chains ?? [], period, before);
   const movement = await stageMovement(deps, { from: period.from, to: period.to });
-  const proposal = await proposeAction(deps, { movement, detractors, from: period.from, to: period.to });
+  const referrals = await weekReferrals(deps, { period });
+  const proposal = await proposeAction(deps, { movement, detractors, referrals, from: period.from, to: period.to });
   const budget = analyticsSettingsOf(deps).budget;
   const months = monthsIn(period);
   const monthsBefore = monthsIn(before);
@@ -147,10 +151,11 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     detractors,
     npsTrend: trend,
     cohorts,
-    signals: readSignals(movement, detractors),
+    signals: readSignals(movement, detractors, referrals),
     proposal,
     chains: chainsWeek.chains,
     chainAdvice: chainsWeek.advice,
+    referrals,
   };
 }
 

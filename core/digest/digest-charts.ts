@@ -147,7 +147,9 @@ function funnelChart(digest: Digest, { t, period, language }: ChartContext): Cha
     .slice(0, 3)
     .map((f) => t("digest-flow", { from: t(`digest-stage-${f.from}`), to: t(`digest-stage-${f.to}`), count: n(f.count) }));
   const joined = digest.movement.stageFlows.filter((f) => f.from === null && f.to !== null).reduce((a, f) => a + f.count, 0);
-  const moved = [...flows, ...(joined > 0 ? [t("digest-chart-funnel-joined", { count: n(joined) })] : [])];
+  // The arrow back from loyal to new: friends loyal customers brought (issue 16).
+  const referred = digest.referrals.fromLoyal > 0 ? [t("digest-flow-referrals", { count: n(digest.referrals.fromLoyal) })] : [];
+  const moved = [...referred, ...flows, ...(joined > 0 ? [t("digest-chart-funnel-joined", { count: n(joined) })] : [])];
   const subtitle = moved.length ? `${period}\n${wrapItems([t("digest-flows", { flows: moved[0]! }), ...moved.slice(1)])}` : period;
   const option = beforeAfterBars(
     { t, language },

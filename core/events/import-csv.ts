@@ -15,9 +15,10 @@ import { matchOrCreateCustomers } from "../subscribers/match-customers.ts";
 import { importSpendRows } from "../metrics/import-spend.ts";
 import { ingestEvents } from "./ingest-events.ts";
 import { ingestOrders } from "./ingest-orders.ts";
+import { importPromoCodes } from "../referrals/import-promo-codes.ts";
 import { validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
 
-export const IMPORT_KINDS = ["customers", "orders", "events", "spend"] as const;
+export const IMPORT_KINDS = ["customers", "orders", "events", "promo_codes", "spend"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const CUSTOMER_COLUMNS = ["telegram_id", "email", "phone", "external_id", "first_name", "last_name", "language", "source"];
@@ -108,6 +109,7 @@ export async function importCsv(deps: CoreDeps, options: ImportOptions): Promise
 
 export function detectKind(header: string[]): ImportKind {
   if (header.includes("order_id")) return "orders";
+  if (header.includes("promo_code")) return "promo_codes";
   if (header.includes("type") && header.includes("occurred_at")) return "events";
   if (["source", "from", "to", "amount"].every((c) => header.includes(c))) return "spend";
   if (CUSTOMER_COLUMNS.slice(0, 4).some((c) => header.includes(c))) return "customers";
@@ -120,6 +122,7 @@ async function ingestBatch(deps: CoreDeps, kind: ImportKind, records: Record<str
   if (kind === "orders") return ingestOrders(deps, { items: records.map(orderItem) });
   if (kind === "events") return ingestEvents(deps, { items: records.map(eventItem) });
   if (kind === "spend") return importSpendRows(deps, records, "import:csv");
+  if (kind === "promo_codes") return importPromoCodes(deps, records);
   return importCustomers(deps, records.map((r) => customerOf(r) ?? {}));
 }
 

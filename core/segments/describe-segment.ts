@@ -60,6 +60,11 @@ export function describeSegment(definition: SegmentDefinition, language: string,
           value: num(c.value),
           window: window(c.window),
         });
+      case "referrals":
+        return t("seg-referrals", { cmp: cmp(c.op), value: c.value });
+      case "referred":
+      case "referred_by_loyal":
+        return t(`seg-${c.kind.replace(/_/g, "-")}`);
       case "none_since":
         return c.then.kind === "order" ? t("seg-none-since-order", { after: c.after }) : t("seg-none-since-event", { after: c.after, then: c.then.type });
     }

@@ -96,7 +96,7 @@ describe("segment text", () => {
   test("errors point at the offending word and list what would be valid there", () => {
     const typo = errorOf("lifecyle = loyal");
     expect(typo.message).toBe(
-      "Unknown field 'lifecyle' at position 1. Did you mean lifecycle? Valid fields: consent, lifecycle, rfm, nps, source, language, tag, orders, spent, aov, last_order, first_order, rfm_r, rfm_f, rfm_m, nps_score, joined, first_name, last_name, username, email, phone, external_id, timezone, profile.<key>, tag:<name>, event:<type>, order, blocked, no, everyone.",
+      "Unknown field 'lifecyle' at position 1. Did you mean lifecycle? Valid fields: consent, lifecycle, rfm, nps, source, language, tag, orders, spent, aov, last_order, first_order, rfm_r, rfm_f, rfm_m, nps_score, joined, referrals, first_name, last_name, username, email, phone, external_id, timezone, profile.<key>, tag:<name>, event:<type>, order, blocked, referred, referred_by_loyal, no, everyone.",
     );
     expect(pointAt("lifecyle = loyal", typo)).toBe("lifecyle = loyal\n^^^^^^^^");
     expect(errorOf("lifecycle = loyl").message).toBe(

@@ -4,7 +4,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { TeamAlert, ThreadRef } from "../ports.ts";
 import type { TeamThread } from "../../generated/prisma/client.ts";
 
-export type ThreadTopic = "detractor" | "hot_lead" | "help_request" | "feedback";
+export type ThreadTopic = "detractor" | "hot_lead" | "help_request" | "feedback" | "referral_milestone";
 
 export async function alertTeam(
   deps: CoreDeps,

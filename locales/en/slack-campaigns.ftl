@@ -62,6 +62,7 @@ preflight-ab-too-small-none = :warning: *The test groups are empty or too small 
 preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end ({ $window } in each customer's own time)
 preflight-survey = *Survey:* `{ $id }`
 preflight-flow = *Flow:* `{ $id }`
+preflight-long-text = *Long text:* up to { $chars } characters - each customer gets it as { $parts } messages (Telegram takes { $limit } per message); the buttons come with the last
 preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
 preflight-cost = *Cost:* { $cost } (for ROMI)
 preflight-preview = *Preview* (for a customer named Anna):

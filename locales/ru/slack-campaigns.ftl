@@ -62,6 +62,7 @@ preflight-ab-too-small-none = :warning: *Тестовые группы пуст�
 preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы ({ $window } по местному времени клиента)
 preflight-survey = *Опрос:* `{ $id }`
 preflight-flow = *Сценарий:* `{ $id }`
+preflight-long-text = *Длинный текст:* до { $chars } символов - каждый клиент получит его { $parts } сообщениями (Telegram принимает { $limit } в одном); кнопки будут в последнем
 preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
 preflight-cost = *Стоимость:* { $cost } (для ROMI)
 preflight-preview = *Так увидит клиентка по имени Анна:*

@@ -48,6 +48,14 @@ describe("the proposal rule", () => {
     expect(winner(movement({ rfm: { cant_lose: [1000, 1180] }, stage: { potential: [1000, 1180] } }))).toBe("cant_lose");
   });
 
+  test("promoters grew 10 -> 20 while referrals stayed flat: invite the promoters (0.75 x 10 / sqrt(30) = 1.37); not when referrals grew", () => {
+    const flat = { accepted: 3, previous: 3, promoters: 20, promotersPrevious: 10 };
+    const signals = readSignals(movement({}), calm, flat);
+    expect(signals[0]).toMatchObject({ key: "invite_promoters", before: 10, after: 20, eligible: true });
+    expect(signals[0]!.strength).toBeCloseTo((0.75 * 10) / Math.sqrt(30), 10);
+    expect(readSignals(movement({}), calm, { ...flat, accepted: 4 }).find((s) => s.eligible)).toBeUndefined();
+  });
+
   test("too few people or too small a share does not count, however strong", () => {
     // 0 -> 4: +4 people < MIN_PEOPLE.
     expect(winner(movement({ rfm: { at_risk: [0, 4] } }))).toBeNull();

@@ -124,7 +124,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
   test("the command menu is published in English and Russian", () => {
     const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
     // Ours, then the commands flow and survey files claim (flows/), named by the flow or survey.
-    const names = ["start", "stop", "language", "settings", "mydata", "forget", "help", "demo", "choose", "feedback"];
+    const names = ["start", "stop", "language", "settings", "invite", "mydata", "forget", "help", "demo", "choose", "feedback"];
     expect(menus).toEqual([
       { language: "default", names },
       { language: "ru", names },
@@ -145,6 +145,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
         "/stop - Unsubscribe",
         "/language - Change language",
         "/settings - Your language and subscription",
+        "/invite - Invite a friend",
         "/mydata - See the data we keep about you",
         "/forget - Erase your data",
         "/cancel - Leave the current questions",
@@ -156,7 +157,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     const ira = p.telegram.user(1011, { first_name: "Ира", language_code: "ru" });
     await ira.command("help");
     expect(ira.lastText()).toContain("Я ассистент Sneakerhead.");
-    expect(ira.lastText()).toContain("/settings - Язык и подписка\n/mydata - Какие данные о вас хранятся");
+    expect(ira.lastText()).toContain("/settings - Язык и подписка\n/invite - Пригласить друга\n/mydata - Какие данные о вас хранятся");
     expect(ira.lastText()).toContain("/choose - Подбор кроссовок\n/feedback - Отзыв");
   });
 

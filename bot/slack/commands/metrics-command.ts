@@ -6,6 +6,7 @@ import { resolveAudience } from "../../../core/campaigns/audience.ts";
 import { campaignsFinishedIn } from "../../../core/campaigns/campaigns-finished-in.ts";
 import { acquisitionReport } from "../../../core/metrics/acquisition.ts";
 import { figureDefinitions, keyFigures } from "../../../core/metrics/key-figures.ts";
+import { referralFigures } from "../../../core/metrics/referrals.ts";
 import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
 import { replies, type ErrorScope } from "../error-replies.ts";
@@ -46,7 +47,9 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
         scopeLabel = t("metrics-scope-segment", { segment: audience.text });
       }
       const figures = await keyFigures(core, { period, scope, language });
-      return metricsView({ figures, ...(scopeLabel ? { scopeLabel } : {}), campaigns: await campaignsFinishedIn(core, { period }), timezone: core.teamTimezone, language }, t);
+      // Referral figures describe the whole base: shown without a segment scope.
+      const referrals = segmentMatch ? {} : { referrals: await referralFigures(core, { period }) };
+      return metricsView({ figures, ...(scopeLabel ? { scopeLabel } : {}), ...referrals, campaigns: await campaignsFinishedIn(core, { period }), timezone: core.teamTimezone, language }, t);
     });
   });
 }

@@ -10,6 +10,8 @@ import type { SlackReply } from "../reply.ts";
 import { formatFigure, formatFigureValue } from "./figure-format.ts";
 import { formatNumber, formatPercent } from "./format.ts";
 import type { Translate } from "../../../core/i18n.ts";
+import type { ReferralFigures } from "../../../core/metrics/referrals.ts";
+import { referralMetricsBlocks } from "./referral-metrics-view.ts";
 
 const dayFormat = (language: string, timezone: string) =>
   new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
@@ -20,7 +22,7 @@ export function periodLabel(from: Date, to: Date, language: string, timezone: st
 }
 
 export function metricsView(
-  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; timezone: string; language: string },
+  input: { figures: KeyFigures; scopeLabel?: string; campaigns: CampaignReport[]; referrals?: ReferralFigures; timezone: string; language: string },
   t: Translate,
 ): SlackReply {
   const { figures, language, timezone } = input;
@@ -51,6 +53,7 @@ export function metricsView(
     );
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("metrics-campaigns")}*\n${rows.join("\n")}`.slice(0, 2900) } });
   }
+  if (input.referrals) blocks.push(...referralMetricsBlocks(input.referrals, t, language));
   // The definitions are one click away, not under every answer.
   blocks.push({ type: "actions", elements: [button(METRICS_DEFINITIONS, "all", t("metrics-help-button"))] });
   return { text: `${t("metrics-title", { period })}\n${lines.join("\n")}`, blocks };

@@ -19,6 +19,8 @@ const input = (language: string, quietHours: string | null): PreflightCardInput 
     quietHours,
     sendAt: new Date("2026-11-27T09:00:00Z"),
     localTime: false,
+    longestText: 120,
+    messagesPerRecipient: 1,
     etaSeconds: 30,
   },
   otherContent: translator.t(language, "preflight-survey", { id: "nps" }),
@@ -38,5 +40,14 @@ describe("the pre-flight card", () => {
     const ru = slackText({ ...preflightCard(input("ru", "21:00-09:00"), (k, v) => translator.t("ru", k, v)) });
     expect(ru).toContain("*Тихие часы:* 320 получат сообщение, когда закончатся их тихие часы (21:00-09:00 по местному времени клиента)");
     expect(ru).toContain("*Опрос:* `nps`");
+    expect(en).not.toContain("*Long text:*");
+  });
+
+  test("a text over Telegram's 4 096 characters: the card says into how many messages it is split", () => {
+    const long = (language: string) => ({ ...input(language, null), preflight: { ...input(language, null).preflight, longestText: 9000, messagesPerRecipient: 3 } });
+    const en = slackText({ ...preflightCard(long("en"), (k, v) => translator.t("en", k, v)) });
+    expect(en).toContain("*Long text:* up to 9,000 characters - each customer gets it as 3 messages (Telegram takes 4,096 per message); the buttons come with the last");
+    const ru = slackText({ ...preflightCard(long("ru"), (k, v) => translator.t("ru", k, v)) }).replace(/[\u00a0\u202f]/g, " ");
+    expect(ru).toContain("*Длинный текст:* до 9 000 символов - каждый клиент получит его 3 сообщениями (Telegram принимает 4 096 в одном); кнопки будут в последнем");
   });
 });

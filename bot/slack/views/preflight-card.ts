@@ -65,6 +65,7 @@ export function preflightCard(input: PreflightCardInput, t: Translate): SlackRep
         ]
       : [t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB })]),
     ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours), window: pf.quietHours ?? "-" })] : []),
+    ...(pf.messagesPerRecipient > 1 ? [t("preflight-long-text", { chars: n(pf.longestText), parts: pf.messagesPerRecipient, limit: n(4096) })] : []),
     t("preflight-eta", { eta: formatDuration(pf.etaSeconds, t), rate: input.rate }),
     ...(input.cost !== null ? [t("preflight-cost", { cost: formatMoney(input.cost, language) })] : []),
   ];

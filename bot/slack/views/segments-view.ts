@@ -7,7 +7,7 @@ import type { SegmentView } from "../../../core/segments/show-segment.ts";
 import type { SlackReply } from "../reply.ts";
 import type { Translate } from "../../../core/i18n.ts";
 
-const GROUPS = ["consent", "lifecycle", "rfm", "nps"] as const;
+const GROUPS = ["consent", "lifecycle", "rfm", "nps", "referrals"] as const;
 
 export function segmentListView(segments: SegmentSize[], t: Translate): SlackReply {
   // A built-in segment shows the name to type after its label: `/segment show rfm:at_risk`, `/send rfm:at_risk ...`.
