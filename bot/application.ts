@@ -98,6 +98,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     logger,
     translator,
     teamTimezone: config.TZ_TEAM,
+    dateOrder: config.DATE_ORDER,
     analytics: analyticsSettingsFrom(config),
     channel: config.TELEGRAM_BOT_TOKEN
       ? telegramChannel(telegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT))

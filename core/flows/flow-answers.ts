@@ -1,6 +1,7 @@
 // Reads one answer to one flow question: valid or not (and why), what it is
 // worth (score, tags), where it is saved and which step comes next. Pure: no
 // database, no sending; the use cases in flow-dialogue.ts act on the result.
+import type { DateOrder } from "../campaigns/read-date.ts";
 import type { Translator, TextVariables } from "../i18n.ts";
 import { allVariants, inEveryLanguage, localize, verbatim, type LocalizedText } from "../dialogues/localized-text.ts";
 import { parseDate, parseEmail, parseNumber, parsePhone, parseYesNo } from "../dialogues/parse-answers.ts";
@@ -42,6 +43,7 @@ export interface EvaluationContext {
   language: string;
   now: Date;
   timezone: string;
+  dateOrder?: DateOrder;
 }
 
 export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: FlowInput, ctx: EvaluationContext): Evaluation {
@@ -122,7 +124,7 @@ export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: Flow
       return accept(value, verbatim(String(value)), { score: rule?.score, tags: rule?.tags });
     }
     case "date": {
-      const parsed = parseDate(text, { language: ctx.language, now: ctx.now, timezone: ctx.timezone, future: step.future });
+      const parsed = parseDate(text, { language: ctx.language, now: ctx.now, timezone: ctx.timezone, future: step.future, ...(ctx.dateOrder ? { dateOrder: ctx.dateOrder } : {}) });
       if (!parsed) return reject("flow-invalid-date");
       const display = Object.fromEntries(SUPPORTED_LANGUAGES.map((l) => [l, formatDate(parsed.at, parsed.hasTime, l, ctx.timezone)])) as LocalizedText;
       return accept(parsed.value, display, { echo: ctx.translator.t(ctx.language, "flow-date-understood", { date: localize(display, ctx.language) }) });
@@ -134,8 +136,9 @@ function invalidKey(step: FlowStep): string {
   return step.type === "email" ? "flow-invalid-email" : step.type === "number" ? "flow-invalid-number" : "flow-invalid-date";
 }
 
+/** "Thu, 31 December 2026", "чт, 31 декабря 2026": without Russian's "г.", whose period the sentence around it would double. */
 export function formatDate(at: Date, hasTime: boolean, language: string, timezone: string): string {
-  return new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", {
+  const formatted = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", {
     timeZone: timezone,
     weekday: "short",
     day: "numeric",
@@ -143,6 +146,7 @@ export function formatDate(at: Date, hasTime: boolean, language: string, timezon
     year: "numeric",
     ...(hasTime ? { hour: "2-digit", minute: "2-digit" } : {}),
   }).format(at);
+  return formatted.replace(/\s*г\.(?=\s|,|$)/u, "");
 }
 
 /** A typed option: its label in any language, ignoring case, emoji and punctuation. */
