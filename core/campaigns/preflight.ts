@@ -1,11 +1,13 @@
 // The numbers the team sees before a campaign is scheduled: who the segment
 // matches, who is left out and why, the holdout and variant sizes (exact: the
 // draft campaign's id fixes every customer's bucket), how many will wait for
-// the end of quiet hours, and how long sending takes at the rate limit.
+// the end of quiet hours, and how long sending takes at the rate limit; and
+// warnings: a send time far ahead, a holdout or variant too small to measure.
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
 import { audienceQuery } from "./audience.ts";
+import { groupPower } from "./group-power.ts";
 import { requireCampaign } from "./campaigns.ts";
 import { bucketSql } from "./materialize.ts";
 
@@ -26,7 +28,17 @@ export interface Preflight {
   localTime: boolean;
   /** Seconds to send everything at the configured rate. */
   etaSeconds: number;
+  /** What the team should look at twice before scheduling. */
+  warnings: PreflightWarning[];
 }
+
+export type PreflightWarning =
+  /** The send time is more than FAR_AHEAD_DAYS away: a misread date ("10/12") looks like this. */
+  | { kind: "far_ahead"; days: number }
+  /** The holdout (against the recipients) or variant B (against A) cannot measure anything; `needed` null: no size could. */
+  | { kind: "small_group"; group: "holdout" | "variant_b"; size: number; other: number; needed: number | null; balanced: number };
+
+export const FAR_AHEAD_DAYS = 30;
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
@@ -79,6 +91,13 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
   }
   const recipients = Number(totals.a) + Number(totals.b);
+  const holdout = Number(totals.holdout);
+  const [a, b] = [Number(totals.a), Number(totals.b)];
+  const warnings: PreflightWarning[] = [
+    ...farAhead(c.sendAt, deps.clock.now()),
+    ...smallGroup("holdout", holdout, recipients),
+    ...smallGroup("variant_b", b, a),
+  ];
   return {
     matched: Number(totals.matched),
     excluded: {
@@ -87,14 +106,27 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
       blocked: Number(totals.blocked),
       frequencyCap: Number(totals.capped),
     },
-    holdout: Number(totals.holdout),
-    variantA: Number(totals.a),
-    variantB: Number(totals.b),
+    holdout,
+    variantA: a,
+    variantB: b,
     recipients,
     deferredByQuietHours: deferred,
     quietHours: formatQuietHours(deps.policy.quietHours),
     sendAt: c.sendAt,
     localTime: c.localTime,
     etaSeconds: Math.ceil(recipients / input.ratePerSecond),
+    warnings,
   };
+}
+
+function farAhead(sendAt: Date, now: Date): PreflightWarning[] {
+  const days = (sendAt.getTime() - now.getTime()) / 86_400_000;
+  return days > FAR_AHEAD_DAYS ? [{ kind: "far_ahead", days: Math.round(days) }] : [];
+}
+
+function smallGroup(group: "holdout" | "variant_b", size: number, other: number): PreflightWarning[] {
+  if (size === 0) return [];
+  const power = groupPower(size, other);
+  if (power.enough) return [];
+  return [{ kind: "small_group", group, size, other, needed: Number.isFinite(power.needed) ? power.needed : null, balanced: power.balanced }];
 }

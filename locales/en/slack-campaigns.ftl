@@ -53,6 +53,20 @@ preflight-survey = *Survey:* `{ $id }`
 preflight-flow = *Flow:* `{ $id }`
 preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
 preflight-cost = *Cost:* { $cost } (for ROMI)
+preflight-far-ahead = :warning: *Sends in { $days } days.* Is that the date you meant? Numeric dates are read { $order ->
+    [mdy] month first (10/12 = October 12)
+   *[dmy] day first (10/12 = 10 December)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] The holdout
+   *[variant_b] Variant B
+  } ({ $size }) is too small to measure anything.* To tell a lift from { $base }% to { $target }% conversion from chance (95% confidence, 80% power) { $needed ->
+    [none] each group needs { $balanced } people: { $total } in all, and the segment reaches { $reach }.
+   *[other] it needs at least { $needed } beside the { $other } { $group ->
+        [holdout] who get the message
+       *[variant_b] in A
+      } (or { $balanced } in each of two equal groups).
+  }
 preflight-preview = *Preview* (for a customer named Anna):
 preflight-preview-b = *Variant B:*
 preflight-approval = A second person with approval rights must approve it before it goes out.

@@ -53,6 +53,20 @@ preflight-survey = *Опрос:* `{ $id }`
 preflight-flow = *Сценарий:* `{ $id }`
 preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
 preflight-cost = *Стоимость:* { $cost } (для ROMI)
+preflight-far-ahead = :warning: *Отправка через { $days } дн.* Это та дата? Числовые даты читаются { $order ->
+    [mdy] с месяца (10/12 = 12 октября)
+   *[dmy] с дня (10/12 = 10 декабря)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] Контрольная группа
+   *[variant_b] Вариант B
+  } ({ $size }) слишком мала, чтобы что-то измерить.* Чтобы отличить рост конверсии с { $base }% до { $target }% от случайности (95% уверенности, мощность 80%), { $needed ->
+    [none] в каждой группе нужно { $balanced } человек: всего { $total }, а сегмент охватывает { $reach }.
+   *[other] нужно не меньше { $needed } при { $other } { $group ->
+        [holdout] получателях
+       *[variant_b] в варианте A
+      } (или по { $balanced } в двух равных группах).
+  }
 preflight-preview = *Так увидит клиентка по имени Анна:*
 preflight-preview-b = *Вариант B:*
 preflight-approval = Перед отправкой кампанию должен одобрить второй человек с правом одобрения.
