@@ -4,9 +4,10 @@
 import type { DateOrder } from "../campaigns/read-date.ts";
 import type { Translator, TextVariables } from "../i18n.ts";
 import { allVariants, inEveryLanguage, localize, verbatim, type LocalizedText } from "../dialogues/localized-text.ts";
+import { matchOption } from "../dialogues/match-option.ts";
 import { parseDate, parseEmail, parseNumber, parsePhone, parseYesNo } from "../dialogues/parse-answers.ts";
 import { SUPPORTED_LANGUAGES } from "../i18n.ts";
-import { defaultNext, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
+import { defaultNext, skipNext, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
 
 export type FlowInput =
   | { kind: "text"; text: string }
@@ -63,12 +64,13 @@ export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: Flow
   const reject = (key: string, vars?: TextVariables): Evaluation => ({ ok: false, problem: vars ? { key, vars } : { key } });
 
   if (input.kind === "skip" || (input.kind === "text" && step.optional && isSkipWord(ctx.translator, input.text))) {
-    return { ok: true, answer: { value: null, display: everyLanguage("flow-skipped"), skipped: true, score: 0, tags: [], next: defaultNext(flow, step) } };
+    // A skipped answer satisfies no branch: the steps only one answer leads to are passed over.
+    return { ok: true, answer: { value: null, display: everyLanguage("flow-skipped"), skipped: true, score: 0, tags: [], next: skipNext(flow, step) } };
   }
 
   switch (step.type) {
     case "single": {
-      const index = input.kind === "option" ? input.index : input.kind === "text" ? matchOption(step.options, input.text) : undefined;
+      const index = input.kind === "option" ? input.index : input.kind === "text" ? matchOption(step.options.map((o) => ({ labels: allVariants(o.label), value: o.value })), input.text) : undefined;
       const option = index === undefined ? undefined : step.options[index];
       if (!option) return reject("flow-invalid-choice");
       return accept(option.value, option.label, { score: option.score, tags: option.tags, next: option.next });
@@ -149,13 +151,6 @@ export function formatDate(at: Date, hasTime: boolean, language: string, timezon
   return formatted.replace(/\s*г\.(?=\s|,|$)/u, "");
 }
 
-/** A typed option: its label in any language, ignoring case, emoji and punctuation. */
-function matchOption(options: { label: LocalizedText }[], text: string): number | undefined {
-  const wanted = bare(text);
-  if (!wanted) return undefined;
-  const index = options.findIndex((o) => allVariants(o.label).some((label) => bare(label) === wanted));
-  return index >= 0 ? index : undefined;
-}
 
 function yesOrNo(translator: Translator, text: string): boolean | undefined {
   const typed = bare(text);
