@@ -113,7 +113,8 @@ export type TeamAlert =
       lifecycleStage?: string | null;
       orders: OrdersSummary;
     }
-  | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  /** A feedback survey's answer, or (no survey) a message the customer wrote outside any dialogue. */
+  | { kind: "feedback"; customer: CustomerCard; survey?: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
   | {
       kind: "help_request";
       customer: CustomerCard;
