@@ -45,6 +45,7 @@ import { cached, databaseCheck, readinessHandler, type Check } from "./http/read
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from "./slack/create-app.ts";
 import type { BotContext } from "./telegram/context.ts";
 import { createTelegramBot, publishCommands } from "./telegram/create-bot.ts";
+import { expireDrafts } from "../core/campaigns/drafts.ts";
 
 export interface ApplicationOptions {
   config: Config;
@@ -177,6 +178,13 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     schedule: "*/10 * * * *",
     run: async () => {
       await closeExpiredReasons(core);
+    },
+  });
+  scheduler.register({
+    id: "campaigns.expire-drafts",
+    schedule: "17 * * * *",
+    run: async () => {
+      await expireDrafts(core);
     },
   });
   scheduler.register({
