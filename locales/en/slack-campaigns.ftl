@@ -93,11 +93,18 @@ campaign-error-invalid_campaign_transition = Campaign #{ $id } is { $status }, s
 campaign-error-not_found = There is no campaign #{ $id }.
 
 ## Slack: /campaigns
-campaigns-usage = Usage: `/campaigns` (list), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
+campaigns-usage = Usage: `/campaigns` (list), `/campaigns drafts` (unscheduled drafts), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
 campaigns-title = Campaigns
 campaigns-empty = No campaigns yet. Schedule one with `/send`.
 campaigns-line = #{ $id } *{ $name }* - { $status } - { $when } - { $progress }
 campaigns-progress = { $sent } of { $total } sent
+campaigns-drafts-title = Drafts (not scheduled; each expires 24 hours after its pre-flight card)
+campaigns-drafts-empty = No open drafts. `/send` makes one with its pre-flight card.
+campaigns-draft-line = #{ $id } *{ $name }* - `{ $segment }` - for { $when } - by <@{ $user }>
+campaigns-drafts-hint = { $count ->
+    [one] 1 draft is not scheduled yet: `/campaigns drafts`
+   *[other] { $count } drafts are not scheduled yet: `/campaigns drafts`
+  }
 campaign-status-draft = draft
 campaign-status-pending_approval = waiting for approval
 campaign-status-scheduled = scheduled

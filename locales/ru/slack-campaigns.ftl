@@ -93,11 +93,15 @@ campaign-error-invalid_campaign_transition = Кампания #{ $id } в ста
 campaign-error-not_found = Кампании #{ $id } нет.
 
 ## Slack: /campaigns
-campaigns-usage = Формат: `/campaigns` (список), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
+campaigns-usage = Формат: `/campaigns` (список), `/campaigns drafts` (черновики), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
 campaigns-title = Кампании
 campaigns-empty = Кампаний пока нет. Запланируйте первую командой `/send`.
 campaigns-line = #{ $id } *{ $name }* — { $status } — { $when } — { $progress }
 campaigns-progress = отправлено { $sent } из { $total }
+campaigns-drafts-title = Черновики (не запланированы; каждый пропадает через 24 часа после карточки проверки)
+campaigns-drafts-empty = Открытых черновиков нет. `/send` создаёт черновик вместе с карточкой проверки.
+campaigns-draft-line = #{ $id } *{ $name }* — `{ $segment }` — на { $when } — <@{ $user }>
+campaigns-drafts-hint = Не запланировано черновиков: { $count } — `/campaigns drafts`
 campaign-status-draft = черновик
 campaign-status-pending_approval = ждёт одобрения
 campaign-status-scheduled = запланирована

@@ -37,6 +37,29 @@ export function campaignListView(lines: CampaignLine[], t: T, timezone: string, 
   };
 }
 
+export interface DraftLine {
+  id: number;
+  name: string;
+  segmentText: string;
+  sendAt: Date;
+  createdBy: string;
+}
+
+/** `/campaigns drafts`: the pre-flight cards nobody scheduled yet. */
+export function campaignDraftsView(drafts: DraftLine[], t: T, timezone: string, language: string): SlackReply {
+  if (drafts.length === 0) return { text: t("campaigns-drafts-empty") };
+  const text = drafts
+    .map((d) => t("campaigns-draft-line", { id: d.id, name: d.name, segment: d.segmentText.slice(0, 80), when: formatWhen(d.sendAt, timezone, language), user: d.createdBy }))
+    .join("\n");
+  return {
+    text: `${t("campaigns-drafts-title")}\n${text}`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: t("campaigns-drafts-title").slice(0, 150) } },
+      { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
+    ],
+  };
+}
+
 export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezone: string, language: string): SlackReply {
   const n = (x: number) => formatNumber(x, language);
   const money = (x: number) => formatMoney(x, language);
