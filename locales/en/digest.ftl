@@ -103,6 +103,15 @@ digest-campaign = #{ $id } { $name }: { $delivered } delivered · { $basis ->
 digest-campaign-counting = orders until { $until } still count
 digest-campaigns-none = No campaign finished.
 
+## Trigger chains
+digest-section-chains = Trigger chains
+digest-chain = { $entered } entered ({ $enteredBefore } before) · { $converted } bought ({ $convertedBefore } before) · revenue { $revenue } · { $unsubscribed } unsubscribed while in it{ $paused ->
+    [yes] {" "}· paused
+   *[no] {""}
+  }
+digest-chain-advice-conversion_fell = Look at *{ $name }*: its conversion fell to { $now } from { $before }. If a message misfires, `/chains pause { $id }` stops it while you fix it.
+digest-chain-advice-unsubscribes_rose = Look at *{ $name }*: { $now } people unsubscribed while in it ({ $before } the period before). Consider `/chains pause { $id }` and check its messages.
+
 ## Detractors
 digest-section-detractors = Detractors
 digest-detractors = { $count } { $count ->

@@ -106,6 +106,15 @@ digest-campaign = #{ $id } { $name }: доставлено { $delivered } · { $
 digest-campaign-counting = заказы до { $until } ещё засчитываются
 digest-campaigns-none = Ни одна кампания не завершилась.
 
+## Триггерные цепочки
+digest-section-chains = Триггерные цепочки
+digest-chain = вошли { $entered } (было { $enteredBefore }) · купили { $converted } (было { $convertedBefore }) · выручка { $revenue } · отписались в цепочке { $unsubscribed }{ $paused ->
+    [yes] {" "}· на паузе
+   *[no] {""}
+  }
+digest-chain-advice-conversion_fell = Посмотрите на *{ $name }*: конверсия упала до { $now } с { $before }. Если сообщение не работает, `/chains pause { $id }` остановит цепочку, пока вы её правите.
+digest-chain-advice-unsubscribes_rose = Посмотрите на *{ $name }*: в цепочке отписались { $now } чел. (в прошлый период { $before }). Возможно, стоит `/chains pause { $id }` и проверить сообщения.
+
 ## Критики
 digest-section-detractors = Критики
 digest-detractors = { $count } { $count ->
