@@ -116,7 +116,15 @@ export type TeamAlert =
       toldAnswerFrom?: string;
     }
   /** A feedback survey's answer, or (no survey) a message the customer wrote outside any dialogue. */
-  | { kind: "feedback"; customer: CustomerCard; survey?: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  | {
+      kind: "feedback";
+      customer: CustomerCard;
+      survey?: { id: string; name: LocalizedText };
+      text: string;
+      orders: OrdersSummary;
+      /** Written outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
+    }
   | {
       kind: "help_request";
       customer: CustomerCard;

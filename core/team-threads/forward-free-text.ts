@@ -10,6 +10,7 @@ import { words } from "../language/stem.ts";
 import { ordersSummaryOf } from "../subscribers/orders-summary.ts";
 import { alertTeam } from "./alert-team.ts";
 import { customerCardOf } from "./customer-card.ts";
+import { formatOpening, nextTeamOpening } from "./team-hours.ts";
 
 /** Fewer words than this are a greeting or a thanks, not feedback. */
 export const FEEDBACK_MIN_WORDS = 3;
@@ -19,13 +20,24 @@ export async function forwardFreeText(deps: CoreDeps, options: { subscriber: Sub
   const { subscriber } = options;
   const text = options.text.trim();
   if (words(text).length < FEEDBACK_MIN_WORDS || subscriber.erasedAt) return undefined;
+  // Outside the team's hours (TEAM_HOURS) they are told when someone will answer, and the card says so.
+  const opening = nextTeamOpening(deps.clock.now(), deps.teamHours, deps.teamTimezone);
   const posted = await alertTeam(deps, {
-    alert: { kind: "feedback", customer: customerCardOf(subscriber), text, orders: await ordersSummaryOf(deps, subscriber.id) },
+    alert: {
+      kind: "feedback",
+      customer: customerCardOf(subscriber),
+      text,
+      orders: await ordersSummaryOf(deps, subscriber.id),
+      ...(opening ? { toldAnswerFrom: opening.toISOString() } : {}),
+    },
     subscriberId: subscriber.id,
     topic: "feedback",
     awaitCustomer: true,
   });
   if (!posted) return undefined;
   deps.logger.info({ subscriberId: subscriber.id }, "free text passed to the team as feedback");
-  return reply({ text: deps.translator.t(subscriber.language, "free-text-forwarded") });
+  const t = (key: string, vars?: Record<string, string>) => deps.translator.t(subscriber.language, key, vars);
+  return reply({
+    text: opening ? t("free-text-forwarded-after-hours", { when: formatOpening(opening, subscriber.language, subscriber.timezone ?? deps.teamTimezone) }) : t("free-text-forwarded"),
+  });
 }

@@ -8,7 +8,7 @@ import { startTestProduct, type TestProduct } from "../support/product.ts";
 describe("free text outside a dialogue (pglite)", () => {
   let p: TestProduct;
   beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite" });
+    p = await startTestProduct({ kind: "pglite", env: { TEAM_HOURS: "Mon-Fri 09:00-18:00" } });
   });
   afterAll(async () => {
     await p?.stop();
@@ -36,6 +36,16 @@ describe("free text outside a dialogue (pglite)", () => {
     await p.telegram.waitForCall((c) => c.method === "sendMessage" && c.params.chat_id === 9301 && String(c.params.text).includes("Ольга, извините! Ускорим."));
     await olga.say("Спасибо, жду");
     expect(threadPosts(p.slackApi, thread.slackTs).map((c) => c.params.text)).toContain("💬 Ольга: Спасибо, жду");
+  });
+
+  test("on Saturday the customer is told when the team will answer, and the card says they were told", async () => {
+    p.clock.set("2026-11-28T12:00:00Z"); // Saturday 13:00 in Berlin
+    const ira = await subscribed(9303, "Ира", "ru");
+    expect(sentTexts(await ira.say("курьер опоздал на два часа"))).toEqual([
+      "Спасибо! Я передал ваше сообщение нашей команде. Сейчас нерабочее время — ответим здесь, когда команда будет на связи: понедельник, 30 ноября в 09:00.",
+    ]);
+    const monday = Date.parse("2026-11-30T08:00:00Z") / 1000;
+    expect(slackText(teamCards(p.slackApi).at(-1)!.params)).toContain(`<!date^${monday}^{date_long_pretty} {time}|2026-11-30T08:00:00.000Z>`);
   });
 
   test("a greeting or a sticker still gets the hint, and no card", async () => {
