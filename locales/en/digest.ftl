@@ -227,6 +227,6 @@ digest-chart-sources-total = { $count } new subscribers; { $weekly ->
 ## Slack: /digest
 digest-usage = Usage: `/digest now [period]` posts the digest in this channel; `/digest preview [period]` shows it only to you. Period: last week (default), this week, last month, this month, last 30 days, за прошлую неделю. Example: `/digest preview last month`
 digest-posted = :white_check_mark: The digest for { $period } is in this channel.
-digest-cannot-post = I can't post in this channel ({ $error }): invite me with `/invite @Chatloop`, or use `/digest preview`.
+digest-error-cannot_post = I can't post in this channel ({ $error }): invite me with `/invite @Chatloop`, or use `/digest preview`.
 digest-preview-charts = The charts are in your direct messages with Chatloop.
 digest-preview-dm = Charts for your digest preview, { $period }.

@@ -231,6 +231,6 @@ digest-chart-sources-total = Новых подписчиков: { $count }; { $w
 ## Slack: /digest
 digest-usage = Формат: `/digest now [период]` — опубликовать дайджест в этом канале; `/digest preview [период]` — показать только вам. Период: прошлая неделя (по умолчанию), эта неделя, прошлый месяц, этот месяц, последние 30 дней, last week. Пример: `/digest preview за прошлый месяц`
 digest-posted = :white_check_mark: Дайджест за { $period } опубликован в этом канале.
-digest-cannot-post = Не могу написать в этот канал ({ $error }): пригласите меня командой `/invite @Chatloop` или используйте `/digest preview`.
+digest-error-cannot_post = Не могу написать в этот канал ({ $error }): пригласите меня командой `/invite @Chatloop` или используйте `/digest preview`.
 digest-preview-charts = Графики — в ваших личных сообщениях с Chatloop.
 digest-preview-dm = Графики к предпросмотру дайджеста, { $period }.
