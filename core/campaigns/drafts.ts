@@ -33,11 +33,19 @@ export interface DraftSummary {
 
 /** The drafts still open, newest first (`/campaigns drafts`). */
 export async function listDrafts(deps: CoreDeps, options: { limit?: number } = {}): Promise<DraftSummary[]> {
-  const since = new Date(deps.clock.now().getTime() - DRAFT_TTL_HOURS * 3_600_000);
   return deps.db.prisma.campaign.findMany({
-    where: { status: "draft", createdAt: { gte: since } },
+    where: openDrafts(deps),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit ?? 25,
     select: { id: true, name: true, segmentText: true, sendAt: true, createdBy: true, createdAt: true },
   });
+}
+
+/** How many drafts are open (`/campaigns` points to them). */
+export async function countOpenDrafts(deps: CoreDeps): Promise<number> {
+  return deps.db.prisma.campaign.count({ where: openDrafts(deps) });
+}
+
+function openDrafts(deps: CoreDeps) {
+  return { status: "draft" as const, createdAt: { gte: new Date(deps.clock.now().getTime() - DRAFT_TTL_HOURS * 3_600_000) } };
 }

@@ -1,15 +1,17 @@
 // Block Kit for /campaigns: the list with progress, and one campaign's results.
 import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
+import type { DraftSummary } from "../../../core/campaigns/drafts.ts";
 import type { CampaignSummary } from "../../../core/campaigns/list-campaigns.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-
-export function campaignListView(lines: CampaignSummary[], t: T, timezone: string, language: string): SlackReply {
-  if (lines.length === 0) return { text: t("campaigns-empty") };
+/** The campaigns, and (`openDrafts` > 0) where the unscheduled drafts are. */
+export function campaignListView(lines: CampaignSummary[], t: T, timezone: string, language: string, openDrafts = 0): SlackReply {
+  const drafts = openDrafts > 0 ? t("campaigns-drafts-hint", { count: openDrafts }) : undefined;
+  if (lines.length === 0) return { text: drafts ? `${t("campaigns-empty")}\n${drafts}` : t("campaigns-empty") };
   const text = lines
     .map((c) =>
       t("campaigns-line", {
@@ -22,24 +24,17 @@ export function campaignListView(lines: CampaignSummary[], t: T, timezone: strin
     )
     .join("\n");
   return {
-    text: `${t("campaigns-title")}\n${text}`,
+    text: `${t("campaigns-title")}\n${text}${drafts ? `\n${drafts}` : ""}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: t("campaigns-title") } },
       { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
+      ...(drafts ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: drafts }] }] : []),
     ],
   };
 }
 
-export interface DraftLine {
-  id: number;
-  name: string;
-  segmentText: string;
-  sendAt: Date;
-  createdBy: string;
-}
-
 /** `/campaigns drafts`: the pre-flight cards nobody scheduled yet. */
-export function campaignDraftsView(drafts: DraftLine[], t: T, timezone: string, language: string): SlackReply {
+export function campaignDraftsView(drafts: DraftSummary[], t: T, timezone: string, language: string): SlackReply {
   if (drafts.length === 0) return { text: t("campaigns-drafts-empty") };
   const text = drafts
     .map((d) => t("campaigns-draft-line", { id: d.id, name: d.name, segment: d.segmentText.slice(0, 80), when: formatWhen(d.sendAt, timezone, language), user: d.createdBy }))
