@@ -42,6 +42,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
       timezone: core.teamTimezone,
       language,
       rate: deps.deliveryRate,
+      ...(core.dateOrder ? { dateOrder: core.dateOrder } : {}),
     },
     t,
   );
