@@ -31,7 +31,8 @@ const MARKER_KIND: Record<string, NameKind> = { source: "sources", tag: "tags", 
 const NUMERIC = new Set(["cmp", "cmp_after", "number", "unit", "duration", "times", "ago", "money", "percent"]);
 const MAX_CHOICES = 4;
 
-export function readAudience(pieces: Piece[]): AudienceReading {
+export function readAudience(read: Piece[]): AudienceReading {
+  const pieces = bindFieldValues(read);
   const unknown = pieces.filter((p) => p.is === "unknown");
   if (unknown.length) {
     return { kind: "refusal", problem: "unknown_words", words: unknown.map((p) => p.text), suggestions: [...new Set(unknown.flatMap((p) => (p.is === "unknown" ? p.suggestions : [])))].slice(0, 5) };
@@ -81,8 +82,45 @@ function aloneName(pieces: Piece[]): AudienceReading | undefined {
   return options.length === 1 ? options[0]! : { kind: "choice", options: options.slice(0, MAX_CHOICES) };
 }
 
+/**
+ * "City Berlin", "город Москва", "whose city is not Paris": the word after a
+ * field is its value, taken as typed; a field with no value after it must
+ * exist ("with email"). Becomes a rule piece before anything else is read.
+ */
+function bindFieldValues(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const field = p.is === "field" ? p.field : p.is === "name" && p.matches.length === 1 && p.matches[0]!.kind === "fields" ? `profile.${p.matches[0]!.name}` : undefined;
+    if (!field) {
+      out.push(p);
+      continue;
+    }
+    let j = i + 1;
+    let op = "=";
+    while (j < pieces.length) {
+      const q = pieces[j]!;
+      if (q.is === "filler" || (q.is === "cmp" && q.op === "=")) j++;
+      else if (q.is === "not" || (q.is === "cmp" && q.op === "!=")) {
+        op = "!=";
+        j++;
+      } else break;
+    }
+    const value = pieces[j];
+    if (value && (value.is === "unknown" || value.is === "name" || value.is === "number")) {
+      out.push({ is: "rule", rule: `${field} ${op} "${(value.original ?? value.text).replace(/"/g, "")}"`, text: `${p.text} ${value.text}` });
+      i = j;
+    } else {
+      out.push({ is: "rule", rule: `${field} exists`, text: p.text });
+    }
+  }
+  return out;
+}
+
 function nameRule(m: NameMatch): string[] {
   switch (m.kind) {
+    case "fields":
+      return [`profile.${m.name} exists`];
     case "sources":
       return [`source = ${quoted(m.name)}`];
     case "tags":

@@ -19,6 +19,8 @@ export interface NameMatch {
 
 export type Piece = {
   text: string;
+  /** The words as typed (case kept), for values taken literally. */
+  original?: string;
   /** For a number: the piece right after it is a unit ("30 days"), not a filler between ("1000 за месяц"). */
   beforeUnit?: boolean;
 } & (
@@ -47,12 +49,12 @@ export function readPieces(text: string, command: Command, names: InstallationNa
     const w = words[i]!;
     const phrase = longestPhrase(vocabulary, words, i);
     if (phrase) {
-      pieces.push({ ...phrase.means, text: words.slice(i, i + phrase.length).map((x) => x.surface).join(" ") });
+      pieces.push({ ...phrase.means, text: words.slice(i, i + phrase.length).map((x) => x.surface).join(" "), original: words.slice(i, i + phrase.length).map((x) => x.original).join(" ") });
       i += phrase.length;
       continue;
     }
     if (w.kind === "number") {
-      pieces.push({ is: "number", value: w.value!, text: w.surface });
+      pieces.push({ is: "number", value: w.value!, text: w.surface, original: w.original });
       i++;
       continue;
     }
@@ -63,7 +65,7 @@ export function readPieces(text: string, command: Command, names: InstallationNa
     }
     const joined = joinedName(words, i, names);
     if (joined) {
-      pieces.push({ ...joined.named, text: joined.text });
+      pieces.push({ ...joined.named, text: joined.text, original: words.slice(i, i + joined.length).map((x) => x.original).join(" ") });
       i += joined.length;
       continue;
     }
@@ -77,7 +79,7 @@ export function readPieces(text: string, command: Command, names: InstallationNa
     }
     const original = typed.get(i) ?? w.surface;
     if (typed.has(i)) corrected.splice(corrected.findIndex((c) => c.typed === original), 1);
-    pieces.push({ is: "unknown", text: original, suggestions: nearest(original, [...suggestionWords(vocabulary), ...allNames(names)]) });
+    pieces.push({ is: "unknown", text: original, original: w.original, suggestions: nearest(original, [...suggestionWords(vocabulary), ...allNames(names)]) });
     i++;
   }
   pieces.forEach((p, k) => {

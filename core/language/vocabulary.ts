@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { FIGURES } from "../metrics/key-figures.ts";
-import { COMPARISONS } from "../segments/segment-definition.ts";
+import { COMPARISONS, PROFILE_COLUMNS } from "../segments/segment-definition.ts";
 import { readWords } from "./words.ts";
 
 export const COMMANDS = ["segment", "send", "metrics"] as const;
@@ -17,6 +17,8 @@ export const meaningSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("rule"), rule: z.string().min(1) }),
   z.object({ is: z.literal("choice"), rules: z.array(z.string().min(1)).min(2) }),
   z.object({ is: z.literal("orders") }),
+  /** A profile column or profile key; the word after it is its value ("city Berlin"), else it must exist. */
+  z.object({ is: z.literal("field"), field: z.union([z.enum(PROFILE_COLUMNS), z.string().regex(/^profile\.[A-Za-z0-9_]{1,64}$/)]) }),
   z.object({ is: z.literal("measure"), measure: z.enum(["spent", "aov", "last_order", "first_order", "joined", "nps_score"]) }),
   z.object({ is: z.literal("times") }),
   z.object({ is: z.literal("ago") }),

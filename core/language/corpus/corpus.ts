@@ -26,6 +26,7 @@ export const CORPUS_CONTEXT: UnderstandContext = {
     sources: ["instagram_bio", "telegram_ads", "partner_blog"],
     tags: ["vip", "wholesale"],
     events: ["added_to_cart", "viewed_product", "app_opened"],
+    fields: ["city", "shoe_size"],
     templates: ["welcome_back", "black_friday"],
     surveys: ["nps", "csat"],
     flows: [],
