@@ -32,6 +32,7 @@ import { telegramChannel } from "./telegram/telegram-channel.ts";
 import { telegramApi } from "./telegram/api-client.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
 import { ChainEngine } from "../core/chains/chain-engine.ts";
+import { parseTeamHours } from "../core/team-threads/team-hours.ts";
 import { checkChainDialogues, loadChains } from "../core/chains/chain-definition.ts";
 import { linkSecret } from "../core/delivery/tracked-links.ts";
 import { clickRedirect } from "./http/click-redirect.ts";
@@ -109,11 +110,14 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       frequencyCap: parseFrequencyCap(config.FREQUENCY_CAP),
       quietHours: parseQuietHours(config.QUIET_HOURS),
       attributionDays: config.ATTRIBUTION_WINDOW_DAYS,
+      triggeredPerDay: config.TRIGGERED_PER_DAY,
     },
     dialogues,
+    ...(config.TEAM_HOURS ? { teamHours: parseTeamHours(config.TEAM_HOURS) } : {}),
   };
   const chainDefinitions = loadChains(path.join(flowsDir, "chains"));
   checkChainDialogues(chainDefinitions, { surveys: dialogues.surveys.all().map((s) => s.id), flows: dialogues.flows.all().map((f) => f.id) });
+  core.chains = chainDefinitions;
   const chains = new ChainEngine(core, chainDefinitions);
   const scheduler = new Scheduler(core);
   scheduler.register({

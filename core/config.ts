@@ -1,6 +1,7 @@
 // Configuration is read once, at start-up, from the environment (and a .env
 // file). Anything invalid stops the process with one line that names the
 // variable and what is expected.
+import { isTeamHours } from "./team-threads/team-hours.ts";
 import fs from "node:fs";
 import { z } from "zod";
 import type { DigestDestination } from "./digest/publish-digest.ts";
@@ -95,6 +96,8 @@ const configSchema = z
       .trim()
       .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected "HH:MM-HH:MM" (e.g. 21:00-09:00) or "off"' })
       .default("21:00-09:00"),
+    TEAM_HOURS: optionalString.refine((v) => v === undefined || isTeamHours(v), { message: 'expected working days and hours like "Mon-Fri 09:00-18:00" (in TZ_TEAM)' }),
+    TRIGGERED_PER_DAY: z.coerce.number({ message: "expected a whole number (0 = no limit)" }).int().min(0).max(100).default(1),
     ATTRIBUTION_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(90).default(7),
     FLOWS_DIR: optionalString,
     INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {

@@ -8,6 +8,8 @@ import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
+import type { ChainDefinition } from "./chains/chain-definition.ts";
+import type { TeamHours } from "./team-threads/team-hours.ts";
 
 export interface CoreDeps {
   db: Database;
@@ -26,4 +28,8 @@ export interface CoreDeps {
   dialogues: DialogueCatalog;
   /** RFM, loyalty-funnel and budget thresholds (from the environment); defaults when absent. */
   analytics?: AnalyticsSettings;
+  /** When the team answers customers (TEAM_HOURS); absent: any time. */
+  teamHours?: TeamHours;
+  /** Trigger chains loaded from FLOWS_DIR/chains at start (for reports and pause/resume). */
+  chains?: ChainDefinition[];
 }

@@ -112,6 +112,8 @@ export type TeamAlert =
       /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
       orders: OrdersSummary;
+      /** Answered outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
     }
   | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
   | {
@@ -121,6 +123,8 @@ export type TeamAlert =
       /** The question the customer got stuck on. */
       question: LocalizedText;
       answers: AnsweredQuestion[];
+      /** Asked outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
     };
 
 export interface Notifier {

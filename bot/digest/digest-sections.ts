@@ -66,6 +66,7 @@ export function digestSections(digest: Digest, options: { translator: Translator
       sourcesSection(digest, t, n),
       funnelSection(digest, t, n),
       { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone) },
+      ...chainsSection(digest, t, language),
       detractorsSection(digest, t, n),
     ],
     chartsNote: t("digest-charts-note"),
@@ -134,6 +135,30 @@ function campaignLines(campaigns: DigestCampaign[], t: T, language: string, time
       ...(c.countingUntil ? { note: t("digest-campaign-counting", { until: day.format(c.countingUntil) }) } : {}),
     };
   });
+}
+
+/** The trigger chains' period, and the one chain to look at. Absent when no chain is on. */
+function chainsSection(digest: Digest, t: T, language: string): DigestSection[] {
+  if (digest.chains.length === 0) return [];
+  const n = (x: number) => formatNumber(x, language);
+  const lines: DigestLine[] = digest.chains.map((c) => ({
+    label: c.name,
+    text: t("digest-chain", {
+      entered: n(c.now.entered),
+      enteredBefore: n(c.previous.entered),
+      converted: n(c.now.converted),
+      convertedBefore: n(c.previous.converted),
+      revenue: c.now.revenue.length ? c.now.revenue.map((r) => `${formatMoney(r.amount, language)} ${r.currency}`).join(", ") : "0",
+      unsubscribed: n(c.now.unsubscribed),
+      paused: c.paused ? "yes" : "no",
+    }),
+  }));
+  const a = digest.chainAdvice;
+  if (a) {
+    const value = (x: number) => (a.reason === "conversion_fell" ? `${formatNumber(x * 100, language, 1)}%` : n(x));
+    lines.push({ text: t(`digest-chain-advice-${a.reason}`, { name: a.name, id: a.chainId, now: value(a.now), before: value(a.before) }) });
+  }
+  return [{ heading: t("digest-section-chains"), lines }];
 }
 
 function detractorsSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {

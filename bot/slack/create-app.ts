@@ -9,6 +9,7 @@ import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
 import { registerSegmentCommand } from "./commands/segment-command.ts";
 import { registerSendCommand } from "./commands/send-command.ts";
 import { registerCampaignsCommand } from "./commands/campaigns-command.ts";
+import { registerChainsCommand } from "./commands/chains-command.ts";
 import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
@@ -80,6 +81,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerSegmentCommand(slack.app, deps);
   registerSendCommand(slack.app, deps);
   registerCampaignsCommand(slack.app, deps);
+  registerChainsCommand(slack.app, deps);
   registerTemplateCommand(slack.app, deps);
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);

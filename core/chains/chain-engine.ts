@@ -15,7 +15,8 @@ import { audienceQuery } from "../campaigns/audience.ts";
 import { REACHABLE } from "../campaigns/materialize.ts";
 import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
 import type { DeliveryContent } from "../delivery/delivery-content.ts";
-import { segmentDefinitionOf, type ChainCondition, type ChainDefinition, type ChainStep } from "./chain-definition.ts";
+import { segmentDefinitionOf, type ChainCondition, type ChainDefinition, type ChainStep, type DeadlineWait } from "./chain-definition.ts";
+import { pausedChains, type PauseMode } from "./chain-state.ts";
 
 export interface TickResult {
   enrolled: number;
@@ -51,6 +52,7 @@ interface EnrollmentRow {
   next_run_at: Date;
   entered_at: Date;
   context: Record<string, unknown>;
+  holdout: boolean;
   timezone: string | null;
 }
 
@@ -65,21 +67,30 @@ export class ChainEngine {
   }
 
   async tick(): Promise<TickResult> {
+    const paused = await pausedChains(this.deps);
     let enrolled = 0;
-    for (const chain of this.chains.values()) enrolled += await this.enrol(chain);
+    for (const chain of this.chains.values()) enrolled += await this.enrol(chain, paused.get(chain.id));
     const exited = await this.exitFinished();
-    const steps = await this.advance();
+    const steps = await this.advance([...this.chains.keys()].filter((id) => !paused.has(id)));
     return { enrolled, exited, steps };
   }
 
   // --- 1. Enrolment -------------------------------------------------------
 
-  private async enrol(chain: ChainDefinition): Promise<number> {
+  /**
+   * A chain paused with `skip` still moves its cursors (what happens while it is
+   * paused never enrols later); paused with `hold`, new entrants enrol and wait.
+   */
+  private async enrol(chain: ChainDefinition, pause: PauseMode | undefined): Promise<number> {
     const t = chain.trigger;
-    if ("event" in t) return this.enrolFromTable(chain, "event", this.eventFilter(t.event, t.where ?? {}));
-    if ("order_paid" in t) return this.enrolFromTable(chain, "order", { sql: `src.status = 'paid'`, params: [] });
-    if ("flow_completed" in t) return this.enrolFromFlow(chain, t.flow_completed, t.qualification);
-    return this.enrolFromSegment(chain, t.segment_entry);
+    const take = pause !== "skip";
+    if ("event" in t) return this.enrolFromTable(chain, "event", this.eventFilter(t.event, t.where ?? {}), take);
+    if ("order_paid" in t) {
+      const filter = t.order_paid === true ? { sql: `src.status = 'paid'`, params: [] } : { sql: `src.status = 'paid' AND ${hasCategory("src.items", "$1")}`, params: [t.order_paid.category] };
+      return this.enrolFromTable(chain, "order", filter, take);
+    }
+    if ("flow_completed" in t) return this.enrolFromFlow(chain, t.flow_completed, t.qualification, take);
+    return this.enrolFromSegment(chain, t.segment_entry, take);
   }
 
   private eventFilter(type: string, where: Record<string, string | number | boolean>) {
@@ -99,7 +110,7 @@ export class ChainEngine {
    * after it happened. The enrolment starts at the trigger's time (a wait of
    * 1 h ends an hour after the cart), never later than now.
    */
-  private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }): Promise<number> {
+  private async enrolFromTable(chain: ChainDefinition, table: "event" | "order", filter: { sql: string; params: unknown[] }, take: boolean): Promise<number> {
     const { prisma } = this.deps.db;
     const cursorKey = `chain:${chain.id}:cursor`;
     const quoted = table === "order" ? `"order"` : "event";
@@ -111,8 +122,9 @@ export class ChainEngine {
       // The cursor is { at: the highest id seen at the last tick, before: the one seen at the tick before }
       // (a plain number from earlier versions is both). A new chain starts from now: history does not trigger it.
       const saved = stored ? cursorOf(stored.value) : { at: max, before: max };
-      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: { at: max, before: max } }, update: { value: { at: max, before: saved.at } } });
-      if (!stored) return 0;
+      // Paused with `skip`, what happened meanwhile must not be looked at again later either.
+      await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: { at: max, before: max } }, update: { value: { at: max, before: take ? saved.at : max } } });
+      if (!stored || !take) return 0;
       // Ids are handed out when a row is inserted, not when it commits: a batch still
       // committing at the last tick can appear below that tick's cursor. So each tick
       // looks again at the previous tick's range too; a row that already enrolled its
@@ -122,9 +134,9 @@ export class ChainEngine {
       const k = filter.params.length;
       const p = (n: number) => `$${k + n}`;
       return tx.$executeRawUnsafe(
-        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
+        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, holdout, context)
          SELECT DISTINCT ON (src.subscriber_id) ${p(1)}::text, src.subscriber_id, 'active', 0,
-                least(src.${timeColumn}, ${p(5)}::timestamptz), least(src.${timeColumn}, ${p(5)}::timestamptz),
+                least(src.${timeColumn}, ${p(5)}::timestamptz), least(src.${timeColumn}, ${p(5)}::timestamptz), ${inHoldout(p(1), "src.subscriber_id", p(7))},
                 jsonb_build_object('source', '${table}', 'id', src.id${table === "event" ? ", 'properties', src.properties" : ", 'amount', src.amount, 'items', src.items"})
            FROM ${quoted} src
            JOIN subscriber s ON s.id = src.subscriber_id
@@ -143,6 +155,7 @@ export class ChainEngine {
         chain.reenter_after,
         this.deps.clock.now(),
         chain.max_trigger_age,
+        chain.holdout,
       );
     });
   }
@@ -152,7 +165,7 @@ export class ChainEngine {
    * cursor is a time (a session's id is older than its completion), read a few
    * seconds behind now so a completion still committing is taken next tick.
    */
-  private async enrolFromFlow(chain: ChainDefinition, flowId: string, qualification: string | undefined): Promise<number> {
+  private async enrolFromFlow(chain: ChainDefinition, flowId: string, qualification: string | undefined, take: boolean): Promise<number> {
     const { prisma } = this.deps.db;
     const cursorKey = `chain:${chain.id}:completed-cursor`;
     const upTo = new Date(this.deps.clock.now().getTime() - FLOW_CURSOR_LAG_MS);
@@ -160,12 +173,12 @@ export class ChainEngine {
       const stored = await tx.setting.findUnique({ where: { key: cursorKey } });
       await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: upTo.toISOString() }, update: { value: upTo.toISOString() } });
       // A new chain starts from now: earlier completions do not trigger it.
-      if (!stored) return 0;
+      if (!stored || !take) return 0;
       const from = new Date(String(stored.value));
       if (upTo <= from) return 0;
       return tx.$executeRawUnsafe(
-        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
-         SELECT DISTINCT ON (fs.subscriber_id) $1::text, fs.subscriber_id, 'active', 0, fs.completed_at, fs.completed_at,
+        `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, holdout, context)
+         SELECT DISTINCT ON (fs.subscriber_id) $1::text, fs.subscriber_id, 'active', 0, fs.completed_at, fs.completed_at, ${inHoldout("$1", "fs.subscriber_id", "$7")},
                 jsonb_build_object('source', 'flow', 'id', fs.id, 'flow', fs.flow_id, 'qualification', fs.qualification, 'score', fs.score)
            FROM flow_session fs
            JOIN subscriber s ON s.id = fs.subscriber_id
@@ -183,12 +196,13 @@ export class ChainEngine {
         upTo,
         qualification ?? null,
         chain.reenter_after,
+        chain.holdout,
       );
     });
   }
 
   /** Customers in the segment now who were not at the last tick have "entered" it. */
-  private async enrolFromSegment(chain: ChainDefinition, segmentText: string): Promise<number> {
+  private async enrolFromSegment(chain: ChainDefinition, segmentText: string, take: boolean): Promise<number> {
     const now = this.deps.clock.now();
     const audience = audienceQuery(this.deps, segmentDefinitionOf(segmentText), now);
     const seededKey = `chain:${chain.id}:seeded`;
@@ -203,10 +217,10 @@ export class ChainEngine {
         ...audience.params,
       );
       let enrolled = 0;
-      if (seeded) {
+      if (seeded && take) {
         enrolled = await tx.$executeRawUnsafe(
-          `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, context)
-           SELECT $1::text, c.subscriber_id, 'active', 0, $2::timestamptz, $2::timestamptz, jsonb_build_object('source', 'segment')
+          `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, holdout, context)
+           SELECT $1::text, c.subscriber_id, 'active', 0, $2::timestamptz, $2::timestamptz, ${inHoldout("$1", "c.subscriber_id", "$4")}, jsonb_build_object('source', 'segment')
              FROM chain_current c
             WHERE NOT EXISTS (SELECT 1 FROM chain_segment_member m WHERE m.chain_id = $1::text AND m.subscriber_id = c.subscriber_id)
               AND NOT EXISTS (SELECT 1 FROM chain_enrollment ce WHERE ce.chain_id = $1::text AND ce.subscriber_id = c.subscriber_id
@@ -215,8 +229,9 @@ export class ChainEngine {
           chain.id,
           now,
           chain.reenter_after,
+          chain.holdout,
         );
-      } else {
+      } else if (!seeded) {
         await tx.setting.create({ data: { key: seededKey, value: true } });
       }
       await tx.$executeRawUnsafe(
@@ -248,7 +263,18 @@ export class ChainEngine {
     for (const chain of this.chains.values()) {
       for (const rule of chain.exit_when) {
         const rows =
-          rule === "order_paid"
+          typeof rule === "object" && "order_paid" in rule
+            ? await prisma.$queryRawUnsafe<{ id: number }[]>(
+                `UPDATE chain_enrollment ce SET status = 'exited', exit_reason = 'order_paid', finished_at = $2
+                  WHERE ce.status = 'active' AND ce.chain_id = $1
+                    AND EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at
+                                   AND ${hasCategory("o.items", "$3")})
+                 RETURNING ce.id`,
+                chain.id,
+                now,
+                rule.order_paid.category,
+              )
+            : rule === "order_paid"
             ? await prisma.$queryRawUnsafe<{ id: number }[]>(
                 `UPDATE chain_enrollment ce SET status = 'exited', exit_reason = 'order_paid', finished_at = $2
                   WHERE ce.status = 'active' AND ce.chain_id = $1
@@ -285,19 +311,20 @@ export class ChainEngine {
 
   // --- 3. Steps -------------------------------------------------------------
 
-  private async advance(): Promise<number> {
+  private async advance(chainIds: string[]): Promise<number> {
     let steps = 0;
+    if (chainIds.length === 0) return 0;
     for (;;) {
       const ran = await this.deps.db.prisma.$transaction(async (tx) => {
         const due = await tx.$queryRawUnsafe<EnrollmentRow[]>(
-          `SELECT ce.id, ce.chain_id, ce.subscriber_id, ce.step, ce.next_run_at, ce.entered_at, ce.context, s.timezone
+          `SELECT ce.id, ce.chain_id, ce.subscriber_id, ce.step, ce.next_run_at, ce.entered_at, ce.context, ce.holdout, s.timezone
              FROM chain_enrollment ce JOIN subscriber s ON s.id = ce.subscriber_id
             WHERE ce.status = 'active' AND ce.next_run_at <= $1 AND ce.chain_id = ANY($2::text[])
             ORDER BY ce.next_run_at, ce.id
             LIMIT 100
             FOR UPDATE OF ce SKIP LOCKED`,
           this.deps.clock.now(),
-          [...this.chains.keys()],
+          chainIds,
         );
         let count = 0;
         for (const row of due) count += await this.walk(tx as unknown as Tx, row);
@@ -321,8 +348,27 @@ export class ChainEngine {
         await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET status = 'completed', step = $2, finished_at = $3 WHERE id = $1`, row.id, step, this.deps.clock.now());
         return taken + 1;
       }
+      if ("wait_until" in current && typeof current.wait_until === "object") {
+        const due = deadlineOf(row.context, current.wait_until, timezone);
+        const now = this.deps.clock.now();
+        if (!due || deadlinePassed(row.context, current.wait_until, now)) {
+          // No date to count from, or the deadline itself is behind us: nothing left to remind of.
+          await tx.$executeRawUnsafe(
+            `UPDATE chain_enrollment SET status = 'exited', exit_reason = $3, step = $2, finished_at = $4 WHERE id = $1`,
+            row.id, step, due ? "deadline_passed" : "no_deadline", now,
+          );
+          return taken + 1;
+        }
+        if (due.getTime() < now.getTime() - LATE_STEP_MS) {
+          // This reminder's moment has passed ("4 days left" on the day before): skip its message.
+          step = nextWaitAfter(chain.steps, step + 1);
+          continue;
+        }
+        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET step = $2, next_run_at = $3 WHERE id = $1`, row.id, step + 1, due);
+        return taken + 1;
+      }
       if ("wait" in current || "wait_until" in current) {
-        const next = "wait" in current ? new Date(base.getTime() + current.wait) : nextTimeOfDay(base, current.wait_until, timezone);
+        const next = "wait" in current ? new Date(base.getTime() + current.wait) : nextTimeOfDay(base, current.wait_until as number, timezone);
         await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET step = $2, next_run_at = $3 WHERE id = $1`, row.id, step + 1, next);
         return taken + 1;
       }
@@ -331,7 +377,8 @@ export class ChainEngine {
         step = holds ? chain.steps.findIndex((s) => s.id === current.goto) : step + 1;
         continue;
       }
-      await this.queue(tx, row, chain, this.contentOf(current, row, chain));
+      // The holdout walks the chain like everyone else, and is sent nothing.
+      if (!row.holdout) await this.queue(tx, row, chain, step, this.contentOf(current, row, chain));
       // ...unless the message went out late: an enrolment that runs behind
       // (its trigger reached us hours after it happened) counts the next
       // wait from this message, keeping its messages the chain's waits apart
@@ -354,15 +401,16 @@ export class ChainEngine {
     return { type: "message", message: fillPlaceholders(step.send, { items: itemsOf(row.context) }), ...cap };
   }
 
-  private async queue(tx: Tx, row: EnrollmentRow, chain: ChainDefinition, content: DeliveryContent): Promise<void> {
+  private async queue(tx: Tx, row: EnrollmentRow, chain: ChainDefinition, step: number, content: DeliveryContent): Promise<void> {
     await tx.$executeRawUnsafe(
-      `INSERT INTO delivery (chain_enrollment_id, subscriber_id, variant, status, kind, payload, not_before, created_at)
-       VALUES ($1, $2, 'A', 'pending', $3, $4::jsonb, $5, $5)`,
+      `INSERT INTO delivery (chain_enrollment_id, chain_step, subscriber_id, variant, status, kind, payload, not_before, created_at)
+       VALUES ($1, $6, $2, 'A', 'pending', $3, $4::jsonb, $5, $5)`,
       row.id,
       row.subscriber_id,
       chain.kind,
       JSON.stringify(content),
       this.deps.clock.now(),
+      step,
     );
   }
 
@@ -378,6 +426,9 @@ export class ChainEngine {
     } else if ("event_since_entry" in condition) {
       sql = `SELECT EXISTS (SELECT 1 FROM event WHERE subscriber_id = $1 AND type = $3 AND occurred_at > $2) AS ok`;
       params = [row.subscriber_id, row.entered_at, condition.event_since_entry];
+    } else if ("bought_category" in condition) {
+      sql = `SELECT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = $1 AND o.status = 'paid' AND ${hasCategory("o.items", "$2")}) AS ok`;
+      params = [row.subscriber_id, condition.bought_category];
     } else if ("has_tag" in condition) {
       sql = `SELECT $2 = ANY(tags) AS ok FROM subscriber WHERE id = $1`;
       params = [row.subscriber_id, condition.has_tag];
@@ -404,6 +455,52 @@ function itemsOf(context: Record<string, unknown>): string {
     .map((i) => (typeof i === "string" ? i : typeof i === "object" && i && "name" in i ? String((i as { name: unknown }).name) : ""))
     .filter(Boolean)
     .join(", ");
+}
+
+/** An order's items (jsonb array) hold one of this category. */
+function hasCategory(itemsColumn: string, param: string): string {
+  return `EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${itemsColumn}) = 'array' THEN ${itemsColumn} ELSE '[]'::jsonb END) li WHERE lower(li ->> 'category') = lower(${param}::text))`;
+}
+
+/**
+ * Whether an entrant falls in the chain's holdout: a stable hash of chain and
+ * customer against the percentage, so an instance restart or a second
+ * instance decides the same way.
+ */
+function inHoldout(chainParam: string, subscriberColumn: string, percentParam: string): string {
+  return `((abs(hashtext(${chainParam}::text || ':' || ${subscriberColumn}::text)) % 10000) < (${percentParam}::float8 * 100))`;
+}
+
+/** The instant a deadline wait ends, from the trigger's property; undefined when it carries no usable date. */
+function deadlineOf(context: Record<string, unknown>, wait: DeadlineWait, timezone: string): Date | undefined {
+  const base = propertyTime(context, wait.property);
+  if (!base) return undefined;
+  const shifted = new Date(base.getTime() + wait.offset);
+  if (wait.at === null) return shifted;
+  const local = wallClock(shifted, timezone);
+  return zonedInstant({ ...local, hour: Math.floor(wait.at / 60), minute: wait.at % 60 }, timezone);
+}
+
+function deadlinePassed(context: Record<string, unknown>, wait: DeadlineWait, now: Date): boolean {
+  const base = propertyTime(context, wait.property);
+  return base !== undefined && base.getTime() < now.getTime();
+}
+
+function propertyTime(context: Record<string, unknown>, property: string): Date | undefined {
+  const props = (context.properties ?? {}) as Record<string, unknown>;
+  const value = props[property];
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
+/** The index of the first wait step at or after `from` (or the end): skips one reminder's messages. */
+function nextWaitAfter(steps: ChainStep[], from: number): number {
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i]!;
+    if ("wait" in s || "wait_until" in s || "end" in s) return i;
+  }
+  return steps.length;
 }
 
 /** The first time the wall clock in `timezone` shows `minuteOfDay` after `after`. */

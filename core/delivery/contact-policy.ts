@@ -10,6 +10,8 @@ export interface ContactPolicy {
   quietHours: { start: number; end: number } | null;
   /** Orders this many days after a delivery or click are attributed to it. */
   attributionDays: number;
+  /** Marketing messages from trigger chains per person per 24 h, across chains (0 or absent: no limit). */
+  triggeredPerDay?: number;
 }
 
 export const DEFAULT_POLICY: ContactPolicy = {

@@ -229,6 +229,10 @@ export class DeliveryWorker {
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
             AND (d.campaign_id IS NULL OR c.status = 'running')
+            -- A paused chain's queued messages wait for its resume.
+            AND (d.chain_enrollment_id IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM chain_enrollment ce JOIN chain_state cs ON cs.chain_id = ce.chain_id
+                   WHERE ce.id = d.chain_enrollment_id AND cs.paused_at IS NOT NULL))
             -- One chat, one sender: while any instance is sending to this person, or sent
             -- them something in the last second, their next row waits for a later round
             -- (Telegram's one message per second per chat holds across instances).
@@ -310,6 +314,11 @@ export class DeliveryWorker {
       await this.finish(row, "skipped", "frequency_cap");
       return "skipped";
     }
+    const nextTriggeredSlot = row.kind === "marketing" && row.chainEnrollmentId !== null ? await this.triggeredSlot(row) : undefined;
+    if (nextTriggeredSlot) {
+      await this.defer(row, nextTriggeredSlot, "triggered_daily_cap");
+      return "deferred";
+    }
     // The wait for the slot can take seconds: whoever unsubscribed, blocked the bot
     // or was erased meanwhile gets nothing - also a row already 'sending' when the
     // erasure cancelled the pending ones. The message is rendered from the state
@@ -345,6 +354,34 @@ export class DeliveryWorker {
       row.id,
     );
     return (rows[0]?.n ?? 0) >= content.cap.messages;
+  }
+
+  /**
+   * Triggered-message rule (DOMAIN.md): at most `triggeredPerDay` marketing
+   * messages from other chains per person per 24 hours (a chain's own steps are
+   * spaced by its waits and its own cap). Over it, the message waits until the
+   * oldest of those is a day old (it is not lost).
+   */
+  private async triggeredSlot(row: ClaimedDelivery): Promise<Date | undefined> {
+    const limit = this.deps.policy.triggeredPerDay ?? 0;
+    if (limit <= 0) return undefined;
+    const now = this.deps.clock.now();
+    const rows = await this.deps.db.prisma.$queryRawUnsafe<{ at: Date }[]>(
+      `SELECT coalesce(d.sent_at, d.claimed_at) AS at
+         FROM delivery d JOIN chain_enrollment ce ON ce.id = d.chain_enrollment_id
+        WHERE d.subscriber_id = $1 AND d.kind = 'marketing' AND d.id <> $3
+          AND ce.chain_id <> (SELECT chain_id FROM chain_enrollment WHERE id = $5)
+          AND ((d.status = 'sent' AND d.sent_at > $2::timestamptz - interval '1 day') OR d.status = 'sending')
+        ORDER BY at DESC LIMIT $4`,
+      row.subscriberId,
+      now,
+      row.id,
+      limit,
+      row.chainEnrollmentId,
+    );
+    if (rows.length < limit) return undefined;
+    const oldest = rows[rows.length - 1]!.at;
+    return new Date(Math.max(new Date(oldest).getTime() + 86_400_000, now.getTime() + 60_000));
   }
 
   private contentOf(row: ClaimedDelivery): DeliveryContent | undefined {

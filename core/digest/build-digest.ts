@@ -6,6 +6,7 @@
 // come from locales/<lang>/digest.ftl when a destination renders it in its
 // language, so one digest serves every channel.
 import { campaignReport } from "../campaigns/campaign-report.ts";
+import { chainWeek, type ChainAdvice, type DigestChain } from "../chains/chain-week.ts";
 import type { CoreDeps } from "../deps.ts";
 import { cohortRetention, type Cohort } from "../metrics/cohort-retention.ts";
 import { derive, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
@@ -96,6 +97,9 @@ export interface Digest {
   cohorts: Cohort[];
   signals: SignalReading[];
   proposal: Proposal | null;
+  /** What each trigger chain did, and the one to look at (pause or fix). */
+  chains: DigestChain[];
+  chainAdvice: ChainAdvice | null;
 }
 
 const MAX_CAMPAIGNS = 10;
@@ -115,6 +119,7 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     cohortRetention(deps, { months: COHORT_MONTHS, until: lastInstant }),
     finishedCampaigns(deps, period),
   ]);
+  const chainsWeek = await chainWeek(deps, deps.chains ?? [], period, before);
   const movement = await stageMovement(deps, { from: period.from, to: period.to });
   const proposal = await proposeAction(deps, { movement, detractors, from: period.from, to: period.to });
   const budget = analyticsSettingsOf(deps).budget;
@@ -141,6 +146,8 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     cohorts,
     signals: readSignals(movement, detractors),
     proposal,
+    chains: chainsWeek.chains,
+    chainAdvice: chainsWeek.advice,
   };
 }
 

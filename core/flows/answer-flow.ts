@@ -8,6 +8,7 @@ import type { FlowSession, Subscriber } from "../../generated/prisma/client.ts";
 import { localize } from "../dialogues/localized-text.ts";
 import { reply, type DialogueReply } from "../dialogues/reply.ts";
 import { alertTeam } from "../team-threads/alert-team.ts";
+import { formatOpening, nextTeamOpening } from "../team-threads/team-hours.ts";
 import { customerCardOf } from "../team-threads/customer-card.ts";
 import { stepById, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
 import { evaluateAnswer, type AcceptedAnswer, type FlowInput } from "./flow-answers.ts";
@@ -159,6 +160,7 @@ async function handOver(
   // Claimed first: a double tap (or a redelivered update) posts one card, not two.
   const claimed = await updateCurrent(deps, session, { status: "handed_over" });
   if (!claimed) return { messages: [], notice: t("flow-already-answered"), pressed: { close: true } };
+  const opening = nextTeamOpening(deps.clock.now(), deps.teamHours, deps.teamTimezone);
   const posted = await alertTeam(deps, {
     alert: {
       kind: "help_request",
@@ -166,6 +168,7 @@ async function handOver(
       flow: { id: flow.id, name: flow.name },
       question: step.text,
       answers: answeredQuestions(flow, session),
+      ...(opening ? { toldAnswerFrom: opening.toISOString() } : {}),
     },
     subscriberId: subscriber.id,
     topic: "help_request",
@@ -179,7 +182,10 @@ async function handOver(
   }
   // Posted, or waiting for Slack to come back (team_alert_retry): either way the team will see it.
   deps.logger.info({ subscriberId: subscriber.id, sessionId: session.id }, "flow handed over to the team");
-  return reply({ text: t("flow-human-requested"), removeKeyboard: true }, { pressed: { close: true } });
+  const text = opening
+    ? t("flow-human-requested-after-hours", { when: formatOpening(opening, subscriber.language, subscriber.timezone ?? deps.teamTimezone) })
+    : t("flow-human-requested");
+  return reply({ text, removeKeyboard: true }, { pressed: { close: true } });
 }
 
 function stuckOffer(deps: CoreDeps, session: FlowSession, subscriber: Subscriber): OutgoingMessage {

@@ -5,6 +5,8 @@ import type { CoreDeps } from "../deps.ts";
 
 export interface CustomerDataExport {
   exportedAt: string;
+  /** When the personal data was erased (what is left is anonymous), or null. */
+  erasedAt: string | null;
   profile: Record<string, unknown>;
   consent: { status: string; history: { status: string; at: string; channel: string; text: string | null; source: string | null }[] };
   /** Paid orders; `totals` per currency (a sum across currencies means nothing), `total` all amounts added. */
@@ -43,6 +45,7 @@ export async function exportCustomerData(deps: CoreDeps, subscriberId: number): 
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     exportedAt: deps.clock.now().toISOString(),
+    erasedAt: iso(s.erasedAt),
     profile: {
       id: s.id,
       telegramId: s.telegramId === null ? null : String(s.telegramId),

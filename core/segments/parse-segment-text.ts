@@ -28,13 +28,17 @@ export class SegmentTextError extends DomainError {
     readonly position: number,
     readonly length: number,
     readonly expected: readonly string[],
+    /** The segment text as parsed, for pointAt. */
+    readonly text: string,
+    /** The valid word closest to the wrong one ("did you mean"). */
+    readonly suggestion?: string,
   ) {
-    super("segment_text", message, { position, length, expected });
+    super("segment_text", message, { position, length, expected, ...(suggestion ? { suggestion } : {}) });
   }
 }
 
 /** The text with a caret line under the offending word, for a code block. */
-export function pointAt(text: string, error: SegmentTextError): string {
+export function pointAt(text: string, error: Pick<SegmentTextError, "position" | "length">): string {
   return `${text}\n${" ".repeat(error.position - 1)}${"^".repeat(Math.max(1, error.length))}`;
 }
 
@@ -100,7 +104,7 @@ function tokenize(text: string): Token[] {
     if (i >= text.length) break;
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(text);
-    if (!m || !m.groups) throw new SegmentTextError(`Unexpected character '${text[i]}' at position ${i + 1}.`, i + 1, 1, []);
+    if (!m || !m.groups) throw new SegmentTextError(`Unexpected character '${text[i]}' at position ${i + 1}.`, i + 1, 1, [], text);
     const g = m.groups;
     const at = m.index + m[0].length - m[0].trimStart().length;
     const raw = m[0].trim();
@@ -117,20 +121,23 @@ function tokenize(text: string): Token[] {
 }
 
 export function parseSegmentText(text: string): SegmentDefinition {
-  if (text.trim() === "") throw new SegmentTextError(`The segment is empty. Start with a field: ${SEGMENT_FIELDS.join(", ")}.`, 1, 1, SEGMENT_FIELDS);
-  const parser = new Parser(tokenize(text));
+  if (text.trim() === "") throw new SegmentTextError(`The segment is empty. Start with a field: ${SEGMENT_FIELDS.join(", ")}.`, 1, 1, SEGMENT_FIELDS, text);
+  const parser = new Parser(tokenize(text), text);
   const where = parser.expression();
   parser.expectEnd();
   const parsed = segmentDefinitionSchema.safeParse({ version: 1, where });
   // The parser checks every value itself; this is a safety net, never a raw ZodError.
-  if (!parsed.success) throw new SegmentTextError(`The segment is not valid: ${parsed.error.issues[0]?.message ?? "unknown problem"}.`, 1, Math.max(1, text.length), []);
+  if (!parsed.success) throw new SegmentTextError(`The segment is not valid: ${parsed.error.issues[0]?.message ?? "unknown problem"}.`, 1, Math.max(1, text.length), [], text);
   return parsed.data;
 }
 
 class Parser {
   private i = 0;
   private depth = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
 
   private get token(): Token {
     return this.tokens[this.i]!;
@@ -195,6 +202,7 @@ class Parser {
         t.at + 1,
         t.text.length,
         [],
+        this.source,
       );
     }
   }
@@ -426,7 +434,7 @@ class Parser {
     const guess = candidates ? closest(t.text.toLowerCase().replace(/[:.].*$/, ""), candidates) : undefined;
     const hint = guess ? ` Did you mean ${guess}?` : "";
     const label = what.startsWith("Unknown field") || what === "Expected a field" ? "Valid fields" : "Valid here";
-    throw new SegmentTextError(`${subject}${hint} ${label}: ${expected.join(", ")}.`, t.at + 1, Math.max(1, t.text.length), expected);
+    throw new SegmentTextError(`${subject}${hint} ${label}: ${expected.join(", ")}.`, t.at + 1, Math.max(1, t.text.length), expected, this.source, guess);
   }
 }
 

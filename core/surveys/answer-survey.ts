@@ -12,7 +12,8 @@ import { customerCardOf } from "../team-threads/customer-card.ts";
 import { ordersSummaryOf } from "../subscribers/orders-summary.ts";
 import { alertThreshold, npsGroup, SCALES, type SurveyDefinition } from "./survey-definition.ts";
 import { followUpQuestion, scoreQuestion } from "./survey-questions.ts";
-import { detractorAlert, openResponseOf } from "./survey-responses.ts";
+import { afterHoursOf, detractorAlert, openResponseOf } from "./survey-responses.ts";
+import { formatOpening } from "../team-threads/team-hours.ts";
 
 export type SurveyInput = { kind: "text"; text: string } | { kind: "unreadable" } | { kind: "command" };
 
@@ -107,7 +108,7 @@ async function recordScore(deps: CoreDeps, input: Answering & { score: number; p
     });
   }
   if (survey.followUp) return reply(followUpQuestion(deps.translator, survey, response.id, subscriber.language), pressed);
-  return reply({ text: thanks(survey, response, subscriber.language) }, pressed);
+  return reply({ text: thanks(deps, survey, response, subscriber) }, pressed);
 }
 
 async function recordComment(deps: CoreDeps, input: Answering & { comment: string }): Promise<DialogueReply> {
@@ -129,7 +130,7 @@ async function recordComment(deps: CoreDeps, input: Answering & { comment: strin
   } else {
     await refreshTeamCard(deps, { subscriber, survey, response });
   }
-  return reply({ text: thanks(survey, response, subscriber.language) });
+  return reply({ text: thanks(deps, survey, response, subscriber) });
 }
 
 async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueReply> {
@@ -138,7 +139,7 @@ async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueRe
   if (count === 0) return { messages: [], notice: deps.translator.t(subscriber.language, "survey-already-answered"), pressed: { close: true } };
   const response = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id: input.response.id } });
   await refreshTeamCard(deps, { subscriber, survey, response });
-  return reply({ text: thanks(survey, response, subscriber.language) }, { pressed: { chosen: deps.translator.t(subscriber.language, "survey-skip") } });
+  return reply({ text: thanks(deps, survey, response, subscriber) }, { pressed: { chosen: deps.translator.t(subscriber.language, "survey-skip") } });
 }
 
 /**
@@ -180,7 +181,14 @@ function isSkipWord(deps: CoreDeps, text: string): boolean {
   return SUPPORTED_LANGUAGES.some((language) => deps.translator.t(language, "survey-skip").toLowerCase() === typed);
 }
 
-function thanks(survey: SurveyDefinition, response: SurveyResponse, language: string): string {
+function thanks(deps: CoreDeps, survey: SurveyDefinition, response: SurveyResponse, subscriber: Subscriber): string {
+  const language = subscriber.language;
   const group = survey.kind === "nps" && response.score !== null ? npsGroup(response.score) : undefined;
-  return localize((group && survey.thanks[group]) ?? survey.thanks.default, language);
+  const text = localize((group && survey.thanks[group]) ?? survey.thanks.default, language);
+  // A detractor's card went to the team: outside its hours, say when someone will answer.
+  const threshold = alertThreshold(survey);
+  const told = threshold !== undefined && response.score !== null && response.score <= threshold ? afterHoursOf(deps, response).toldAnswerFrom : undefined;
+  if (!told) return text;
+  const when = formatOpening(new Date(told), language, subscriber.timezone ?? deps.teamTimezone);
+  return `${text}\n${deps.translator.t(language, "survey-team-after-hours", { when })}`;
 }

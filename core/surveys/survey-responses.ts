@@ -1,6 +1,7 @@
 // Survey responses in the database: opening one (respecting the cooldown),
 // finding the one that awaits an answer, and the NPS card for the team.
 import type { CoreDeps } from "../deps.ts";
+import { nextTeamOpening } from "../team-threads/team-hours.ts";
 import type { TeamAlert } from "../ports.ts";
 import type { Subscriber, SurveyResponse } from "../../generated/prisma/client.ts";
 import { customerCardOf } from "../team-threads/customer-card.ts";
@@ -85,5 +86,16 @@ export async function detractorAlert(
     reason,
     lifecycleStage: await lifecycleStageOf(deps, subscriber.id),
     orders: await ordersSummaryOf(deps, subscriber.id),
+    ...afterHoursOf(deps, response),
   };
+}
+
+/**
+ * A detractor who answered outside the team's hours is told when someone will
+ * answer (in the thanks) and the card says so; both read the score's time, so
+ * the card says the same at every update.
+ */
+export function afterHoursOf(deps: CoreDeps, response: SurveyResponse): { toldAnswerFrom?: string } {
+  const opening = response.answeredAt ? nextTeamOpening(response.answeredAt, deps.teamHours, deps.teamTimezone) : undefined;
+  return opening ? { toldAnswerFrom: opening.toISOString() } : {};
 }

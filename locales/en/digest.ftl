@@ -103,6 +103,15 @@ digest-campaign = #{ $id } { $name }: { $delivered } delivered · { $basis ->
 digest-campaign-counting = orders until { $until } still count
 digest-campaigns-none = No campaign finished.
 
+## Trigger chains
+digest-section-chains = Trigger chains
+digest-chain = { $entered } entered ({ $enteredBefore } before) · { $converted } bought ({ $convertedBefore } before) · revenue { $revenue } · { $unsubscribed } unsubscribed while in it{ $paused ->
+    [yes] {" "}· paused
+   *[no] {""}
+  }
+digest-chain-advice-conversion_fell = Look at *{ $name }*: its conversion fell to { $now } from { $before }. If a message misfires, `/chains pause { $id }` stops it while you fix it.
+digest-chain-advice-unsubscribes_rose = Look at *{ $name }*: { $now } people unsubscribed while in it ({ $before } the period before). Consider `/chains pause { $id }` and check its messages.
+
 ## Detractors
 digest-section-detractors = Detractors
 digest-detractors = { $count } { $count ->
@@ -218,6 +227,6 @@ digest-chart-sources-total = { $count } new subscribers; { $weekly ->
 ## Slack: /digest
 digest-usage = Usage: `/digest now [period]` posts the digest in this channel; `/digest preview [period]` shows it only to you. Period: last week (default), this week, last month, this month, last 30 days, за прошлую неделю. Example: `/digest preview last month`
 digest-posted = :white_check_mark: The digest for { $period } is in this channel.
-digest-cannot-post = I can't post in this channel ({ $error }): invite me with `/invite @Chatloop`, or use `/digest preview`.
+digest-error-cannot_post = I can't post in this channel ({ $error }): invite me with `/invite @Chatloop`, or use `/digest preview`.
 digest-preview-charts = The charts are in your direct messages with Chatloop.
 digest-preview-dm = Charts for your digest preview, { $period }.

@@ -31,6 +31,7 @@ flow-stuck = This question seems tricky. You can skip it or ask a person from ou
 flow-stuck-skip = Skip this question
 flow-stuck-human = 🙋 Talk to a person
 flow-human-requested = I've asked a teammate to join. They'll answer you right here in this chat - you can already write what you need.
+flow-human-requested-after-hours = I've passed your request to the team. They are off right now and will answer you here from { $when } - you can already write what you need.
 flow-human-unavailable = Sorry, nobody from the team can join right now. You can skip the question or try again.
 flow-media-hint = I can only read text answers here. Please answer the question above, or send /cancel to stop.
 flow-command-hint = We're in the middle of "{ $flow }". Please answer the question above, or send /cancel to stop.

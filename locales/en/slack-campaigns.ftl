@@ -33,7 +33,7 @@ send-error-invalid_schedule = I can't read the time "{ $text }"{ $reason ->
 send-error-unknown_survey = There is no survey `{ $id }`. Surveys: { $valid }.
 send-error-unknown_flow = There is no flow `{ $id }`. Flows: { $valid }.
 send-error-unknown_template = There is no saved template "{ $name }". `/template list` shows them.
-send-error-invalid_message = The message is not valid: { $message }
+send-error-invalid_input = The message is not valid: { $message }
 send-error-empty_audience = Nobody in this segment can be messaged right now, so there is nothing to schedule.
 
 ## Slack: the pre-flight card
@@ -118,7 +118,7 @@ template-saved = Template *{ $name }* saved. Use it: `/send SEGMENT { $name } WH
 template-deleted = Template *{ $name }* deleted.
 template-list-title = Saved templates
 template-list-empty = No templates yet.
-template-not-found = There is no template "{ $name }".
+template-error-unknown_template = There is no template "{ $name }".
 
 ## Slack: /audit
 audit-title = Audit log (latest { $count })

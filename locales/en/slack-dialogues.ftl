@@ -3,6 +3,7 @@ slack-card-erased = 🗑 Customer #{ $id } asked us to erase their data: this ca
 slack-hot-lead-title = 🔥 Hot lead: { $name }
 slack-detractor-title = ⚠️ { $survey } { $score }/{ $max } from { $name }
 slack-feedback-title = 💬 Feedback from { $name }
+slack-told-after-hours = :crescent_moon: Outside team hours: the customer was told someone will answer from { $when }.
 slack-help-title = 🙋 { $name } needs help
 slack-customer-unnamed = Customer #{ $id }
 slack-field-flow = Flow

@@ -7,3 +7,4 @@ survey-already-answered = You've already answered this question. Thank you!
 survey-closed = This survey is closed. Thank you!
 survey-cooldown = You've already answered this survey recently. Thank you!
 survey-cancelled = Okay, no problem.
+survey-team-after-hours = Our team is off right now; someone will get back to you from { $when }.

@@ -106,6 +106,15 @@ digest-campaign = #{ $id } { $name }: доставлено { $delivered } · { $
 digest-campaign-counting = заказы до { $until } ещё засчитываются
 digest-campaigns-none = Ни одна кампания не завершилась.
 
+## Триггерные цепочки
+digest-section-chains = Триггерные цепочки
+digest-chain = вошли { $entered } (было { $enteredBefore }) · купили { $converted } (было { $convertedBefore }) · выручка { $revenue } · отписались в цепочке { $unsubscribed }{ $paused ->
+    [yes] {" "}· на паузе
+   *[no] {""}
+  }
+digest-chain-advice-conversion_fell = Посмотрите на *{ $name }*: конверсия упала до { $now } с { $before }. Если сообщение не работает, `/chains pause { $id }` остановит цепочку, пока вы её правите.
+digest-chain-advice-unsubscribes_rose = Посмотрите на *{ $name }*: в цепочке отписались { $now } чел. (в прошлый период { $before }). Возможно, стоит `/chains pause { $id }` и проверить сообщения.
+
 ## Критики
 digest-section-detractors = Критики
 digest-detractors = { $count } { $count ->
@@ -222,6 +231,6 @@ digest-chart-sources-total = Новых подписчиков: { $count }; { $w
 ## Slack: /digest
 digest-usage = Формат: `/digest now [период]` — опубликовать дайджест в этом канале; `/digest preview [период]` — показать только вам. Период: прошлая неделя (по умолчанию), эта неделя, прошлый месяц, этот месяц, последние 30 дней, last week. Пример: `/digest preview за прошлый месяц`
 digest-posted = :white_check_mark: Дайджест за { $period } опубликован в этом канале.
-digest-cannot-post = Не могу написать в этот канал ({ $error }): пригласите меня командой `/invite @Chatloop` или используйте `/digest preview`.
+digest-error-cannot_post = Не могу написать в этот канал ({ $error }): пригласите меня командой `/invite @Chatloop` или используйте `/digest preview`.
 digest-preview-charts = Графики — в ваших личных сообщениях с Chatloop.
 digest-preview-dm = Графики к предпросмотру дайджеста, { $period }.

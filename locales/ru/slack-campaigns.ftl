@@ -33,7 +33,7 @@ send-error-invalid_schedule = Не могу понять время "{ $text }"{
 send-error-unknown_survey = Опроса `{ $id }` нет. Опросы: { $valid }.
 send-error-unknown_flow = Сценария `{ $id }` нет. Сценарии: { $valid }.
 send-error-unknown_template = Шаблона "{ $name }" нет. Список: `/template list`.
-send-error-invalid_message = Сообщение некорректно: { $message }
+send-error-invalid_input = Сообщение некорректно: { $message }
 send-error-empty_audience = В этом сегменте сейчас некому писать — планировать нечего.
 
 ## Slack: карточка перед запуском
@@ -118,7 +118,7 @@ template-saved = Шаблон *{ $name }* сохранён. Используйт
 template-deleted = Шаблон *{ $name }* удалён.
 template-list-title = Сохранённые шаблоны
 template-list-empty = Шаблонов пока нет.
-template-not-found = Шаблона "{ $name }" нет.
+template-error-unknown_template = Шаблона "{ $name }" нет.
 
 ## Slack: /audit
 audit-title = Журнал действий (последние { $count })

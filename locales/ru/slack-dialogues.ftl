@@ -3,6 +3,7 @@ slack-card-erased = 🗑 Клиент #{ $id } попросил удалить �
 slack-hot-lead-title = 🔥 Горячий лид: { $name }
 slack-detractor-title = ⚠️ { $survey } { $score }/{ $max } от клиента { $name }
 slack-feedback-title = 💬 Отзыв: { $name }
+slack-told-after-hours = :crescent_moon: Вне рабочего времени: клиенту сказали, когда ему ответят: { $when }.
 slack-help-title = 🙋 { $name } просит помощи
 slack-customer-unnamed = Клиент #{ $id }
 slack-field-flow = Сценарий

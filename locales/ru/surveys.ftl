@@ -7,3 +7,4 @@ survey-already-answered = Вы уже ответили на этот вопро�
 survey-closed = Этот опрос уже закрыт. Спасибо!
 survey-cooldown = Вы недавно уже отвечали на этот опрос. Спасибо!
 survey-cancelled = Хорошо, без проблем.
+survey-team-after-hours = Сейчас команда не на связи — ответим, когда она будет на месте: { $when }.

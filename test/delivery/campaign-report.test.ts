@@ -1,7 +1,7 @@
 // Campaign results on a known dataset: delivery counts, clicks, last-touch
 // attribution, and the incremental effect against the holdout.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { campaignReport, significance } from "../../core/campaigns/campaign-report.ts";
+import { campaignReport, campaignReports, significance } from "../../core/campaigns/campaign-report.ts";
 import { createCampaign } from "../../core/campaigns/campaigns.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
@@ -85,6 +85,9 @@ describe.each(DATABASE_KINDS)("campaign report on %s", (kind) => {
     // Without a holdout and a cost, there is no incremental effect to report.
     const r2 = await campaignReport(deps, c2.id);
     expect(r2).toMatchObject({ delivered: 1, holdout: null, incrementalRevenue: null, romi: null, attributedRevenue: 120 });
+    // Several campaigns at once (/metrics): the same reports, in the order asked; unknown ids left out.
+    expect(await campaignReports(deps, [c2.id, 999_999, c1.id])).toEqual([r2, r]);
+    expect(await campaignReports(deps, [])).toEqual([]);
   });
 
   test("significance of a difference in conversion rates", () => {

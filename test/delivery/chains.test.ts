@@ -158,7 +158,7 @@ describe.each(DATABASE_KINDS)("trigger chains on %s", (kind) => {
     );
     const chains = loadChains(dir);
     expect(chains.map((c) => [c.id, c.max_trigger_age])).toEqual([["late_thanks", 40 * 86_400_000]]);
-    expect(loadChains().map((c) => c.max_trigger_age)).toEqual([86_400_000, 86_400_000, 86_400_000, 86_400_000]);
+    expect(loadChains().map((c) => [c.id, c.max_trigger_age])).toEqual(["abandoned_cart", "bonus_expiry", "care_kit_cross_sell", "post_purchase", "shoe_finder_follow_up", "winback"].map((id) => [id, 86_400_000]));
     const late = new ChainEngine(deps, chains);
     await late.tick();
     await createCustomers(database.db, [{ telegramId: 508, firstName: "Hal" }]);

@@ -189,4 +189,22 @@ describe("Slack campaign approvals", () => {
       ["U0BOSS", "campaign.approved"],
     ]);
   });
+
+  test("a button whose value is damaged or not ours is refused, and nothing changes", async () => {
+    const res = await p.slack.command("/send", 'everyone "Hi {first_name}" tomorrow 10am', "U0MARKETER");
+    const id = draftId(res.ack);
+    for (const [action, value] of [
+      ["campaign_schedule", `${id}abc`],
+      ["campaign_discard", "-1"],
+      ["campaign_approve", ""],
+      ["campaign_edit", `{"id":${id}`],
+      ["campaign_edit", JSON.stringify({ id: String(id), command: "/send x" })],
+    ] as const) {
+      const press = await p.slack.action(action, value, "U0MARKETER");
+      const answer = await p.slackApi.waitFor(() => p.slackApi.responsesTo(press.responseUrl)[0]);
+      expect(answer.body).toMatchObject({ text: "This button no longer works. Run the command again.", replace_original: false, response_type: "ephemeral" });
+    }
+    expect((await p.database.db.prisma.campaign.findUniqueOrThrow({ where: { id: Number(id) } })).status).toBe("draft");
+    expect(await p.database.db.prisma.auditLog.count({ where: { target: `campaign:${id}` } })).toBe(0);
+  });
 });

@@ -8,21 +8,20 @@ import type { WebClient } from "@slack/web-api";
 import { writeAudit } from "../../../core/audit/audit-log.ts";
 import { buildDigest } from "../../../core/digest/build-digest.ts";
 import { renderDigestCharts } from "../../../core/digest/digest-charts.ts";
-import { DomainError } from "../../../core/errors.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
 import { digestSections } from "../../digest/digest-sections.ts";
-import { domainErrorText } from "../error-text.ts";
-import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
+import { replies, type ErrorScope } from "../error-replies.ts";
+import { replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { uploadCharts } from "../slack-digest-outlet.ts";
 import { digestView } from "../views/digest-view.ts";
 
-/** Slack's answers that mean "the app cannot post here", not a failure of ours. */
-const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived", "restricted_action", "cannot_dm_bot"]);
+/** A period it does not know: the error, then the usage; Slack refusing the post: digest-error-cannot_post. */
+const DIGEST_ERRORS: ErrorScope = { prefix: "digest-error", usage: ["digest-usage"] };
 
 export function registerDigestCommand(app: App, deps: SlackDeps): void {
   app.command("/digest", async ({ command, ack, respond, client }) => {
-    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
+    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, DIGEST_ERRORS), async () => {
       await deps.access.require(command.user_id, "view");
       const text = command.text.trim();
       const verb = (text.split(/\s+/)[0] ?? "").toLowerCase();
@@ -38,13 +37,7 @@ async function runDigestCommand(
   input: { verb: "now" | "preview"; periodWords: string; user: string; channel: string },
 ): Promise<SlackReply> {
   const { core } = deps;
-  let period;
-  try {
-    period = parsePeriodWords(input.periodWords, core.clock.now(), core.teamTimezone).period;
-  } catch (err) {
-    if (err instanceof DomainError) throw new Refusal({ text: `${domainErrorText(deps, err)}\n${deps.t("digest-usage")}` });
-    throw err;
-  }
+  const { period } = parsePeriodWords(input.periodWords, core.clock.now(), core.teamTimezone);
   // A channel that receives the weekly digest gets it in its language; elsewhere the team's.
   const language = input.verb === "now" ? (deps.digestLanguages?.get(input.channel) ?? deps.language) : deps.language;
   const t = (key: string, vars?: Record<string, string | number>) => core.translator.t(language, key, vars);
@@ -58,14 +51,9 @@ async function runDigestCommand(
     return { text: view.text, blocks: [...view.blocks!, { type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${t("digest-preview-charts")}` }] }] };
   }
   const view = digestView(sections, { withChartsNote: true });
-  try {
-    const posted = await client.chat.postMessage({ channel: input.channel, text: view.text, blocks: view.blocks!, unfurl_links: false, unfurl_media: false });
-    await uploadCharts(client, { channel: posted.channel ?? input.channel, threadTs: posted.ts!, comment: sections.chartsComment, charts });
-  } catch (err) {
-    const error = (err as { data?: { error?: string } }).data?.error;
-    if (error && CANNOT_POST.has(error)) throw new Refusal({ text: t("digest-cannot-post", { error }) });
-    throw err;
-  }
+  // Not in the channel (or it is archived): answered with digest-error-cannot_post by the error table.
+  const posted = await client.chat.postMessage({ channel: input.channel, text: view.text, blocks: view.blocks!, unfurl_links: false, unfurl_media: false });
+  await uploadCharts(client, { channel: posted.channel ?? input.channel, threadTs: posted.ts!, comment: sections.chartsComment, charts });
   await writeAudit(core, {
     actor: `slack:${input.user}`,
     action: "digest.posted",

@@ -2,6 +2,7 @@
 // Slack turns straight quotes into curly ones on many keyboards, so every kind
 // of quote counts; Russian guillemets too.
 import { z } from "zod";
+import { CommandSyntaxError } from "../error-replies.ts";
 
 export interface SendRequest {
   /** A saved segment's name, or a segment in the text form (quoted). */
@@ -19,12 +20,10 @@ export interface SendRequest {
   name?: string;
 }
 
-export class SendSyntaxError extends Error {
-  constructor(
-    readonly problem: string,
-    readonly detail: Record<string, string> = {},
-  ) {
-    super(problem);
+/** A mistake in /send's words: worded send-error-<problem> (the error table, SEND_ERRORS). */
+export class SendSyntaxError extends CommandSyntaxError {
+  constructor(problem: string, detail: Record<string, string> = {}) {
+    super(problem, detail);
     this.name = "SendSyntaxError";
   }
 }
@@ -36,7 +35,8 @@ interface Token {
 
 const QUOTES: Record<string, string> = { '"': '"', "“": "”", "”": "”", "„": "“", "«": "»", "'": "'", "‘": "’" };
 
-export function tokenize(input: string): Token[] {
+/** The words and quoted texts of `input`; undefined when a quote is not closed. */
+export function tokenize(input: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
@@ -50,7 +50,7 @@ export function tokenize(input: string): Token[] {
       const end = input.indexOf(close, i + 1);
       const alt = ch === "“" ? input.indexOf("“", i + 1) : -1;
       const stop = end === -1 ? alt : alt === -1 ? end : Math.min(end, alt);
-      if (stop === -1) throw new SendSyntaxError("unclosed_quote");
+      if (stop === -1) return undefined;
       tokens.push({ value: input.slice(i + 1, stop), quoted: true });
       i = stop + 1;
       continue;
@@ -79,6 +79,7 @@ const FLAG_OPTIONS = new Set(["--local-time"]);
 
 export function parseSend(input: string): SendRequest {
   const tokens = tokenize(input.replace(/[\u2014\u2013]{1,2}(?=[a-z])/g, "--"));
+  if (!tokens) throw new SendSyntaxError("unclosed_quote");
   const positional: Token[] = [];
   const request: SendRequest = { segment: "", when: "", localTime: false, holdoutPercent: 0, buttons: [] };
   for (let i = 0; i < tokens.length; i++) {

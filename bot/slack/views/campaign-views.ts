@@ -1,21 +1,14 @@
 // Block Kit for /campaigns: the list with progress, and one campaign's results.
 import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
+import type { CampaignSummary } from "../../../core/campaigns/list-campaigns.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-export interface CampaignLine {
-  id: number;
-  name: string;
-  status: string;
-  sendAt: Date;
-  sent: number;
-  total: number;
-}
 
-export function campaignListView(lines: CampaignLine[], t: T, timezone: string, language: string): SlackReply {
+export function campaignListView(lines: CampaignSummary[], t: T, timezone: string, language: string): SlackReply {
   if (lines.length === 0) return { text: t("campaigns-empty") };
   const text = lines
     .map((c) =>

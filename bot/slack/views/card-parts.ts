@@ -1,6 +1,7 @@
 // Pieces every customer card shares: the customer's name and contacts, orders,
 // the "Open profile" button and the thread hint. Pure functions of data.
 import type { KnownBlock, SectionBlock } from "@slack/types";
+import { button, OPEN_PROFILE } from "../action-values.ts";
 import { localize, type LocalizedText } from "../../../core/dialogues/localized-text.ts";
 import type { AnsweredQuestion, CustomerCard, OrdersSummary } from "../../../core/ports.ts";
 
@@ -12,7 +13,6 @@ export interface CardContext {
   language: string;
 }
 
-export const OPEN_PROFILE_ACTION = "customer_profile_open";
 
 const SECTION_LIMIT = 3000;
 const FIELD_LIMIT = 2000;
@@ -103,7 +103,7 @@ export function answersSections(title: string, answers: AnsweredQuestion[], ctx:
 export function profileButton(customer: CustomerCard, t: T): KnownBlock {
   return {
     type: "actions",
-    elements: [{ type: "button", action_id: OPEN_PROFILE_ACTION, text: { type: "plain_text", text: t("slack-open-profile") }, value: String(customer.subscriberId) }],
+    elements: [button(OPEN_PROFILE, customer.subscriberId, t("slack-open-profile"))],
   };
 }
 

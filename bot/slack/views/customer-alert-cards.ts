@@ -74,7 +74,16 @@ function detractorCard(alert: Extract<TeamAlert, { kind: "detractor" }>, ctx: Ca
       ...orderFields(alert.orders, t),
       field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
     ]),
+    ...toldSection(alert.toldAnswerFrom, t),
   ]);
+}
+
+/** Outside the team's hours the customer was told when someone will answer: the card says so. */
+function toldSection(toldAnswerFrom: string | undefined, t: CardContext["t"]) {
+  if (!toldAnswerFrom) return [];
+  const at = new Date(toldAnswerFrom);
+  const when = `<!date^${Math.floor(at.getTime() / 1000)}^{date_long_pretty} {time}|${toldAnswerFrom}>`;
+  return [textSection(t("slack-told-after-hours", { when }))];
 }
 
 function feedbackCard(alert: Extract<TeamAlert, { kind: "feedback" }>, ctx: CardContext): Card {
@@ -94,6 +103,7 @@ function helpRequestCard(alert: Extract<TeamAlert, { kind: "help_request" }>, ct
       field(t("slack-field-contacts"), contactsOf(alert.customer, t)),
     ]),
     ...answersSections(t("slack-field-answers"), alert.answers, ctx),
+    ...toldSection(alert.toldAnswerFrom, t),
   ]);
 }
 

@@ -4,10 +4,10 @@
 // pre-flight card (bot/slack/actions/digest-actions.ts).
 import type { KnownBlock } from "@slack/types";
 import type { DigestLine, DigestSections } from "../../digest/digest-sections.ts";
+import { button, DIGEST_PROPOSAL } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { escapeMrkdwn, truncate } from "./card-parts.ts";
 
-export const DIGEST_PROPOSAL_ACTION = "digest_open_send";
 /** Slack's limit for a button's value. */
 const BUTTON_VALUE_LIMIT = 2000;
 const SECTION_LIMIT = 2900;
@@ -28,7 +28,7 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
       blocks.push({
         type: "actions",
         block_id: "digest_proposal",
-        elements: [{ type: "button", style: "primary", action_id: DIGEST_PROPOSAL_ACTION, value: p.sendText, text: { type: "plain_text", text: p.button } }],
+        elements: [button(DIGEST_PROPOSAL, p.sendText, p.button, "primary")],
       });
     }
   }

@@ -6,7 +6,7 @@ import { formatWhen } from "./format.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-export function homeView(d: Dashboard, t: T, timezone: string, language: string): HomeView {
+export function homeView(d: Dashboard, t: T, timezone: string, language: string, extra: KnownBlock[] = []): HomeView {
   const figures = d.figures.map((f) => {
     const change = formatFigureChange(f.unit, f.value, f.previous, language);
     return { type: "mrkdwn" as const, text: `*${f.label}*\n${formatFigureValue(f.unit, f.value, language)}${change ? ` ${change}` : ""}` };
@@ -25,6 +25,7 @@ export function homeView(d: Dashboard, t: T, timezone: string, language: string)
     { type: "section", text: { type: "mrkdwn", text: `*${t("home-campaigns")}*\n${campaigns}` } },
     { type: "divider" },
     { type: "section", text: { type: "mrkdwn", text: `*${t("home-detractors")}*\n${detractors}`.slice(0, 2900) } },
+    ...(extra.length ? [{ type: "divider" } as KnownBlock, ...extra] : []),
     { type: "context", elements: [{ type: "mrkdwn", text: t("home-help") }] },
   ];
   return { type: "home", blocks };

@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Preflight } from "../../../core/campaigns/preflight.ts";
 import type { OutgoingMessage } from "../../../core/ports.ts";
+import { button, CAMPAIGN_DISCARD, CAMPAIGN_EDIT, CAMPAIGN_SCHEDULE } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatDuration, formatMoney, formatNumber, formatWhen } from "./format.ts";
 
@@ -54,14 +55,13 @@ export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
   if (input.previewB) blocks.push({ type: "section", text: { type: "mrkdwn", text: `${t("preflight-preview-b")}\n${quote(input.previewB)}` } });
   if (input.otherContent) blocks.push({ type: "section", text: { type: "mrkdwn", text: input.otherContent } });
   if (input.approvalRequired) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("preflight-approval") }] });
-  const id = String(input.campaignId);
   blocks.push({
     type: "actions",
     block_id: "preflight",
     elements: [
-      { type: "button", style: "primary", action_id: "campaign_schedule", value: id, text: { type: "plain_text", text: t(input.approvalRequired ? "preflight-submit" : "preflight-schedule") } },
-      { type: "button", action_id: "campaign_edit", value: JSON.stringify({ id: input.campaignId, command: input.command.slice(0, 1800) }), text: { type: "plain_text", text: t("preflight-edit") } },
-      { type: "button", style: "danger", action_id: "campaign_discard", value: id, text: { type: "plain_text", text: t("preflight-cancel") } },
+      button(CAMPAIGN_SCHEDULE, input.campaignId, t(input.approvalRequired ? "preflight-submit" : "preflight-schedule"), "primary"),
+      button(CAMPAIGN_EDIT, { id: input.campaignId, command: input.command.slice(0, 1800) }, t("preflight-edit")),
+      button(CAMPAIGN_DISCARD, input.campaignId, t("preflight-cancel"), "danger"),
     ],
   });
   return { text: `${t("preflight-title", { name: input.name })}: ${t("preflight-recipients", { recipients: n(pf.recipients) })}`, blocks };
