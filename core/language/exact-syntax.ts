@@ -9,7 +9,11 @@ export const SEGMENT_VERBS = ["list", "show", "preview", "save", "delete"];
 /** `/segment list|show|...`, or a rule in the text form without a verb. */
 export function isExactSegment(text: string): boolean {
   const verb = text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (verb === "" || SEGMENT_VERBS.includes(verb)) return true;
+  return verb === "" || SEGMENT_VERBS.includes(verb) || isSegmentRule(text);
+}
+
+/** A rule in the segment text form ("lifecycle = loyal and not tag:vip"). */
+export function isSegmentRule(text: string): boolean {
   try {
     parseSegmentText(text);
     return true;

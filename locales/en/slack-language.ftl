@@ -49,3 +49,4 @@ words-names-none = none yet
 words-figure = *{ $label }*, { $period }: *{ $value }*{ $change }
 words-figure-previous = { $value } in { $period }
 words-figure-all = All the figures: `{ $command }`
+words-names-fields = Profile fields: { $names }

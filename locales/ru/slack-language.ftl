@@ -49,3 +49,4 @@ words-names-none = пока нет
 words-figure = *{ $label }*, { $period }: *{ $value }*{ $change }
 words-figure-previous = { $value } за { $period }
 words-figure-all = Все показатели: `{ $command }`
+words-names-fields = Поля профиля: { $names }
