@@ -57,6 +57,10 @@ describe.each(DATABASE_KINDS)("Natural commands in Slack on %s", (kind) => {
       expect(size(text)).toBe(size(await run("/segment", "preview nps = detractor")));
       expect(size(text)).toBe("2");
     }
+    // The exact verb with words it does not read: understood, and the echo teaches `2d`.
+    const days = await run("/segment", "preview abandoned cart within 2 days");
+    expect(days).toContain("Understood as: `/segment preview event:added_to_cart within 2d and no order since event:added_to_cart`");
+    expect(size(days)).toBe("1");
     const fromSource = await run("/segment", "подписчики из instagram_bio");
     expect(fromSource).toContain("Understood as: `/segment preview source = instagram_bio`");
     expect(size(fromSource)).toBe(size(await run("/segment", "preview source = instagram_bio")));

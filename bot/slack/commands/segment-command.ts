@@ -4,7 +4,7 @@
 // domain errors become a polite answer by the error table (a text error shows
 // the text with a caret under the problem).
 import type { App } from "@slack/bolt";
-import { isExactSegment } from "../../../core/language/exact-syntax.ts";
+import { isExactSegment, isSegmentRule } from "../../../core/language/exact-syntax.ts";
 import { installationNames } from "../../../core/language/installation-names.ts";
 import { builtInSegment } from "../../../core/segments/built-in-segments.ts";
 import { deleteSegment, saveSegment } from "../../../core/segments/saved-segments.ts";
@@ -56,9 +56,13 @@ export async function runSegmentCommand(deps: SlackDeps, input: string, actor: s
       // "show vip": the saved vip_ru, or the tag vip? The closest names, as buttons.
       return answerWords(deps, "/segment", argument, { run: again, exactInstead: show, names });
     }
-    case "preview":
+    case "preview": {
       if (!argument) break;
-      return segmentPreviewView(argument, await previewSegment(core, { text: argument, language }), t, showContacts);
+      const preview = async () => segmentPreviewView(argument, await previewSegment(core, { text: argument, language }), t, showContacts);
+      // "preview last_order < 30 days", "preview abandoned cart": words the exact syntax does not read, understood
+      // (the echo shows `30d`); words not understood get the exact syntax's error, caret and all.
+      return isSegmentRule(argument) ? preview() : answerWords(deps, "/segment", argument, { run: again, exactInstead: preview });
+    }
     case "save": {
       const definitionText = argument.slice(name.length).trim();
       if (!name || !definitionText) break;
