@@ -29,6 +29,9 @@ export const DOMAIN_ERROR_CODES = [
   "chain_not_found",
   "chain_already_paused",
   "chain_not_paused",
+  "ab_not_a_test",
+  "ab_already_decided",
+  "ab_not_running",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

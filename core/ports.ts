@@ -1,5 +1,6 @@
 // The ports the core owns and the transports implement. The core says what to
 // send and to whom; the bots decide how (Telegram API calls, Slack blocks).
+import type { AbDecision, AbTestStarted } from "./campaigns/ab-types.ts";
 import type { LocalizedText } from "./dialogues/localized-text.ts";
 import type { Digest } from "./digest/build-digest.ts";
 import type { ChartImage } from "./digest/chart-renderer.ts";
@@ -116,6 +117,9 @@ export type TeamAlert =
       toldAnswerFrom?: string;
     }
   | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  /** An A/B test that picks its winner started sending: its card carries Send A / Send B / Wait longer. */
+  | ({ kind: "ab_test" } & AbTestStarted)
+  | { kind: "ab_decision"; campaignId: number; name: string; decision: AbDecision }
   | {
       kind: "help_request";
       customer: CustomerCard;

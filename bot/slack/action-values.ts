@@ -70,6 +70,10 @@ export const CAMPAIGN_REJECT = defineAction("campaign_reject", idValue);
 export const CUSTOMER_ERASE = defineAction("customer_erase", idValue);
 // "Open profile" on a customer card (views/card-parts.ts).
 export const OPEN_PROFILE = defineAction("customer_profile_open", idValue);
+// An A/B test's card in the team channel (views/ab-test-cards.ts): the campaign id.
+export const AB_SEND_A = defineAction("ab_send_a", idValue);
+export const AB_SEND_B = defineAction("ab_send_b", idValue);
+export const AB_WAIT = defineAction("ab_wait", idValue);
 // The digest's "Open in /send": the proposed campaign's /send words (views/digest-view.ts).
 export const DIGEST_PROPOSAL = defineAction("digest_open_send", z.string().min(1).max(MAX_VALUE));
 // A reading offered when words allow several (views/understood-view.ts): the exact form to run.

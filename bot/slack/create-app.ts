@@ -15,6 +15,7 @@ import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
+import { registerAbTestActions } from "./actions/ab-test-actions.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
@@ -54,7 +55,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const clientOptions = slackClientOptions(options.apiUrl);
   let slack: SlackApp;
   if (options.appToken) {
-    const app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions });
+    // The Socket Mode client makes its own WebClient (apps.connections.open): it takes its options from installerOptions.
+    const app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+      installerOptions: { clientOptions: slackClientOptions(options.apiUrl) },
+    });
     slack = { app, mode: "socket" };
   } else {
     const receiver = new HTTPReceiver({
@@ -89,6 +98,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerMetricsCommand(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
+  registerAbTestActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
   registerAppHome(slack.app, deps);

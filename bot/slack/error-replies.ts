@@ -71,6 +71,9 @@ export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
   chain_not_found: { input: true },
   chain_already_paused: { input: false },
   chain_not_paused: { input: false },
+  ab_not_a_test: { input: false },
+  ab_already_decided: { input: false },
+  ab_not_running: { input: false },
 };
 
 /**

@@ -11,6 +11,7 @@
 // only the delivered would drop from the treatment exactly the people who
 // were lost on the way - who are not like the rest - and bias the lift.
 import type { CoreDeps } from "../deps.ts";
+import type { AbDecision } from "./ab-types.ts";
 import { requireCampaign } from "./campaigns.ts";
 
 export interface GroupResult {
@@ -44,6 +45,8 @@ export interface CampaignReport {
   romiBasis: "incremental" | "attributed" | null;
   significance: Significance | null;
   attributionDays: number;
+  /** An A/B test that picks its winner: its settings and, once taken, the decision (variants RA / RB are the rest). */
+  abTest?: { percent: number; by: string; defaultVariant: string; decideAt: Date | null; decision: AbDecision | null } | null;
 }
 
 export interface Significance {
@@ -70,7 +73,7 @@ export async function campaignReports(deps: CoreDeps, campaignIds: readonly numb
   const ids = [...new Set(campaignIds)];
   const days = deps.policy.attributionDays;
   const db = deps.db.prisma;
-  const campaigns = await db.campaign.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, status: true, cost: true } });
+  const campaigns = await db.campaign.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, status: true, cost: true, testPercent: true, winnerBy: true, defaultVariant: true, decideAt: true, decision: true } });
 
   const statusRows = await db.$queryRawUnsafe<{ campaign_id: number; status: string; reason: string | null; n: number }[]>(
     `SELECT campaign_id, status::text AS status, reason, count(*)::int AS n FROM delivery WHERE campaign_id = ANY($1::int[]) GROUP BY 1, 2, 3`,
@@ -132,7 +135,16 @@ export async function campaignReports(deps: CoreDeps, campaignIds: readonly numb
     if (!campaign) return [];
     return [
       reportOf(
-        { id: campaign.id, name: campaign.name, status: campaign.status, cost: campaign.cost === null ? null : Number(campaign.cost) },
+        {
+          id: campaign.id,
+          name: campaign.name,
+          status: campaign.status,
+          cost: campaign.cost === null ? null : Number(campaign.cost),
+          abTest:
+            campaign.testPercent > 0
+              ? { percent: campaign.testPercent, by: campaign.winnerBy ?? "clicks", defaultVariant: campaign.defaultVariant, decideAt: campaign.decideAt, decision: (campaign.decision as AbDecision | null) ?? null }
+              : null,
+        },
         statusRows.filter((r) => r.campaign_id === id),
         groupRows.filter((r) => r.campaign_id === id),
         attributedRows.find((r) => r.campaign_id === id)?.revenue ?? 0,
@@ -143,7 +155,7 @@ export async function campaignReports(deps: CoreDeps, campaignIds: readonly numb
 }
 
 function reportOf(
-  campaign: { id: number; name: string; status: string; cost: number | null },
+  campaign: { id: number; name: string; status: string; cost: number | null; abTest?: CampaignReport["abTest"] },
   statusRows: { status: string; reason: string | null; n: number }[],
   groups: { variant: string; size: number; converted: number; revenue: number; clicked: number }[],
   attributed: number,
@@ -159,7 +171,8 @@ function reportOf(
     const revenue = round2(rows.reduce((a, r) => a + r.revenue, 0));
     return { size, converted, revenue, conversionRate: size ? converted / size : 0 };
   };
-  const treatment = group(["A", "B"]);
+  // Everyone assigned to be treated: A, B, and an A/B test's rest (RA / RB, or R before the decision).
+  const treatment = group(groups.filter((g) => g.variant !== "H").map((g) => g.variant));
   const holdoutGroup = groups.some((g) => g.variant === "H") ? group(["H"]) : null;
   const cost = campaign.cost;
   const attributedRevenue = round2(attributed);
@@ -196,6 +209,7 @@ function reportOf(
     romiBasis,
     significance: holdoutGroup ? significance(treatment, holdoutGroup) : null,
     attributionDays: days,
+    abTest: campaign.abTest ?? null,
   };
 }
 

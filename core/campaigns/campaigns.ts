@@ -22,6 +22,13 @@ export const newCampaignSchema = z
     localTime: z.boolean().default(false),
     holdoutPercent: z.number().int().min(0).max(50).default(0),
     variantBPercent: z.number().int().min(0).max(90).default(0),
+    /** An A/B test that picks its winner: this share of the treated audience is split A/B, the rest gets the winner. */
+    testPercent: z.number().int().min(0).max(90).default(0),
+    winnerBy: z.enum(["clicks", "conversions", "replies"]).optional(),
+    winnerAfterMinutes: z.number().int().min(15).max(14 * 24 * 60).optional(),
+    defaultVariant: z.enum(["A", "B"]).default("A"),
+    /** A survey campaign's variant B: another survey. */
+    surveyIdB: z.string().min(1).optional(),
     cost: z.number().nonnegative().optional(),
     transactional: z.boolean().default(false),
     createdBy: z.string().min(1),
@@ -34,7 +41,9 @@ export const newCampaignSchema = z
     if (c.kind === "message" && !c.message) ctx.addIssue({ code: "custom", path: ["message"], message: "a message campaign needs a message" });
     if (c.kind === "survey" && !c.surveyId) ctx.addIssue({ code: "custom", path: ["surveyId"], message: "a survey campaign needs a survey" });
     if (c.kind === "flow" && !c.flowId) ctx.addIssue({ code: "custom", path: ["flowId"], message: "a flow campaign needs a flow" });
-    if (c.variantBPercent > 0 && !c.message?.B) ctx.addIssue({ code: "custom", path: ["message", "B"], message: "an A/B split needs a text B" });
+    if (c.variantBPercent > 0 && !c.message?.B && !c.surveyIdB) ctx.addIssue({ code: "custom", path: ["message", "B"], message: "an A/B split needs a text B" });
+    if (c.testPercent > 0 && c.variantBPercent === 0) ctx.addIssue({ code: "custom", path: ["testPercent"], message: "a winner test needs variants A and B" });
+    if (c.testPercent > 0 && c.kind === "flow") ctx.addIssue({ code: "custom", path: ["testPercent"], message: "a flow campaign has no variant to test" });
   });
 export type NewCampaign = z.input<typeof newCampaignSchema>;
 
@@ -47,6 +56,10 @@ export async function createCampaign(deps: CoreDeps, input: NewCampaign): Promis
   if (c.surveyId && !deps.dialogues.surveys.get(c.surveyId)) {
     const valid = deps.dialogues.surveys.all().map((s) => s.id);
     throw new DomainError("unknown_survey", `There is no survey "${c.surveyId}"`, { id: c.surveyId, valid: valid.join(", ") || "-" });
+  }
+  if (c.surveyIdB && !deps.dialogues.surveys.get(c.surveyIdB)) {
+    const valid = deps.dialogues.surveys.all().map((s) => s.id);
+    throw new DomainError("unknown_survey", `There is no survey "${c.surveyIdB}"`, { id: c.surveyIdB, valid: valid.join(", ") || "-" });
   }
   if (c.flowId && !deps.dialogues.flows.get(c.flowId)) {
     const valid = deps.dialogues.flows.all().map((f) => f.id);
@@ -70,6 +83,11 @@ export async function createCampaign(deps: CoreDeps, input: NewCampaign): Promis
       materializeAt,
       holdoutPercent: c.holdoutPercent,
       variantBPercent: c.variantBPercent,
+      testPercent: c.testPercent,
+      winnerBy: c.testPercent > 0 ? (c.winnerBy ?? (c.kind === "survey" ? "replies" : "clicks")) : null,
+      winnerAfterMinutes: c.testPercent > 0 ? (c.winnerAfterMinutes ?? 240) : null,
+      defaultVariant: c.defaultVariant,
+      surveyIdB: c.surveyIdB ?? null,
       cost: c.cost ?? null,
       transactional: c.transactional,
       createdBy: c.createdBy,

@@ -14,6 +14,7 @@ import { renderTemplate, type MessageTemplate } from "./message-template.ts";
 import { parseWhen, InvalidSchedule } from "./parse-when.ts";
 import { preflight, type Preflight } from "./preflight.ts";
 import { getTemplate } from "./templates.ts";
+import type { WinnerMeasure } from "./ab-types.ts";
 
 export interface DraftCampaignRequest {
   /** Who: a built-in or saved segment's name, a rule in the text form, or a definition already built (shown as `text`). */
@@ -32,6 +33,14 @@ export interface DraftCampaignRequest {
   when: string | Date;
   /** Deliver at that wall-clock time in each customer's own timezone. */
   localTime?: boolean | undefined;
+  /**
+   * An A/B test that picks its winner (needs textB, or surveyB for a survey):
+   * `percent` of the treated audience is split A/B, the winner by `by` goes to
+   * the rest after `winnerAfterMinutes`; not significant: `defaultVariant`.
+   */
+  test?: { percent: number; winnerAfterMinutes: number; by?: WinnerMeasure | undefined; defaultVariant?: "A" | "B" | undefined } | undefined;
+  /** A survey campaign's variant B: another survey's id. */
+  surveyB?: string | undefined;
   /** Percent of the audience held out as the control group (0-50). */
   holdoutPercent?: number | undefined;
   /** What the campaign costs, for ROMI. */
@@ -77,7 +86,16 @@ export async function draftCampaign(deps: CoreDeps, request: DraftCampaignReques
     sendAt,
     localTime: request.localTime ?? false,
     holdoutPercent: request.holdoutPercent ?? 0,
-    variantBPercent: messageB ? 50 : 0,
+    variantBPercent: messageB || request.surveyB ? 50 : 0,
+    ...(request.surveyB ? { surveyIdB: request.surveyB } : {}),
+    ...(request.test
+      ? {
+          testPercent: request.test.percent,
+          winnerAfterMinutes: request.test.winnerAfterMinutes,
+          ...(request.test.by ? { winnerBy: request.test.by } : {}),
+          ...(request.test.defaultVariant ? { defaultVariant: request.test.defaultVariant } : {}),
+        }
+      : {}),
     ...(request.cost !== undefined ? { cost: request.cost } : {}),
     createdBy: request.createdBy,
     draft: true,

@@ -3,6 +3,7 @@
 // one's holdout / variant bucket is a hash of (campaign, customer), so the
 // split is deterministic, stored, and reproducible in reports.
 import type { CoreDeps } from "../deps.ts";
+import { REST_VARIANT } from "./ab-winner.ts";
 import { audienceQuery } from "./audience.ts";
 
 /** Eligible for any marketing message: opted in, reachable, not erased. */
@@ -39,6 +40,8 @@ export async function materializeDueCampaigns(deps: CoreDeps): Promise<Materiali
         `INSERT INTO delivery (campaign_id, subscriber_id, variant, status, kind, not_before, created_at)
          SELECT ${p(1)}::int, s.id,
                 CASE WHEN ${bucketSql(p(1), "holdout")} < ${p(2)}::int THEN 'H'
+                     -- A test that picks its winner: outside the test share, the rest waits for the decision.
+                     WHEN ${p(9)}::int > 0 AND ${bucketSql(p(1), "test")} >= ${p(9)}::int THEN '${REST_VARIANT}'
                      WHEN ${bucketSql(p(1), "variant")} < ${p(3)}::int THEN 'B' ELSE 'A' END,
                 (CASE WHEN ${bucketSql(p(1), "holdout")} < ${p(2)}::int THEN 'held_out' ELSE 'pending' END)::"DeliveryStatus",
                 ${p(4)}::text,
@@ -58,8 +61,11 @@ export async function materializeDueCampaigns(deps: CoreDeps): Promise<Materiali
         c.sendAt,
         deps.teamTimezone,
         now,
+        c.testPercent,
       );
-      await tx.campaign.update({ where: { id }, data: { status: "running", materializedAt: now } });
+      // The test's deadline counts from when it starts sending.
+      const decideAt = c.testPercent > 0 ? new Date(Math.max(c.sendAt.getTime(), now.getTime()) + (c.winnerAfterMinutes ?? 240) * 60_000) : null;
+      await tx.campaign.update({ where: { id }, data: { status: "running", materializedAt: now, ...(decideAt ? { decideAt } : {}) } });
       return { campaignId: id, rows };
     });
     if (!result) return results;

@@ -1,5 +1,6 @@
 // A click on a tracked button: decode the token, record the click, and tell
 // the HTTP layer where to send the person.
+import { isVariantB } from "../campaigns/ab-types.ts";
 import type { CoreDeps } from "../deps.ts";
 import { campaignMessageSchema } from "../campaigns/message-template.ts";
 import { deliveryPayloadSchema } from "./delivery-content.ts";
@@ -13,7 +14,7 @@ export async function followTrackedLink(deps: CoreDeps, secret: Buffer, token: s
   let buttons: { url: string }[] | undefined;
   if (delivery.campaign) {
     const message = campaignMessageSchema.safeParse(delivery.campaign.message);
-    if (message.success) buttons = (delivery.variant === "B" ? (message.data.B ?? message.data.A) : message.data.A).buttons;
+    if (message.success) buttons = (isVariantB(delivery.variant) ? (message.data.B ?? message.data.A) : message.data.A).buttons;
   } else {
     const payload = deliveryPayloadSchema.safeParse(delivery.payload);
     if (payload.success && payload.data.type === "message") buttons = payload.data.message.buttons;

@@ -17,6 +17,8 @@ import type { OutgoingMessage, SendOutcome } from "../ports.ts";
 import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
+import { announceTestStarted, decideDueTests } from "../campaigns/ab-winner.ts";
+import { isVariantB } from "../campaigns/ab-types.ts";
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../campaigns/materialize.ts";
 import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
@@ -96,7 +98,7 @@ export class DeliveryWorker {
    * "Crash safety").
    */
   private readonly unrecorded = new Map<bigint, SentRecord>();
-  private campaignContent = new Map<number, { kind: string; message?: ReturnType<typeof campaignMessageSchema.parse>; surveyId?: string | null; flowId?: string | null }>();
+  private campaignContent = new Map<number, { kind: string; message?: ReturnType<typeof campaignMessageSchema.parse>; surveyId?: string | null; surveyIdB?: string | null; flowId?: string | null }>();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -158,7 +160,8 @@ export class DeliveryWorker {
 
   /** Campaigns whose time has come get their audience; finished ones are closed. */
   async housekeeping(): Promise<void> {
-    await materializeDueCampaigns(this.deps);
+    for (const started of await materializeDueCampaigns(this.deps)) await announceTestStarted(this.deps, started.campaignId);
+    await decideDueTests(this.deps);
     await completeFinishedCampaigns(this.deps);
   }
 
@@ -229,6 +232,8 @@ export class DeliveryWorker {
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
             AND (d.campaign_id IS NULL OR c.status = 'running')
+            -- The rest of an A/B test waits for the winner (ab-winner.ts).
+            AND d.variant <> 'R'
             -- A paused chain's queued messages wait for its resume.
             AND (d.chain_enrollment_id IS NULL OR NOT EXISTS (
                   SELECT 1 FROM chain_enrollment ce JOIN chain_state cs ON cs.chain_id = ce.chain_id
@@ -286,6 +291,7 @@ export class DeliveryWorker {
         kind: c.kind,
         ...(c.kind === "message" ? { message: campaignMessageSchema.parse(c.message) } : {}),
         surveyId: c.surveyId,
+        surveyIdB: c.surveyIdB,
         flowId: c.flowId,
       });
     }
@@ -388,9 +394,9 @@ export class DeliveryWorker {
     if (row.campaignId !== null) {
       const c = this.campaignContent.get(row.campaignId);
       if (!c) return undefined;
-      if (c.kind === "survey" && c.surveyId) return { type: "survey", surveyId: c.surveyId };
+      if (c.kind === "survey" && c.surveyId) return { type: "survey", surveyId: isVariantB(row.variant) && c.surveyIdB ? c.surveyIdB : c.surveyId };
       if (c.kind === "flow" && c.flowId) return { type: "flow", flowId: c.flowId };
-      const template: MessageTemplate | undefined = row.variant === "B" ? (c.message?.B ?? c.message?.A) : c.message?.A;
+      const template: MessageTemplate | undefined = isVariantB(row.variant) ? (c.message?.B ?? c.message?.A) : c.message?.A;
       return template ? { type: "message", message: template } : undefined;
     }
     const parsed = deliveryPayloadSchema.safeParse(row.payload);

@@ -12,7 +12,7 @@ slack-denied = Sorry, you can't { $action ->
   }.
 
 ## Slack: /send usage and errors
-send-usage = Usage: `/send SEGMENT MESSAGE WHEN [options]` - SEGMENT is a saved segment or a "quoted rule", MESSAGE is "quoted text" with {"{"}first_name{"}"} or a saved template, WHEN is e.g. tomorrow 10am, friday 19:00, в пятницу в 19:00, now. Options: --local-time, --holdout 10%, --ab "text B", --cost 5000, --survey nps, --flow ID, --button "Label | https://...", --name "Campaign name".
+send-usage = Usage: `/send SEGMENT MESSAGE WHEN [options]` - SEGMENT is a saved segment or a "quoted rule", MESSAGE is "quoted text" with {"{"}first_name{"}"} or a saved template, WHEN is e.g. tomorrow 10am, friday 19:00, в пятницу в 19:00, now. Options: --local-time, --holdout 10%, --ab "text B", --cost 5000, --survey nps, --flow ID, --button "Label | https://...", --name "Campaign name"; an A/B test that picks its winner: --ab "text B" --test 20% --winner-after 4h [--by clicks|conversions|replies] [--default B].
 send-example = Example: `/send winback "Hi {"{"}first_name{"}"}, we miss you: -20% with BACK20" tomorrow 10am --holdout 10% --cost 5000`
 send-error-missing_segment = Which segment? Start with a saved segment's name or a "quoted rule".
 send-error-missing_message = What should it say? Put the text in quotes, name a saved template, or use --survey / --flow.
@@ -25,6 +25,13 @@ send-error-bad_button = A button is `--button "Label | https://..."` (got `{ $va
 send-error-unclosed_quote = A quote is not closed.
 send-error-survey_and_flow = Use --survey or --flow, not both.
 send-error-ab_needs_message = --ab needs a text message to compare with.
+send-error-bad_test = The test share must be 2-90%, e.g. `--test 20%` (got `{ $value }`).
+send-error-bad_winner_after = The waiting time is like `--winner-after 4h` (from 15m to 14d; got `{ $value }`).
+send-error-bad_by = The winner is picked `--by clicks`, `--by conversions` or `--by replies` (got `{ $value }`).
+send-error-bad_default = The default variant is `--default A` or `--default B` (got `{ $value }`).
+send-error-test_needs_share = Say how much of the audience to test on, e.g. `--test 20%`.
+send-error-test_needs_ab = A test needs two variants: add `--ab "text B"` (or `--ab-survey ID` for a survey).
+send-error-ab_survey_needs_survey = `--ab-survey` is the second survey of a survey campaign: add `--survey ID` too.
 send-error-extra_text = I don't know what to do with "{ $value }": only one quoted message, and the time without quotes.
 send-error-invalid_schedule = I can't read the time "{ $text }"{ $reason ->
     [past] : it is in the past.
@@ -48,6 +55,10 @@ preflight-split = *Split:* holdout { $holdout } (control group, gets nothing) - 
     [0] {""}
    *[other] {" "}- B { $b }
   }
+preflight-ab-test = *A/B test:* A { $a } and B { $b } now ({ $percent }% of the audience), then the winner to the other { $rest } · holdout { $holdout } (gets nothing) · decided { $when } by { $by } (no clear winner: { $default })
+preflight-ab-detectable = *The test can detect* a difference of { $detectable } points in { $by } (around a { $baseline }% rate).
+preflight-ab-too-small = :warning: *The test groups are small:* they can only detect a difference of { $detectable } points in { $by } (around a { $baseline }% rate), not a 20% lift. About { $needed } people per variant would; raise `--test` or widen the audience.
+preflight-ab-too-small-none = :warning: *The test groups are empty or too small to compare anything.* Raise `--test` or widen the audience.
 preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end ({ $window } in each customer's own time)
 preflight-survey = *Survey:* `{ $id }`
 preflight-flow = *Flow:* `{ $id }`
@@ -99,6 +110,15 @@ report-clicks = *Clicked:* { $clicked } ({ $rate })
 report-converted = *Converted* (paid within { $days } days): { $converted } of { $size } in the target group, delivered or not ({ $rate }) - revenue { $revenue }
 report-holdout = *Holdout:* { $converted } of { $size } ({ $rate }) - revenue { $revenue }
 report-variant = *Variant { $variant }:* { $converted } of { $size } converted ({ $rate }), { $clicked } clicked, revenue { $revenue }
+report-variant-rest-waiting = the rest (waiting for the winner)
+report-variant-rest = { $winner } to the rest
+report-ab-waiting = *A/B test:* { $percent }% of the audience, decided { $when } by { $by } (no clear winner: { $default })
+report-ab-decided = *A/B test:* { $percent }% of the audience · *{ $winner }* went to the rest, { $reason ->
+    [significant] it won by { $by }
+    [manual] chosen by <@{ $user }>
+    [too_small] the default: the groups were too small to tell by { $by }
+   *[not_significant] the default: no clear winner by { $by }
+  } ({ $figures }) · { $when }
 report-lift = *Incremental:* { $conversions } conversions, revenue { $revenue }
 report-attributed = *Attributed revenue* (last touch): { $revenue }
 report-romi = *ROMI:* { $romi } on cost { $cost } ({ $basis ->
@@ -152,3 +172,19 @@ home-no-campaigns = Nothing scheduled. `/send` schedules a campaign.
 home-detractors = Latest detractors (NPS 0-6)
 home-no-detractors = No detractors lately.
 home-help = `/metrics` for every figure with its definition - `/segment list` for audiences - `/campaigns` for results.
+
+## A/B tests that pick their winner
+ab-measure-clicks = clicks
+ab-measure-conversions = purchases
+ab-measure-replies = answers
+ab-card-title = 🧪 A/B test: #{ $id } { $name }
+ab-card-body = A goes to { $a } and B to { $b } people ({ $percent }% of the audience); the winner goes to the other { $rest }. Decided { $when } by { $by } (no clear winner: { $default }). You can decide now or give it more time.
+ab-send-a = Send A to the rest
+ab-send-b = Send B to the rest
+ab-wait = Wait longer
+ab-figures = A { $a } of { $aSize }, B { $b } of { $bSize }, p = { $p }
+ab-decided-significant = 🏁 A/B test #{ $id } { $name }: *{ $winner } wins* by { $by } ({ $figures }). Sending { $winner } to the remaining { $rest }.
+ab-decided-not_significant = 🏁 A/B test #{ $id } { $name }: no clear winner by { $by } ({ $figures }). Sending the default, { $winner }, to the remaining { $rest }.
+ab-decided-too_small = 🏁 A/B test #{ $id } { $name }: the test groups were too small to tell by { $by } ({ $figures }). Sending the default, { $winner }, to the remaining { $rest }.
+ab-decided-manual = 🏁 A/B test #{ $id } { $name }: <@{ $user }> chose *{ $winner }* ({ $figures }). Sending { $winner } to the remaining { $rest }.
+ab-extended = ⏳ <@{ $user }> gave A/B test #{ $id } more time: it is now decided { $when }.

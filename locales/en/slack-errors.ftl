@@ -39,3 +39,6 @@ error-invalid_input = { $message }
 error-cannot_post = I can't post there ({ $error }): invite me with `/invite @Chatloop`.
 # A button whose value is not ours or is damaged (an old message, a client bug).
 error-invalid_action = This button no longer works. Run the command again.
+error-ab_not_a_test = Campaign #{ $id } is not an A/B test that picks its winner.
+error-ab_already_decided = The A/B test of campaign #{ $id } is already decided.
+error-ab_not_running = Campaign #{ $id } is { $status }: its test can be decided once it runs.

@@ -12,7 +12,7 @@ slack-denied = Извините, вам нельзя { $action ->
   }.
 
 ## Slack: /send — использование и ошибки
-send-usage = Формат: `/send СЕГМЕНТ СООБЩЕНИЕ КОГДА [опции]` — СЕГМЕНТ: имя сохранённого сегмента или "правило в кавычках", СООБЩЕНИЕ: "текст в кавычках" с {"{"}first_name{"}"} или имя шаблона, КОГДА: например, завтра в 10:00, в пятницу в 19:00, tomorrow 10am, сейчас. Опции: --local-time, --holdout 10%, --ab "текст B", --cost 5000, --survey nps, --flow ID, --button "Текст | https://...", --name "Название".
+send-usage = Формат: `/send СЕГМЕНТ СООБЩЕНИЕ КОГДА [опции]` — СЕГМЕНТ: имя сохранённого сегмента или "правило в кавычках", СООБЩЕНИЕ: "текст в кавычках" с {"{"}first_name{"}"} или имя шаблона, КОГДА: например, завтра в 10:00, в пятницу в 19:00, tomorrow 10am, сейчас. Опции: --local-time, --holdout 10%, --ab "текст B", --cost 5000, --survey nps, --flow ID, --button "Текст | https://...", --name "Название"; A/B-тест с выбором победителя: --ab "текст B" --test 20% --winner-after 4h [--by clicks|conversions|replies] [--default B].
 send-example = Пример: `/send winback "{"{"}first_name{"}"}, мы скучаем: -20% по коду BACK20" завтра в 10:00 --holdout 10% --cost 5000`
 send-error-missing_segment = Какой сегмент? Начните с имени сохранённого сегмента или "правила в кавычках".
 send-error-missing_message = Что отправить? Текст в кавычках, имя шаблона или --survey / --flow.
@@ -25,6 +25,13 @@ send-error-bad_button = Кнопка задаётся так: `--button "Тек�
 send-error-unclosed_quote = Не закрыта кавычка.
 send-error-survey_and_flow = Укажите либо --survey, либо --flow.
 send-error-ab_needs_message = Для --ab нужен текст сообщения, с которым сравнивать.
+send-error-bad_test = Доля теста — от 2 до 90%, например `--test 20%` (получено `{ $value }`).
+send-error-bad_winner_after = Время ожидания — например `--winner-after 4h` (от 15m до 14d; получено `{ $value }`).
+send-error-bad_by = Победителя выбирают `--by clicks`, `--by conversions` или `--by replies` (получено `{ $value }`).
+send-error-bad_default = Вариант по умолчанию — `--default A` или `--default B` (получено `{ $value }`).
+send-error-test_needs_share = Укажите, на какой доле аудитории тестировать, например `--test 20%`.
+send-error-test_needs_ab = Для теста нужны два варианта: добавьте `--ab "текст B"` (или `--ab-survey ID` для опроса).
+send-error-ab_survey_needs_survey = `--ab-survey` — второй опрос опросной кампании: добавьте и `--survey ID`.
 send-error-extra_text = Не понимаю, что делать с "{ $value }": в кавычках только одно сообщение, время — без кавычек.
 send-error-invalid_schedule = Не могу понять время "{ $text }"{ $reason ->
     [past] : оно уже прошло.
@@ -48,6 +55,10 @@ preflight-split = *Разбивка:* контрольная группа { $hol
     [0] {""}
    *[other] {" "}— B { $b }
   }
+preflight-ab-test = *A/B-тест:* сейчас A { $a } и B { $b } ({ $percent }% аудитории), затем победитель остальным { $rest } · контрольная группа { $holdout } (ничего не получит) · решение { $when } по { $by } (если победителя нет — { $default })
+preflight-ab-detectable = *Тест заметит* разницу в { $detectable } п.п. по { $by } (при уровне около { $baseline }%).
+preflight-ab-too-small = :warning: *Тестовые группы малы:* они заметят только разницу в { $detectable } п.п. по { $by } (при уровне около { $baseline }%), а не прирост на 20%. Нужно около { $needed } человек на вариант: увеличьте `--test` или аудиторию.
+preflight-ab-too-small-none = :warning: *Тестовые группы пусты или слишком малы для сравнения.* Увеличьте `--test` или аудиторию.
 preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы ({ $window } по местному времени клиента)
 preflight-survey = *Опрос:* `{ $id }`
 preflight-flow = *Сценарий:* `{ $id }`
@@ -99,6 +110,15 @@ report-clicks = *Кликнули:* { $clicked } ({ $rate })
 report-converted = *Купили* (в течение { $days } дн.): { $converted } из { $size } в целевой группе, доставлено или нет ({ $rate }) — выручка { $revenue }
 report-holdout = *Контрольная группа:* { $converted } из { $size } ({ $rate }) — выручка { $revenue }
 report-variant = *Вариант { $variant }:* купили { $converted } из { $size } ({ $rate }), кликнули { $clicked }, выручка { $revenue }
+report-variant-rest-waiting = остальные (ждут победителя)
+report-variant-rest = { $winner } остальным
+report-ab-waiting = *A/B-тест:* { $percent }% аудитории, решение { $when } по { $by } (если победителя нет — { $default })
+report-ab-decided = *A/B-тест:* { $percent }% аудитории · остальным ушёл *{ $winner }*, { $reason ->
+    [significant] он победил по { $by }
+    [manual] выбрал(а) <@{ $user }>
+    [too_small] по умолчанию: группы слишком малы, чтобы судить по { $by }
+   *[not_significant] по умолчанию: явного победителя по { $by } нет
+  } ({ $figures }) · { $when }
 report-lift = *Прирост:* { $conversions } покупок, выручка { $revenue }
 report-attributed = *Выручка по последнему касанию:* { $revenue }
 report-romi = *ROMI:* { $romi } при стоимости { $cost } ({ $basis ->
@@ -152,3 +172,19 @@ home-no-campaigns = Ничего не запланировано. Заплани
 home-detractors = Последние критики (NPS 0–6)
 home-no-detractors = Критиков в последнее время нет.
 home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.
+
+## A/B-тесты, которые выбирают победителя
+ab-measure-clicks = кликам
+ab-measure-conversions = покупкам
+ab-measure-replies = ответам
+ab-card-title = 🧪 A/B-тест: #{ $id } { $name }
+ab-card-body = A получат { $a }, B — { $b } чел. ({ $percent }% аудитории); победитель уйдёт остальным { $rest }. Решение { $when } по { $by } (если победителя нет — { $default }). Можно решить сейчас или подождать ещё.
+ab-send-a = Отправить A остальным
+ab-send-b = Отправить B остальным
+ab-wait = Подождать ещё
+ab-figures = A { $a } из { $aSize }, B { $b } из { $bSize }, p = { $p }
+ab-decided-significant = 🏁 A/B-тест #{ $id } { $name }: *победил { $winner }* по { $by } ({ $figures }). Отправляем { $winner } остальным { $rest }.
+ab-decided-not_significant = 🏁 A/B-тест #{ $id } { $name }: явного победителя по { $by } нет ({ $figures }). Отправляем вариант по умолчанию, { $winner }, остальным { $rest }.
+ab-decided-too_small = 🏁 A/B-тест #{ $id } { $name }: тестовые группы слишком малы, чтобы судить по { $by } ({ $figures }). Отправляем вариант по умолчанию, { $winner }, остальным { $rest }.
+ab-decided-manual = 🏁 A/B-тест #{ $id } { $name }: <@{ $user }> выбрал(а) *{ $winner }* ({ $figures }). Отправляем { $winner } остальным { $rest }.
+ab-extended = ⏳ <@{ $user }> дал(а) A/B-тесту #{ $id } больше времени: решение { $when }.

@@ -18,6 +18,10 @@ export interface SendRequest {
   flow?: string;
   buttons: { text: string; url: string }[];
   name?: string;
+  /** --test 20% --winner-after 4h --by clicks --default B: an A/B test that picks its winner. */
+  test?: { percent: number; winnerAfterMinutes: number; by?: "clicks" | "conversions" | "replies"; defaultVariant?: "A" | "B" };
+  /** --ab-survey ID: a survey campaign's variant B. */
+  surveyB?: string;
 }
 
 /** A mistake in /send's words: worded send-error-<problem> (the error table, SEND_ERRORS). */
@@ -74,7 +78,18 @@ const money = z
   .transform((v) => Number(v.replace(",", ".")));
 
 /** Options that take a value, and the flags that do not. */
-const VALUE_OPTIONS = new Set(["--holdout", "--ab", "--cost", "--survey", "--flow", "--button", "--name"]);
+const VALUE_OPTIONS = new Set(["--holdout", "--ab", "--cost", "--survey", "--flow", "--button", "--name", "--test", "--winner-after", "--by", "--default", "--ab-survey"]);
+const testShare = z
+  .string()
+  .regex(/^\d{1,2}%?$/)
+  .transform((v) => Number(v.replace("%", "")))
+  .pipe(z.number().int().min(2).max(90));
+/** 30m, 4h, 2d: from 15 minutes to 14 days. */
+const waitingTime = z
+  .string()
+  .regex(/^\d+(m|min|h|d)$/i)
+  .transform((v) => Number(/^\d+/.exec(v)![0]) * ({ m: 1, min: 1, h: 60, d: 1440 } as Record<string, number>)[v.replace(/^\d+/, "").toLowerCase()]!)
+  .pipe(z.number().int().min(15).max(14 * 1440));
 const FLAG_OPTIONS = new Set(["--local-time"]);
 
 export function parseSend(input: string): SendRequest {
@@ -82,6 +97,7 @@ export function parseSend(input: string): SendRequest {
   if (!tokens) throw new SendSyntaxError("unclosed_quote");
   const positional: Token[] = [];
   const request: SendRequest = { segment: "", when: "", localTime: false, holdoutPercent: 0, buttons: [] };
+  const test: Partial<NonNullable<SendRequest["test"]>> = {};
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.quoted || !token.value.startsWith("--")) {
@@ -121,6 +137,33 @@ export function parseSend(input: string): SendRequest {
       case "--name":
         request.name = value.value;
         break;
+      case "--test": {
+        const parsed = testShare.safeParse(value.value);
+        if (!parsed.success) throw new SendSyntaxError("bad_test", { value: value.value });
+        test.percent = parsed.data;
+        break;
+      }
+      case "--winner-after": {
+        const parsed = waitingTime.safeParse(value.value);
+        if (!parsed.success) throw new SendSyntaxError("bad_winner_after", { value: value.value });
+        test.winnerAfterMinutes = parsed.data;
+        break;
+      }
+      case "--by": {
+        const by = value.value.toLowerCase();
+        if (by !== "clicks" && by !== "conversions" && by !== "replies") throw new SendSyntaxError("bad_by", { value: value.value });
+        test.by = by;
+        break;
+      }
+      case "--default": {
+        const variant = value.value.toUpperCase();
+        if (variant !== "A" && variant !== "B") throw new SendSyntaxError("bad_default", { value: value.value });
+        test.defaultVariant = variant;
+        break;
+      }
+      case "--ab-survey":
+        request.surveyB = value.value;
+        break;
       case "--button": {
         const m = /^(.+?)\s*\|\s*(https?:\/\/\S+)$/.exec(value.value);
         if (!m) throw new SendSyntaxError("bad_button", { value: value.value });
@@ -146,5 +189,11 @@ export function parseSend(input: string): SendRequest {
   if (!request.when) throw new SendSyntaxError("missing_when");
   if (request.survey && request.flow) throw new SendSyntaxError("survey_and_flow");
   if (request.textB && !needsMessage) throw new SendSyntaxError("ab_needs_message");
+  if (request.surveyB && !request.survey) throw new SendSyntaxError("ab_survey_needs_survey");
+  if (Object.keys(test).length > 0) {
+    if (test.percent === undefined) throw new SendSyntaxError("test_needs_share");
+    if (!request.textB && !request.surveyB) throw new SendSyntaxError("test_needs_ab");
+    request.test = { percent: test.percent, winnerAfterMinutes: test.winnerAfterMinutes ?? 240, ...(test.by ? { by: test.by } : {}), ...(test.defaultVariant ? { defaultVariant: test.defaultVariant } : {}) };
+  }
   return request;
 }

@@ -30,6 +30,20 @@ export function campaignListView(lines: CampaignSummary[], t: T, timezone: strin
   };
 }
 
+function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: T, timezone: string, language: string): string {
+  const by = t(`ab-measure-${ab.by}`);
+  const d = ab.decision;
+  if (!d) return t("report-ab-waiting", { percent: ab.percent, by, when: ab.decideAt ? formatWhen(ab.decideAt, timezone, language) : "—", default: ab.defaultVariant });
+  const figures = t("ab-figures", {
+    a: formatPercent(d.A.rate, language),
+    aSize: formatNumber(d.A.size, language),
+    b: formatPercent(d.B.rate, language),
+    bSize: formatNumber(d.B.size, language),
+    p: d.pValue === null ? "—" : formatNumber(d.pValue, language, 3),
+  });
+  return t("report-ab-decided", { percent: ab.percent, winner: d.winner, reason: d.reason, by, figures, when: formatWhen(new Date(d.decidedAt), timezone, language), user: d.decidedBy });
+}
+
 export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezone: string, language: string): SlackReply {
   const n = (x: number) => formatNumber(x, language);
   const money = (x: number) => formatMoney(x, language);
@@ -45,9 +59,12 @@ export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezo
   ];
   if (Object.keys(r.variants).length > 1) {
     for (const [variant, g] of Object.entries(r.variants)) {
-      lines.push(t("report-variant", { variant, converted: n(g.converted), size: n(g.size), rate: pct(g.conversionRate), clicked: n(g.clicked), revenue: money(g.revenue) }));
+      // An A/B test's rest: R while it waits, RA / RB once the winner went to it.
+      const label = variant === "R" ? t("report-variant-rest-waiting") : /^R[AB]$/.test(variant) ? t("report-variant-rest", { winner: variant[1]! }) : variant;
+      lines.push(t("report-variant", { variant: label, converted: n(g.converted), size: n(g.size), rate: pct(g.conversionRate), clicked: n(g.clicked), revenue: money(g.revenue) }));
     }
   }
+  if (r.abTest) lines.push(abTestLine(r.abTest, t, timezone, language));
   if (r.holdout) {
     lines.push(t("report-holdout", { converted: n(r.holdout.converted), size: n(r.holdout.size), rate: pct(r.holdout.conversionRate), revenue: money(r.holdout.revenue) }));
     lines.push(t("report-lift", { conversions: n(r.incrementalConversions ?? 0), revenue: money(r.incrementalRevenue ?? 0) }));

@@ -18,6 +18,8 @@ import {
   type CardContext,
 } from "./card-parts.ts";
 
+import { abDecisionCard, abTestCard } from "./ab-test-cards.ts";
+
 export interface Card {
   /** The notification text (and what clients without blocks show). */
   text: string;
@@ -40,6 +42,10 @@ export function alertCard(alert: TeamAlert, ctx: CardContext): Card {
       return feedbackCard(alert, ctx);
     case "help_request":
       return helpRequestCard(alert, ctx);
+    case "ab_test":
+      return abTestCard(alert, ctx);
+    case "ab_decision":
+      return abDecisionCard(alert.campaignId, alert.name, alert.decision, ctx);
   }
 }
 

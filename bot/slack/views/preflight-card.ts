@@ -1,5 +1,6 @@
 // The pre-flight card /send answers with: the numbers, a rendered preview,
 // and Schedule (or Submit for approval) / Edit / Cancel.
+import { DETECTABLE_RELATIVE } from "../../../core/campaigns/preflight.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Preflight } from "../../../core/campaigns/preflight.ts";
 import type { OutgoingMessage } from "../../../core/ports.ts";
@@ -42,7 +43,28 @@ export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
       blocked: n(pf.excluded.blocked),
       capped: n(pf.excluded.frequencyCap),
     }),
-    t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB }),
+    ...(pf.abTest
+      ? [
+          t("preflight-ab-test", {
+            percent: pf.abTest.percent,
+            a: n(pf.abTest.A),
+            b: n(pf.abTest.B),
+            rest: n(pf.abTest.rest),
+            holdout: n(pf.holdout),
+            when: formatWhen(pf.abTest.decideAt, input.timezone, language),
+            by: t(`ab-measure-${pf.abTest.by}`),
+            default: pf.abTest.defaultVariant,
+          }),
+          pf.abTest.detectable === null
+            ? t("preflight-ab-too-small-none")
+            : t(pf.abTest.tooSmall ? "preflight-ab-too-small" : "preflight-ab-detectable", {
+                detectable: formatNumber(pf.abTest.detectable * 100, language, 1),
+                baseline: formatNumber(pf.abTest.baseline * 100, language, 0),
+                by: t(`ab-measure-${pf.abTest.by}`),
+                needed: n(neededPerGroup(pf.abTest.baseline)),
+              }),
+        ]
+      : [t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB })]),
     ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours), window: pf.quietHours ?? "-" })] : []),
     t("preflight-eta", { eta: formatDuration(pf.etaSeconds, t), rate: input.rate }),
     ...(input.cost !== null ? [t("preflight-cost", { cost: formatMoney(input.cost, language) })] : []),
@@ -74,4 +96,10 @@ function quote(message: OutgoingMessage): string {
     .join("\n");
   const buttons = (message.buttons ?? []).flat().map((b) => `[${b.text}]`);
   return buttons.length ? `${text}\n> ${buttons.join(" ")}` : text;
+}
+
+/** People per test group needed to detect a 20% relative difference from `baseline` (5% significance, 80% power). */
+function neededPerGroup(baseline: number): number {
+  const delta = baseline * DETECTABLE_RELATIVE;
+  return Math.ceil((2 * (1.959964 + 0.841621) ** 2 * baseline * (1 - baseline)) / delta ** 2);
 }
