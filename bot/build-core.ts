@@ -39,6 +39,7 @@ export function buildCore(config: Config, { db, clock, logger, dialogues, chains
     logger,
     translator,
     teamTimezone: config.TZ_TEAM,
+    dateOrder: config.DATE_ORDER,
     analytics: analyticsSettingsFrom(config),
     channel: telegramApi ? telegramChannel(telegramApi) : unconfiguredChannel(warn),
     notifier: slackClient ? slackNotifier(slackClient, config.SLACK_TEAM_CHANNEL, logger, teamCards) : unconfiguredNotifier(warn),

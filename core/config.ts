@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { DigestDestination } from "./digest/publish-digest.ts";
 import { assertCron } from "./scheduler/cron.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
+import { DATE_ORDERS } from "./campaigns/read-date.ts";
 
 const optionalString = z
   .string()
@@ -72,6 +73,7 @@ const configSchema = z
     SLACK_API_URL: z.string().trim().url({ message: "expected a URL" }).default("https://slack.com/api/"),
     SLACK_TEAM_CHANNEL: optionalString,
     TZ_TEAM: timezone.default("UTC"),
+    DATE_ORDER: z.enum(DATE_ORDERS, { message: "expected dmy (10/12 = 10 December) or mdy (10/12 = October 12)" }).default("dmy"),
     SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
     SLACK_ADMINS: slackIds,
     SLACK_SENDERS: slackIds,

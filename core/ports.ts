@@ -118,7 +118,16 @@ export type TeamAlert =
     }
   /** A customer's accepted referrals reached a milestone (flows/referrals.yaml): thank them personally. */
   | { kind: "referral_milestone"; customer: CustomerCard; friends: number }
-  | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  /** A feedback survey's answer, or (no survey) a message the customer wrote outside any dialogue. */
+  | {
+      kind: "feedback";
+      customer: CustomerCard;
+      survey?: { id: string; name: LocalizedText };
+      text: string;
+      orders: OrdersSummary;
+      /** Written outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
+    }
   /** An A/B test that picks its winner started sending: its card carries Send A / Send B / Wait longer. */
   | ({ kind: "ab_test" } & AbTestStarted)
   | { kind: "ab_decision"; campaignId: number; name: string; decision: AbDecision }

@@ -26,6 +26,7 @@ import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { registerDigestCommand } from "./commands/digest-command.ts";
 import { registerDigestActions } from "./actions/digest-actions.ts";
+import { registerWordsChoiceActions } from "./actions/words-choice-actions.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -120,6 +121,7 @@ export function registerSlackListeners(slack: SlackApp, options: SlackListenerOp
   registerAppHome(slack.app, deps);
   registerDigestCommand(slack.app, deps);
   registerDigestActions(slack.app, deps);
+  registerWordsChoiceActions(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

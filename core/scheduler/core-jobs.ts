@@ -1,5 +1,6 @@
 // The product's recurring jobs, as data: id, cron schedule and what to run.
 // The composition root registers them with the Scheduler; tests can list them.
+import { expireDrafts } from "../campaigns/drafts.ts";
 import type { ChainEngine } from "../chains/chain-engine.ts";
 import { digestDestinationsFrom, type Config } from "../config.ts";
 import type { CoreDeps } from "../deps.ts";
@@ -35,6 +36,8 @@ export function coreJobs(core: CoreDeps, config: Config, { chains, digestOutlets
     { id: "segments.refresh-rfm", schedule: "7 * * * *", run: () => refreshCustomerStats(core) },
     { id: "segments.daily-snapshot", schedule: "55 23 * * *", run: ({ scheduledFor }) => takeSegmentSnapshots(core, { at: scheduledFor }) },
     { id: "surveys.close-expired", schedule: "*/10 * * * *", run: () => closeExpiredReasons(core) },
+    // Drafts nobody scheduled (pre-flight cards left open) expire quietly after a day.
+    { id: "campaigns.expire-drafts", schedule: "17 * * * *", run: () => expireDrafts(core) },
     { id: "team.alert-retry", schedule: "* * * * *", run: () => retryTeamAlerts(core) },
     {
       id: "digest.stage-snapshot",

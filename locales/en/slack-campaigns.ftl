@@ -65,6 +65,20 @@ preflight-flow = *Flow:* `{ $id }`
 preflight-long-text = *Long text:* up to { $chars } characters - each customer gets it as { $parts } messages (Telegram takes { $limit } per message); the buttons come with the last
 preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
 preflight-cost = *Cost:* { $cost } (for ROMI)
+preflight-far-ahead = :warning: *Sends in { $days } days.* Is that the date you meant? Numeric dates are read { $order ->
+    [mdy] month first (10/12 = October 12)
+   *[dmy] day first (10/12 = 10 December)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] The holdout
+   *[variant_b] Variant B
+  } ({ $size }) is too small to measure anything.* To tell a lift from { $base }% to { $target }% conversion from chance (95% confidence, 80% power) { $needed ->
+    [none] each group needs { $balanced } people: { $total } in all, and the segment reaches { $reach }.
+   *[other] it needs at least { $needed } beside the { $other } { $group ->
+        [holdout] who get the message
+       *[variant_b] in A
+      } (or { $balanced } in each of two equal groups).
+  }
 preflight-preview = *Preview* (for a customer named Anna):
 preflight-preview-b = *Variant B:*
 preflight-approval = A second person with approval rights must approve it before it goes out.
@@ -91,11 +105,18 @@ campaign-error-invalid_campaign_transition = Campaign #{ $id } is { $status }, s
 campaign-error-not_found = There is no campaign #{ $id }.
 
 ## Slack: /campaigns
-campaigns-usage = Usage: `/campaigns` (list), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
+campaigns-usage = Usage: `/campaigns` (list), `/campaigns drafts` (unscheduled drafts), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
 campaigns-title = Campaigns
 campaigns-empty = No campaigns yet. Schedule one with `/send`.
 campaigns-line = #{ $id } *{ $name }* - { $status } - { $when } - { $progress }
 campaigns-progress = { $sent } of { $total } sent
+campaigns-drafts-title = Drafts (not scheduled; each expires 24 hours after its pre-flight card)
+campaigns-drafts-empty = No open drafts. `/send` makes one with its pre-flight card.
+campaigns-draft-line = #{ $id } *{ $name }* - `{ $segment }` - for { $when } - by <@{ $user }>
+campaigns-drafts-hint = { $count ->
+    [one] 1 draft is not scheduled yet: `/campaigns drafts`
+   *[other] { $count } drafts are not scheduled yet: `/campaigns drafts`
+  }
 campaign-status-draft = draft
 campaign-status-pending_approval = waiting for approval
 campaign-status-scheduled = scheduled

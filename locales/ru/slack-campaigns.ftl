@@ -65,6 +65,20 @@ preflight-flow = *Сценарий:* `{ $id }`
 preflight-long-text = *Длинный текст:* до { $chars } символов - каждый клиент получит его { $parts } сообщениями (Telegram принимает { $limit } в одном); кнопки будут в последнем
 preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
 preflight-cost = *Стоимость:* { $cost } (для ROMI)
+preflight-far-ahead = :warning: *Отправка через { $days } дн.* Это та дата? Числовые даты читаются { $order ->
+    [mdy] с месяца (10/12 = 12 октября)
+   *[dmy] с дня (10/12 = 10 декабря)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] Контрольная группа
+   *[variant_b] Вариант B
+  } ({ $size }) слишком мала, чтобы что-то измерить.* Чтобы отличить рост конверсии с { $base }% до { $target }% от случайности (95% уверенности, мощность 80%), { $needed ->
+    [none] в каждой группе нужно { $balanced } человек: всего { $total }, а сегмент охватывает { $reach }.
+   *[other] нужно не меньше { $needed } при { $other } { $group ->
+        [holdout] получателях
+       *[variant_b] в варианте A
+      } (или по { $balanced } в двух равных группах).
+  }
 preflight-preview = *Так увидит клиентка по имени Анна:*
 preflight-preview-b = *Вариант B:*
 preflight-approval = Перед отправкой кампанию должен одобрить второй человек с правом одобрения.
@@ -91,11 +105,15 @@ campaign-error-invalid_campaign_transition = Кампания #{ $id } в ста
 campaign-error-not_found = Кампании #{ $id } нет.
 
 ## Slack: /campaigns
-campaigns-usage = Формат: `/campaigns` (список), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
+campaigns-usage = Формат: `/campaigns` (список), `/campaigns drafts` (черновики), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
 campaigns-title = Кампании
 campaigns-empty = Кампаний пока нет. Запланируйте первую командой `/send`.
 campaigns-line = #{ $id } *{ $name }* — { $status } — { $when } — { $progress }
 campaigns-progress = отправлено { $sent } из { $total }
+campaigns-drafts-title = Черновики (не запланированы; каждый пропадает через 24 часа после карточки проверки)
+campaigns-drafts-empty = Открытых черновиков нет. `/send` создаёт черновик вместе с карточкой проверки.
+campaigns-draft-line = #{ $id } *{ $name }* — `{ $segment }` — на { $when } — <@{ $user }>
+campaigns-drafts-hint = Не запланировано черновиков: { $count } — `/campaigns drafts`
 campaign-status-draft = черновик
 campaign-status-pending_approval = ждёт одобрения
 campaign-status-scheduled = запланирована

@@ -64,5 +64,29 @@ describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
     const newYorkTreated = await database.db.prisma.delivery.count({ where: { campaignId: draft.id, variant: { in: ["A", "B"] }, subscriberId: { in: newYorkers } } });
     expect(pf.deferredByQuietHours).toBe(pf.recipients - newYorkTreated);
     expect(pf.deferredByQuietHours).toBeGreaterThan(150);
+    // A 10% holdout of ~211 and a 50/50 split of ~190 cannot show a 5-point lift on 5%: both are flagged.
+    expect(pf.warnings).toEqual([
+      { kind: "small_group", group: "holdout", size: pf.holdout, other: pf.recipients, needed: null, balanced: 432 },
+      { kind: "small_group", group: "variant_b", size: pf.variantB, other: pf.variantA, needed: null, balanced: 432 },
+    ]);
+  });
+
+  test("a send time more than 30 days ahead is flagged; 30 days is not", async () => {
+    const clock = new FakeClock("2026-12-03T09:00:00Z");
+    const deps = testCoreDeps(database, { clock });
+    const draft = (days: number) =>
+      createCampaign(deps, {
+        name: `in ${days} days`,
+        segmentText: "everyone",
+        segment: { version: 1, where: { kind: "everyone" } },
+        message: { A: { text: "A" } },
+        sendAt: new Date(clock.now().getTime() + days * 86_400_000),
+        createdBy: "U1",
+        draft: true,
+      });
+    const far = await preflight(deps, { campaignId: (await draft(313)).id, ratePerSecond: 30 });
+    expect(far.warnings).toEqual([{ kind: "far_ahead", days: 313 }]);
+    const near = await preflight(deps, { campaignId: (await draft(30)).id, ratePerSecond: 30 });
+    expect(near.warnings).toEqual([]);
   });
 });

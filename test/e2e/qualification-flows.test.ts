@@ -381,6 +381,33 @@ describe.each(DATABASE_KINDS)("Qualification flows on %s", (kind) => {
     expect(jo.lastText()).toBe(STYLE);
   });
 
+  test("typed answers are read by their words in either language, holidays are dates, and a skipped question takes no branch", async () => {
+    const vera = p.telegram.user(6012, { first_name: "Вера", language_code: "ru" });
+    await vera.command("start", "flow_shoe-finder");
+    // "для бега" is the option "🏃 Бег", as "running" is "🏃 Running".
+    await vera.say("для бега");
+    expect(vera.lastText()).toBe("Сколько вы пробегаете в неделю?");
+    await vera.press("До 10 км");
+    await vera.say("38");
+    await vera.say("больше 15 000");
+    expect(vera.lastText()).toBe("Когда они нужны? (например, «в следующую пятницу» или «20 декабря»)");
+    // A holiday is a date, said back once with one period (it was "3 декабря 2027 г..": a year off).
+    expect(sentTexts(await vera.say("к новому году"))[0]).toBe("Записал: чт, 31 декабря 2026.");
+    expect((await subscriberOf(6012)).profile).toMatchObject({ shoePurpose: "running", weeklyDistance: "under10", budget: "over-150", neededBy: "2026-12-31" });
+
+    const walt = p.telegram.user(6013, { first_name: "Walt", language_code: "en" });
+    await walt.command("start", "flow_shoe-finder");
+    expect(walt.lastText()).toBe(PURPOSE);
+    expect(sentTexts(await walt.say("I mostly run"))).toEqual([DISTANCE]);
+    await walt.command("cancel");
+    await walt.command("start", "flow_shoe-finder");
+    for (const wrong of ["swimming", "diving", "flying"]) await walt.say(wrong);
+    await walt.press("Skip this question");
+    // Not "how much do you run?": only the running answer leads there.
+    expect(walt.lastText()).toBe(SIZE);
+    expect(await sessionOf(6013)).toMatchObject({ stepId: "size" });
+  });
+
   test("Russian: questions, options, validation and dates in Russian", async () => {
     const igor = p.telegram.user(6011, { first_name: "Игорь", language_code: "ru" });
     await igor.command("start", "site_pricing");

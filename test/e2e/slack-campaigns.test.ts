@@ -138,7 +138,7 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
     const cancel = await p.slack.command("/campaigns", `cancel ${id}`, "U0MARKETER");
     expect(slackText(cancel.ack)).toBe(`Campaign #${id} is finished, so that is not possible any more.`);
     const bad = await p.slack.command("/campaigns", "show twelve", "U0MARKETER");
-    expect(slackText(bad.ack)).toContain("Usage: `/campaigns` (list), `/campaigns show ID`");
+    expect(slackText(bad.ack)).toContain("Usage: `/campaigns` (list), `/campaigns drafts` (unscheduled drafts), `/campaigns show ID`");
     const audit = await p.slack.command("/audit", "", "U0ADMIN");
     const log = slackText(audit.ack);
     expect(log).toContain(`<@U0MARKETER> - \`campaign.paused\` campaign:${id}`);

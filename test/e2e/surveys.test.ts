@@ -276,7 +276,8 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     expect(kit.lastText()).toBe(REASON);
     // The promoter ignores the reason question and writes about something else two days later.
     p.clock.advanceDays(2);
-    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
+    // Not the reason for their score: a message for the team (free-text-feedback.test.ts).
+    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["Thank you! I've passed your message on to our team; they'll answer you right here."]);
     const [response] = await responsesOf(kitId);
     expect(response).toMatchObject({ score: 9, comment: null, commentedAt: null });
     expect(toastOf(await kit.press("Skip"))).toBe("This survey is closed. Thank you!");

@@ -1,13 +1,16 @@
 // Block Kit for /campaigns: the list with progress, and one campaign's results.
 import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
+import type { DraftSummary } from "../../../core/campaigns/drafts.ts";
 import type { CampaignSummary } from "../../../core/campaigns/list-campaigns.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
 import type { Translate } from "../../../core/i18n.ts";
 
-export function campaignListView(lines: CampaignSummary[], t: Translate, timezone: string, language: string): SlackReply {
-  if (lines.length === 0) return { text: t("campaigns-empty") };
+/** The campaigns, and (`openDrafts` > 0) where the unscheduled drafts are. */
+export function campaignListView(lines: CampaignSummary[], t: Translate, timezone: string, language: string, openDrafts = 0): SlackReply {
+  const drafts = openDrafts > 0 ? t("campaigns-drafts-hint", { count: openDrafts }) : undefined;
+  if (lines.length === 0) return { text: drafts ? `${t("campaigns-empty")}\n${drafts}` : t("campaigns-empty") };
   const text = lines
     .map((c) =>
       t("campaigns-line", {
@@ -20,9 +23,25 @@ export function campaignListView(lines: CampaignSummary[], t: Translate, timezon
     )
     .join("\n");
   return {
-    text: `${t("campaigns-title")}\n${text}`,
+    text: `${t("campaigns-title")}\n${text}${drafts ? `\n${drafts}` : ""}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: t("campaigns-title") } },
+      { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
+      ...(drafts ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: drafts }] }] : []),
+    ],
+  };
+}
+
+/** `/campaigns drafts`: the pre-flight cards nobody scheduled yet. */
+export function campaignDraftsView(drafts: DraftSummary[], t: Translate, timezone: string, language: string): SlackReply {
+  if (drafts.length === 0) return { text: t("campaigns-drafts-empty") };
+  const text = drafts
+    .map((d) => t("campaigns-draft-line", { id: d.id, name: d.name, segment: d.segmentText.slice(0, 80), when: formatWhen(d.sendAt, timezone, language), user: d.createdBy }))
+    .join("\n");
+  return {
+    text: `${t("campaigns-drafts-title")}\n${text}`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: t("campaigns-drafts-title").slice(0, 150) } },
       { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
     ],
   };

@@ -102,6 +102,7 @@ function feedbackCard(alert: Extract<TeamAlert, { kind: "feedback" }>, ctx: Card
   return customerCard(t("slack-feedback-title", { name: customerName(alert.customer, t) }), alert.customer, ctx, [
     textSection(quote(alert.text)),
     ...fieldsSection([...orderFields(alert.orders, t), field(t("slack-field-contacts"), contactsOf(alert.customer, t))]),
+    ...toldSection(alert.toldAnswerFrom, t),
   ]);
 }
 
