@@ -111,7 +111,9 @@ const configSchema = z
     LIFECYCLE_CHURN_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(180),
     LIFECYCLE_LOYAL_MIN_ORDERS: z.coerce.number({ message: "expected a number of orders" }).int().min(2).max(1000).default(3),
     LIFECYCLE_LOYAL_RECENCY_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(90),
-    LIFECYCLE_LOYAL_MIN_SPENT: z.coerce.number({ message: "expected an amount" }).min(0).default(0),
+    LIFECYCLE_LOYAL_MIN_SPENT: z
+      .union([z.literal("median"), z.coerce.number().min(0)], { message: 'expected an amount, or "median"' })
+      .default("median"),
     CRM_MARGIN: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.3),
     CRM_RETURN_SHARE: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.1),
     DIGEST_CRON: z

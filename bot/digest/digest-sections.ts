@@ -8,7 +8,7 @@ import { periodText } from "../../core/digest/digest-charts.ts";
 import { proposalSendText } from "../../core/digest/proposal-command.ts";
 import { MIN_PEOPLE, MIN_RELATIVE } from "../../core/digest/propose-action.ts";
 import type { Translator, Translate } from "../../core/i18n.ts";
-import { formatFigureChange, formatFigureValue } from "../slack/views/figure-format.ts";
+import { formatFigure } from "../slack/views/figure-format.ts";
 import { formatMoney, formatNumber } from "../slack/views/format.ts";
 
 export interface DigestLine {
@@ -45,6 +45,8 @@ export interface DigestSections {
   chartsNote: string;
   chartsComment: string;
   period: string;
+  /** The label of the button that explains the figures the digest shows. */
+  definitionsButton: string;
 }
 
 const MAX_SOURCES = 8;
@@ -59,13 +61,14 @@ export function digestSections(digest: Digest, options: { translator: Translator
   const previous = periodText({ period: digest.previousPeriod }, language, timezone);
   return {
     title: t("digest-title", { period }),
+    definitionsButton: t("metrics-help-button"),
     subtitle: t("digest-compared", { previous, timezone }),
     proposal: proposalText(digest, t, translator, language),
     sections: [
       { heading: t("digest-section-figures"), lines: digest.figures.map((f) => figureLine(f, t, language)) },
       sourcesSection(digest, t, n),
       funnelSection(digest, t, n),
-      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone) },
+      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone, digest.figures.find((f) => f.key === "revenue")?.currency ?? null) },
       ...chainsSection(digest, t, language),
       detractorsSection(digest, t, n),
       referralsSection(digest, t, n),
@@ -77,11 +80,9 @@ export function digestSections(digest: Digest, options: { translator: Translator
 }
 
 function figureLine(f: DigestFigure, t: Translate, language: string): DigestLine {
-  const change = formatFigureChange(f.unit, f.value, f.previous, language);
-  const previous = f.previous === null ? "" : ` (${formatFigureValue(f.unit, f.previous, language)})`;
   return {
     label: t(`metric-${f.key}`),
-    text: `${formatFigureValue(f.unit, f.value, language)}${change ? `  ${change}${previous}` : ""}`,
+    text: formatFigure(f, language, t, { previousValue: true }),
     note: t(f.reading.key, f.reading.vars),
   };
 }
@@ -123,7 +124,7 @@ function referralsSection(digest: Digest, t: Translate, n: (x: number) => string
   return { heading: t("digest-section-referrals"), lines: [{ text: t("digest-referrals-line", { accepted: n(r.accepted), delta: signed(r.accepted - r.previous, n), share }) }] };
 }
 
-function campaignLines(campaigns: DigestCampaign[], t: Translate, language: string, timezone: string): DigestLine[] {
+function campaignLines(campaigns: DigestCampaign[], t: Translate, language: string, timezone: string, currency: string | null): DigestLine[] {
   if (campaigns.length === 0) return [{ text: t("digest-campaigns-none") }];
   const day = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", timeZone: timezone });
   return campaigns.map((c) => {
@@ -135,7 +136,7 @@ function campaignLines(campaigns: DigestCampaign[], t: Translate, language: stri
         name: c.name,
         delivered: formatNumber(c.delivered, language),
         basis,
-        revenue: formatMoney(Math.round(revenue * 100) / 100, language),
+        revenue: `${formatMoney(Math.round(revenue * 100) / 100, language)}${currency ? ` ${currency}` : ""}`,
         romi: c.romi === null ? "—" : `${formatNumber(c.romi, language, 1)}%`,
         significance: basis === "incremental" ? (c.significance ?? "none") : "none",
       }),

@@ -84,3 +84,5 @@ export const WORDS_CHOICE: Record<NaturalCommand, ActionCodec<{ form: string }>>
   "/send": defineAction("words_send", formValue),
   "/metrics": defineAction("words_metrics", formValue),
 };
+// "What do these mean?" under /metrics (every figure) and under the digest (its figures) (views/metrics-view.ts, views/digest-view.ts).
+export const METRICS_DEFINITIONS = defineAction("metrics_definitions", z.enum(["all", "digest"]));

@@ -15,6 +15,8 @@ import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
+import { registerSpendCommand } from "./commands/spend-command.ts";
+import { registerMetricsActions } from "./actions/metrics-actions.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
 import { registerAbTestActions } from "./actions/ab-test-actions.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
@@ -109,6 +111,8 @@ export function registerSlackListeners(slack: SlackApp, options: SlackListenerOp
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
   registerMetricsCommand(slack.app, deps);
+  registerSpendCommand(slack.app, deps);
+  registerMetricsActions(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerAbTestActions(slack.app, deps);

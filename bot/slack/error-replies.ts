@@ -64,6 +64,7 @@ export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
   invalid_period: { input: true },
   unknown_period: { input: true },
   invalid_spend: { input: true },
+  invalid_spend_text: { input: true },
   invalid_cron: { input: true },
   digest_not_posted: { input: false },
   csv_import: { input: true },

@@ -1,6 +1,7 @@
 // A definition in words, in the team's language (/segment show): the reader
 // checks what a segment means without knowing the text syntax.
 import type { Translator } from "../i18n.ts";
+import { rfmScoresText, type RfmClass } from "./rfm.ts";
 import type { Comparison, Condition, SegmentDefinition, Window } from "./segment-definition.ts";
 
 const CMP: Record<Comparison, string> = { "=": "eq", "!=": "ne", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" };
@@ -38,7 +39,7 @@ export function describeSegment(definition: SegmentDefinition, language: string,
       case "lifecycle":
         return t("seg-lifecycle", { values: or(c.stages, (v) => t(`seg-stage-${v}`)) });
       case "rfm":
-        return t("seg-rfm", { values: or(c.classes, (v) => t(`seg-rfm-${v}`)) });
+        return t("seg-rfm", { values: or(c.classes, (v) => `${t(`seg-rfm-${v}`)} (${rfmScoresText(v as RfmClass)})`) });
       case "rfm_score":
         return t("seg-rfm-score", { score: c.score.toUpperCase(), cmp: cmp(c.op), value: c.value });
       case "nps":

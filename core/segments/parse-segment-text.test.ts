@@ -180,7 +180,7 @@ describe("segment text", () => {
     expect(describeSegment(d, "ru", tr)).toBe("стадия жизненного цикла: лояльные и потратил больше 5000 за последние 90 дней и не (есть тег vip)");
     const cart = parseSegmentText("event:added_to_cart within 2d and no order since event:added_to_cart or rfm in (at_risk, cant_lose)");
     expect(describeSegment(cart, "en", tr)).toBe(
-      "(did “added_to_cart” in the last 2 days and did “added_to_cart” and has paid no order since) or RFM class is At risk or Can't lose them",
+      "(did “added_to_cart” in the last 2 days and did “added_to_cart” and has paid no order since) or RFM class is At risk (R 1–2 · FM 3–4) or Can't lose them (R 1–2 · FM 5)",
     );
     expect(describeSegment(parseSegmentText("order within 1d"), "ru", tr)).toBe("есть оплаченный заказ за последний 1 день");
   });

@@ -176,7 +176,8 @@ help-text = *Chatloop commands*
     `/send SEGMENT "text" WHEN [--holdout 10%] [--ab "text B"] [--cost 5000] [--local-time] [--survey nps] [--flow ID] [--button "Label | https://..."]` - a campaign, shown as a pre-flight card first (`/send help` for more)
     `/campaigns` - scheduled, running and finished campaigns; `show`, `pause`, `resume`, `cancel ID`
     `/template save NAME "text"` - a message to reuse; `/template list`, `/template delete NAME`
-    `/metrics [period] [by source | segment NAME]` - the key figures against the previous period
+    `/metrics [period] [by source | segment NAME]` - the key figures against the previous period; `/metrics help` - what they mean
+    `/spend SOURCE AMOUNT PERIOD [reach N]` - acquisition spend for CAC; `/spend list`, `/spend delete ID`
     `/digest now [period]` - the weekly digest in this channel; `/digest preview` - only for you
     `/audit [N]` - who did what, the latest N entries (admins)
     `/customer show|export|erase QUERY` - one customer's data (admins)
@@ -193,7 +194,7 @@ home-campaigns = Next campaigns
 home-no-campaigns = Nothing scheduled. `/send` schedules a campaign.
 home-detractors = Latest detractors (NPS 0-6)
 home-no-detractors = No detractors lately.
-home-help = `/metrics` for every figure with its definition - `/segment list` for audiences - `/campaigns` for results.
+home-help = `/metrics` for every figure, `/metrics help` for what they mean - `/segment list` for audiences - `/campaigns` for results.
 
 ## A/B tests that pick their winner
 ab-measure-clicks = clicks

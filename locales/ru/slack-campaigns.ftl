@@ -173,7 +173,8 @@ help-text = *Команды Chatloop*
     `/send СЕГМЕНТ "текст" КОГДА [--holdout 10%] [--ab "текст B"] [--cost 5000] [--local-time] [--survey nps] [--flow ID] [--button "Кнопка | https://..."]` — кампания, сначала карточка перед запуском (подробнее: `/send help`)
     `/campaigns` — запланированные, идущие и завершённые кампании; `show`, `pause`, `resume`, `cancel ID`
     `/template save ИМЯ "текст"` — сообщение для повторного использования; `/template list`, `/template delete ИМЯ`
-    `/metrics [период] [by source | segment ИМЯ]` — ключевые показатели против прошлого периода
+    `/metrics [период] [by source | segment ИМЯ]` — ключевые показатели против прошлого периода; `/metrics help` — что они означают
+    `/spend ИСТОЧНИК СУММА ПЕРИОД [охват N]` — затраты на привлечение для CAC; `/spend list`, `/spend delete НОМЕР`
     `/digest now [период]` — дайджест недели в этом канале; `/digest preview` — только для вас
     `/audit [N]` — кто что сделал, последние N записей (для администраторов)
     `/customer show|export|erase ЗАПРОС` — данные одного клиента (для администраторов)
@@ -190,7 +191,7 @@ home-campaigns = Ближайшие кампании
 home-no-campaigns = Ничего не запланировано. Запланировать: `/send`.
 home-detractors = Последние критики (NPS 0–6)
 home-no-detractors = Критиков в последнее время нет.
-home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.
+home-help = `/metrics` — все показатели, `/metrics help` — что они означают, `/segment list` — аудитории, `/campaigns` — результаты.
 
 ## A/B-тесты, которые выбирают победителя
 ab-measure-clicks = кликам

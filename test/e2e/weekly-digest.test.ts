@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
       const text = slackText(post!.params);
       expect(text).toContain("Weekly digest, 16 – 22 Nov 2026");
       expect(text).toContain("*NPS:* -25  ▼ −25 pts (0)");
-      expect(text).toContain("#501 Black Friday teaser: 2 delivered · incremental revenue 200 vs the holdout · ROMI 100.0%");
+      expect(text).toContain("#501 Black Friday teaser: 2 delivered · incremental revenue 200 USD vs the holdout · ROMI 100.0%");
       // Charts: one URL per file, the bytes uploaded, then one completion into the message's thread.
       expect(slackApi.callsOf("files.getUploadURLExternal")).toHaveLength(4);
       const [completion] = slackApi.callsOf("files.completeUploadExternal");

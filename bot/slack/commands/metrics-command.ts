@@ -1,11 +1,13 @@
-// /metrics [FIGURE] [period] [by source | segment NAME]: the key figures of a
-// period against the previous one (or the one figure asked about), in English
-// or Russian period words; or a question in words (words.ts).
+// /metrics [FIGURE] [period] [by source | segment NAME] | help: the key
+// figures of a period against the previous one (or the one figure asked
+// about), in English or Russian period words; or a question in words
+// (words.ts); help shows the cheat sheet and what each figure means
+// (docs/metrics.md has the long form).
 import type { App } from "@slack/bolt";
 import { resolveAudience } from "../../../core/campaigns/audience.ts";
 import { campaignsFinishedIn } from "../../../core/campaigns/campaigns-finished-in.ts";
-import { acquisitionBySource } from "../../../core/metrics/acquisition.ts";
-import { keyFigures } from "../../../core/metrics/key-figures.ts";
+import { acquisitionReport } from "../../../core/metrics/acquisition.ts";
+import { figureDefinitions, keyFigures } from "../../../core/metrics/key-figures.ts";
 import { referralFigures } from "../../../core/metrics/referrals.ts";
 import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
@@ -17,7 +19,7 @@ import { replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { cheatSheetView } from "../views/cheat-sheet-view.ts";
 import { figureFocusView } from "../views/figure-focus-view.ts";
-import { metricsView, sourcesView } from "../views/metrics-view.ts";
+import { definitionsView, metricsView, sourcesView } from "../views/metrics-view.ts";
 import { answerWords } from "./words.ts";
 
 /** A period or segment it does not know: the error, then the usage. */
@@ -30,10 +32,12 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
   app.command("/metrics", async ({ command, ack, respond }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, METRICS_ERRORS), async () => {
       await deps.access.require(command.user_id, "view");
-      const { core, t } = deps;
+      const { core, t, language } = deps;
       const text = command.text.trim();
       if (/^(help|помощь|справка)$/i.test(text)) {
-        return cheatSheetView("/metrics", await installationNames(core), t);
+        const sheet = cheatSheetView("/metrics", await installationNames(core), t);
+        const definitions = definitionsView(figureDefinitions(core, language), t);
+        return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? []), ...(definitions.blocks ?? [])].slice(0, 50) };
       }
       const { period } = metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, ""));
       if (isExactPeriod(period, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);
@@ -54,8 +58,8 @@ export async function runMetricsCommand(deps: SlackDeps, input: string): Promise
   const question = metricsQuestion(text);
   const { period } = parsePeriodWords(question.period, core.clock.now(), core.teamTimezone);
   if (bySource) {
-    const sources = await acquisitionBySource(core, { period });
-    return sourcesView({ sources, from: period.from, to: period.to, timezone: core.teamTimezone, language }, t);
+    const { sources, currency } = await acquisitionReport(core, { period });
+    return sourcesView({ sources, currency, from: period.from, to: period.to, timezone: core.teamTimezone, language }, t);
   }
   let scope: MetricScope;
   let scopeLabel: string | undefined;
