@@ -1,6 +1,8 @@
-// /metrics [FIGURE] [period] [by source | segment NAME]: the key figures of a
-// period against the previous one (or the one figure asked about), in English
-// or Russian period words; or a question in words (words.ts).
+// /metrics [FIGURE] [period] [by source | segment NAME] | help: the key
+// figures of a period against the previous one (or the one figure asked
+// about), in English or Russian period words; or a question in words
+// (words.ts); help shows the cheat sheet and what each figure means
+// (docs/metrics.md has the long form).
 import type { App } from "@slack/bolt";
 import { resolveAudience } from "../../../core/campaigns/audience.ts";
 import { campaignsFinishedIn } from "../../../core/campaigns/campaigns-finished-in.ts";
@@ -30,13 +32,12 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
   app.command("/metrics", async ({ command, ack, respond }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, METRICS_ERRORS), async () => {
       await deps.access.require(command.user_id, "view");
-      const { core, t } = deps;
+      const { core, t, language } = deps;
       const text = command.text.trim();
       if (/^(help|помощь|справка)$/i.test(text)) {
-        // The ways to ask, then what every figure means (docs/metrics.md has the long form).
         const sheet = cheatSheetView("/metrics", await installationNames(core), t);
-        const definitions = definitionsView(figureDefinitions(core, deps.language), t);
-        return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? [{ type: "section", text: { type: "mrkdwn", text: sheet.text.slice(0, 2900) } }]), ...(definitions.blocks ?? [])] };
+        const definitions = definitionsView(figureDefinitions(core, language), t);
+        return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? []), ...(definitions.blocks ?? [])].slice(0, 50) };
       }
       const { period } = metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, ""));
       if (isExactPeriod(period, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);

@@ -3,28 +3,23 @@
 // the command that shows all of them.
 import type { FigureKey, KeyFigures } from "../../../core/metrics/key-figures.ts";
 import type { SlackReply } from "../reply.ts";
-import { formatFigure, formatFigureChange, formatFigureValue } from "./figure-format.ts";
+import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
 import { periodLabel } from "./metrics-view.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
 
-export function figureFocusView(input: { figures: KeyFigures; figure: FigureKey; periodWords: string; timezone: string; language: string }, t: T): SlackReply {
+export function figureFocusView(input: { figures: KeyFigures; figure: FigureKey; periodWords: string; timezone: string; language: string }, t: Translate): SlackReply {
   const { figures, language, timezone } = input;
   const f = figures.figures.find((x) => x.key === input.figure)!;
-  // Money in several currencies: one value per currency, each with its own change.
-  const several = Boolean(f.byCurrency?.length);
-  const change = several ? "" : formatFigureChange(f.unit, f.value, f.previous, language);
-  const previousValue = several
-    ? f.byCurrency!.map((c) => formatFigureValue(f.unit, c.previous, language, t, c.currency)).join(" · ")
-    : formatFigureValue(f.unit, f.previous, language, t, f.currency);
+  const change = formatFigureChange(f.unit, f.value, f.previous, language);
   const headline = t("words-figure", {
     label: f.label,
     period: periodLabel(figures.period.from, figures.period.to, language, timezone),
-    value: several ? formatFigure(f, language, t) : formatFigureValue(f.unit, f.value, language, t, f.currency),
+    value: f.byCurrency?.length ? f.byCurrency.map((c) => formatFigureValue(f.unit, c.value, language, t, c.currency)).join(" · ") : formatFigureValue(f.unit, f.value, language, t, f.currency),
     change: change ? `  ${change}` : "",
   });
   const previous = t("words-figure-previous", {
-    value: previousValue,
+    value: f.byCurrency?.length ? f.byCurrency.map((c) => formatFigureValue(f.unit, c.previous, language, t, c.currency)).join(" · ") : formatFigureValue(f.unit, f.previous, language, t, f.currency),
     period: periodLabel(figures.previousPeriod.from, figures.previousPeriod.to, language, timezone),
   });
   const all = t("words-figure-all", { command: `/metrics ${input.periodWords}`.trim() });
