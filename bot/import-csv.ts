@@ -1,4 +1,4 @@
-// npm run import -- <file.csv> [--kind customers|orders|events] [--batch 1000]
+// npm run import -- <file.csv> [--kind customers|orders|events|promo_codes|spend] [--batch 1000]
 // Imports into the database the configuration points at (.env / DATABASE_URL),
 // with a progress bar on stderr; bad rows go to <file>.rejects.csv. Exit
 // status: 0 all rows imported, 2 some rows rejected, 1 the import failed.
@@ -11,7 +11,7 @@ import { migrate } from "../core/db/migrate.ts";
 import { DomainError } from "../core/errors.ts";
 import { IMPORT_KINDS, importCsv, type ImportKind, type ImportProgress } from "../core/events/import-csv.ts";
 
-const USAGE = "Usage: npm run import -- <file.csv> [--kind customers|orders|events] [--batch 1000]";
+const USAGE = "Usage: npm run import -- <file.csv> [--kind customers|orders|events|promo_codes|spend] [--batch 1000]";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { kind: { type: "string" }, batch: { type: "string", default: "1000" } } });

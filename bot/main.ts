@@ -18,17 +18,34 @@ async function main(): Promise<void> {
   if (!isSomethingConfigured(config)) {
     // No bot credentials: the sandbox, the real product on local Telegram and Slack servers.
     console.error("No TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: starting the sandbox (see .env.example to connect real bots).");
-    const stop = () => process.stdin.destroy();
+    // Ctrl-C or SIGTERM: the terminal stops reading, the product stops as `npm start` does.
+    const stopping = new AbortController();
+    const stop = () => {
+      if (stopping.signal.aborted) return;
+      stopping.abort();
+      setTimeout(() => {
+        console.error("The sandbox took over 4 s to stop; exiting.");
+        process.exit(1);
+      }, 4_000).unref();
+    };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    const code = await runSandbox({
-      dataDir: config.DATA_DIR,
-      reset: process.argv.includes("--reset-demo"),
-      port: config.PORT,
-      input: process.stdin,
-      output: process.stdout,
-    });
-    process.exit(code);
+    try {
+      const code = await runSandbox({
+        dataDir: config.DATA_DIR,
+        reset: process.argv.includes("--reset-demo"),
+        port: config.PORT,
+        input: process.stdin,
+        output: process.stdout,
+        socketMode: process.argv.includes("--socket-mode"),
+        signal: stopping.signal,
+      });
+      process.exit(code);
+    } catch (err) {
+      // One line, e.g. a second sandbox on the same data: "The embedded database in ... is in use by process 123."
+      console.error(`The sandbox could not start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    }
   }
   const logger = createLogger(config.LOG_LEVEL);
   const app = await startApplication({

@@ -2,7 +2,7 @@
 // joined by ":", validated on the way back in. The core defines the data of
 // the buttons it sends (surveys, offers); the bots decode the same codecs.
 // Telegram allows at most 64 bytes, so packing checks it.
-import { z } from "zod";
+import type { z } from "zod";
 
 const MAX_BYTES = 64;
 

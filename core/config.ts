@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { DigestDestination } from "./digest/publish-digest.ts";
 import { assertCron } from "./scheduler/cron.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
+import { DATE_ORDERS } from "./campaigns/read-date.ts";
 
 const optionalString = z
   .string()
@@ -72,6 +73,7 @@ const configSchema = z
     SLACK_API_URL: z.string().trim().url({ message: "expected a URL" }).default("https://slack.com/api/"),
     SLACK_TEAM_CHANNEL: optionalString,
     TZ_TEAM: timezone.default("UTC"),
+    DATE_ORDER: z.enum(DATE_ORDERS, { message: "expected dmy (10/12 = 10 December) or mdy (10/12 = October 12)" }).default("dmy"),
     SLACK_LANGUAGE: z.enum(["en", "ru"], { message: "expected en or ru" }).default("en"),
     SLACK_ADMINS: slackIds,
     SLACK_SENDERS: slackIds,
@@ -103,11 +105,15 @@ const configSchema = z
     INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
       message: "expected at least 16 characters (a long random string: openssl rand -hex 24)",
     }),
+    // Ingestion requests handled at once (the rest wait briefly or get 429); unset = 4 on PostgreSQL, 1 on PGlite.
+    INGEST_CONCURRENCY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).optional()),
     RFM_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(7).max(3650).default(365),
     LIFECYCLE_CHURN_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(180),
     LIFECYCLE_LOYAL_MIN_ORDERS: z.coerce.number({ message: "expected a number of orders" }).int().min(2).max(1000).default(3),
     LIFECYCLE_LOYAL_RECENCY_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(90),
-    LIFECYCLE_LOYAL_MIN_SPENT: z.coerce.number({ message: "expected an amount" }).min(0).default(0),
+    LIFECYCLE_LOYAL_MIN_SPENT: z
+      .union([z.literal("median"), z.coerce.number().min(0)], { message: 'expected an amount, or "median"' })
+      .default("median"),
     CRM_MARGIN: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.3),
     CRM_RETURN_SHARE: z.coerce.number({ message: "expected a share between 0 and 1" }).min(0).max(1).default(0.1),
     DIGEST_CRON: z

@@ -1,5 +1,6 @@
 // What every core use case may depend on. Built once by the composition root
 // (bot/main.ts) or a test, and passed down; there are no global singletons.
+import type { DateOrder } from "./campaigns/read-date.ts";
 import type { Clock } from "./clock.ts";
 import type { Database } from "./db/database.ts";
 import type { ContactPolicy } from "./delivery/contact-policy.ts";
@@ -8,7 +9,7 @@ import type { Translator } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Channel, Notifier } from "./ports.ts";
 import type { AnalyticsSettings } from "./segments/analytics-settings.ts";
-import type { ChainDefinition } from "./chains/chain-definition.ts";
+import type { ChainDefinition } from "./chains/chain-schema.ts";
 import type { TeamHours } from "./team-threads/team-hours.ts";
 
 export interface CoreDeps {
@@ -18,6 +19,8 @@ export interface CoreDeps {
   translator: Translator;
   /** The team's timezone (TZ_TEAM): default for customers whose own is unknown. */
   teamTimezone: string;
+  /** How numeric dates are read (DATE_ORDER): day first unless told otherwise. */
+  dateOrder?: DateOrder;
   /** Sends messages to customers (Telegram). */
   channel: Channel;
   /** Posts to the team (Slack). */

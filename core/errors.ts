@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   "invalid_period",
   "unknown_period",
   "invalid_spend",
+  "invalid_spend_text",
   "invalid_cron",
   "digest_not_posted",
   "csv_import",

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { createTranslator, LOCALES_DIR, localeFiles, pickLanguage } from "./i18n.ts";
+import { createLogger } from "./logger.ts";
 
 const keysOf = (language: string) =>
   localeFiles(LOCALES_DIR, language)
@@ -40,5 +41,14 @@ describe("locales", () => {
     const t = createTranslator();
     expect(t.t("en", "consent-question", { name: "Ann", brand: "Shop" })).toMatch(/^Hi, Ann! I'm the Shop assistant\./);
     expect(t.t("de", "consent-no")).toBe("No, thanks");
+  });
+
+  test("a message formatted without one of its variables is logged with its key, not dropped silently", () => {
+    const lines: string[] = [];
+    const t = createTranslator(undefined, createLogger("warn", { write: (line: string) => void lines.push(line) }));
+    expect(t.t("en", "consent-question", { brand: "Shop" })).toMatch(/^Hi, \{\$name\}! I'm the Shop assistant\./);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toMatchObject([
+      { level: 40, key: "consent-question", language: "en", errors: ["Unknown variable: $name"], msg: "a message could not be formatted fully" },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import type { Logger } from "./logger.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../locales");
 export const SUPPORTED_LANGUAGES = ["en", "ru"] as const;
@@ -12,6 +13,9 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "en";
 
 export type TextVariables = Record<string, FluentVariable>;
+
+/** The translator bound to one language: what views and messages are written with. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface Translator {
   t(language: string, key: string, variables?: TextVariables): string;
@@ -30,7 +34,13 @@ export function isLanguage(value: string): value is Language {
   return SUPPORTED_LANGUAGES.includes(value as Language);
 }
 
-export function createTranslator(dir: string = LOCALES_DIR): Translator {
+/**
+ * Loads every language's messages. A message that cannot be formatted fully
+ * (a variable not given, an unknown term) still returns its text, with the
+ * gap marked the way Fluent does; the problem is logged as a warning with
+ * the key (console when no logger is given).
+ */
+export function createTranslator(dir: string = LOCALES_DIR, logger?: Logger): Translator {
   const bundles = new Map<string, FluentBundle>();
   for (const language of SUPPORTED_LANGUAGES) {
     const bundle = new FluentBundle(language, { useIsolating: false });
@@ -52,6 +62,11 @@ export function createTranslator(dir: string = LOCALES_DIR): Translator {
       if (!message?.value) return key;
       const errors: Error[] = [];
       const text = bundle.formatPattern(message.value, variables, errors);
+      if (errors.length > 0) {
+        const problem = { key, language, errors: [...new Set(errors.map((e) => e.message))] };
+        if (logger) logger.warn(problem, "a message could not be formatted fully");
+        else console.warn(`a message could not be formatted fully: ${JSON.stringify(problem)}`);
+      }
       return text;
     },
   };

@@ -2,8 +2,6 @@
 // send and to whom; the bots decide how (Telegram API calls, Slack blocks).
 import type { AbDecision, AbTestStarted } from "./campaigns/ab-types.ts";
 import type { LocalizedText } from "./dialogues/localized-text.ts";
-import type { Digest } from "./digest/build-digest.ts";
-import type { ChartImage } from "./digest/chart-renderer.ts";
 
 /** A message to one customer, independent of the channel. */
 export interface OutgoingMessage {
@@ -107,8 +105,10 @@ export type TeamAlert =
       survey: { id: string; kind: "nps" | "csat"; name: LocalizedText };
       score: number;
       scaleMax: number;
-      /** pending: the reason question is open; skipped / none: no reason will come. */
-      /** unanswered: the reason question closed (its window passed) with no answer. */
+      /**
+       * pending: the reason question is open; skipped / none: no reason will come;
+       * unanswered: the reason question closed (its window passed) with no answer.
+       */
       reason: { status: "given"; text: string } | { status: "pending" } | { status: "skipped" } | { status: "unanswered" } | { status: "none" };
       /** Loyalty-funnel stage (core/segments/lifecycle.ts): potential, new, repeat, loyal, churned_from_new, churned_from_loyal. */
       lifecycleStage?: string | null;
@@ -116,7 +116,18 @@ export type TeamAlert =
       /** Answered outside the team's hours: the customer was told someone answers from then (ISO). */
       toldAnswerFrom?: string;
     }
-  | { kind: "feedback"; customer: CustomerCard; survey: { id: string; name: LocalizedText }; text: string; orders: OrdersSummary }
+  /** A customer's accepted referrals reached a milestone (flows/referrals.yaml): thank them personally. */
+  | { kind: "referral_milestone"; customer: CustomerCard; friends: number }
+  /** A feedback survey's answer, or (no survey) a message the customer wrote outside any dialogue. */
+  | {
+      kind: "feedback";
+      customer: CustomerCard;
+      survey?: { id: string; name: LocalizedText };
+      text: string;
+      orders: OrdersSummary;
+      /** Written outside the team's hours: the customer was told someone answers from then (ISO). */
+      toldAnswerFrom?: string;
+    }
   /** An A/B test that picks its winner started sending: its card carries Send A / Send B / Wait longer. */
   | ({ kind: "ab_test" } & AbTestStarted)
   | { kind: "ab_decision"; campaignId: number; name: string; decision: AbDecision }
@@ -136,7 +147,6 @@ export interface Notifier {
   alert(alert: TeamAlert): Promise<ThreadRef | undefined>;
   /** Renders the alert again in place (e.g. a detractor's reason arrived). */
   updateAlert(ref: ThreadRef, alert: TeamAlert): Promise<void>;
-  /** Posts a plain message into an existing thread. */
   /** Posts a plain message into an existing thread; returns where it was posted (to blank it on erasure). */
   postInThread(ref: ThreadRef, text: string): Promise<ThreadRef | undefined>;
 }
@@ -166,23 +176,4 @@ export function unconfiguredNotifier(log: (msg: string, data: object) => void): 
       return undefined;
     },
   };
-}
-
-/** One digest on its way to one destination, in that destination's language. */
-export interface DigestPublication {
-  digest: Digest;
-  language: string;
-  charts: ChartImage[];
-}
-
-/**
- * Where the weekly digest goes: Slack channels, a Telegram admin chat. The
- * message and its charts are two steps, so a digest interrupted between them
- * is finished, not posted again (core/digest/publish-digest.ts).
- */
-export interface DigestOutlet {
-  /** Posts the digest; returns the message's reference (Slack ts, Telegram message id). */
-  postDigest(target: string, publication: DigestPublication): Promise<string>;
-  /** Posts the charts with that message (Slack: in its thread). */
-  postCharts(target: string, messageRef: string, publication: DigestPublication): Promise<void>;
 }

@@ -7,8 +7,8 @@ import type { Digest, DigestCampaign, DigestFigure } from "../../core/digest/bui
 import { periodText } from "../../core/digest/digest-charts.ts";
 import { proposalSendText } from "../../core/digest/proposal-command.ts";
 import { MIN_PEOPLE, MIN_RELATIVE } from "../../core/digest/propose-action.ts";
-import type { Translator } from "../../core/i18n.ts";
-import { formatFigureChange, formatFigureValue } from "../slack/views/figure-format.ts";
+import type { Translator, Translate } from "../../core/i18n.ts";
+import { formatFigure } from "../slack/views/figure-format.ts";
 import { formatMoney, formatNumber } from "../slack/views/format.ts";
 
 export interface DigestLine {
@@ -45,6 +45,8 @@ export interface DigestSections {
   chartsNote: string;
   chartsComment: string;
   period: string;
+  /** The label of the button that explains the figures the digest shows. */
+  definitionsButton: string;
 }
 
 const MAX_SOURCES = 8;
@@ -59,15 +61,17 @@ export function digestSections(digest: Digest, options: { translator: Translator
   const previous = periodText({ period: digest.previousPeriod }, language, timezone);
   return {
     title: t("digest-title", { period }),
+    definitionsButton: t("metrics-help-button"),
     subtitle: t("digest-compared", { previous, timezone }),
     proposal: proposalText(digest, t, translator, language),
     sections: [
       { heading: t("digest-section-figures"), lines: digest.figures.map((f) => figureLine(f, t, language)) },
       sourcesSection(digest, t, n),
       funnelSection(digest, t, n),
-      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone) },
+      { heading: t("digest-section-campaigns"), lines: campaignLines(digest.campaigns, t, language, timezone, digest.figures.find((f) => f.key === "revenue")?.currency ?? null) },
       ...chainsSection(digest, t, language),
       detractorsSection(digest, t, n),
+      referralsSection(digest, t, n),
     ],
     chartsNote: t("digest-charts-note"),
     chartsComment: t("digest-charts-comment", { period }),
@@ -75,14 +79,10 @@ export function digestSections(digest: Digest, options: { translator: Translator
   };
 }
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-function figureLine(f: DigestFigure, t: T, language: string): DigestLine {
-  const change = formatFigureChange(f.unit, f.value, f.previous, language);
-  const previous = f.previous === null ? "" : ` (${formatFigureValue(f.unit, f.previous, language)})`;
+function figureLine(f: DigestFigure, t: Translate, language: string): DigestLine {
   return {
     label: t(`metric-${f.key}`),
-    text: `${formatFigureValue(f.unit, f.value, language)}${change ? `  ${change}${previous}` : ""}`,
+    text: formatFigure(f, language, t, { previousValue: true }),
     note: t(f.reading.key, f.reading.vars),
   };
 }
@@ -91,7 +91,7 @@ function signed(delta: number, n: (x: number) => string): string {
   return delta > 0 ? `+${n(delta)}` : delta < 0 ? `−${n(-delta)}` : "±0";
 }
 
-function sourcesSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function sourcesSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const rows = digest.sources.filter((s) => s.gained > 0 || s.previous > 0);
   const lines: DigestLine[] = rows.slice(0, MAX_SOURCES).map((s) => ({
     label: s.source ?? t("digest-source-none"),
@@ -105,18 +105,26 @@ function sourcesSection(digest: Digest, t: T, n: (x: number) => string): DigestS
   return { heading: t("digest-section-sources"), lines: lines.length ? lines : [{ text: t("digest-sources-empty") }] };
 }
 
-function funnelSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function funnelSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const { stages, stageFlows } = digest.movement;
   const lines: DigestLine[] = stages.map((s) => ({ label: t(`digest-stage-${s.key}`), text: `${n(s.after)}  (${signed(s.after - s.before, n)})` }));
   const moved = stageFlows.filter((f) => f.from !== null && f.to !== null).slice(0, MAX_FLOWS);
   const joined = stageFlows.filter((f) => f.from === null && f.to !== null).reduce((a, f) => a + f.count, 0);
   const flows = moved.map((f) => t("digest-flow", { from: t(`digest-stage-${f.from}`), to: t(`digest-stage-${f.to}`), count: n(f.count) }));
   if (joined > 0) flows.push(t("digest-flows-joined", { count: n(joined) }));
+  // The arrow that closes the funnel: loyal customers bring new ones.
+  if (digest.referrals.fromLoyal > 0) flows.push(t("digest-flow-referrals", { count: n(digest.referrals.fromLoyal) }));
   lines.push({ text: flows.length ? t("digest-flows", { flows: flows.join(" · ") }) : t("digest-flows-none") });
   return { heading: t("digest-section-funnel"), lines };
 }
 
-function campaignLines(campaigns: DigestCampaign[], t: T, language: string, timezone: string): DigestLine[] {
+function referralsSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
+  const r = digest.referrals;
+  const share = r.share === null ? "none" : String(Math.round(r.share * 1000) / 10);
+  return { heading: t("digest-section-referrals"), lines: [{ text: t("digest-referrals-line", { accepted: n(r.accepted), delta: signed(r.accepted - r.previous, n), share }) }] };
+}
+
+function campaignLines(campaigns: DigestCampaign[], t: Translate, language: string, timezone: string, currency: string | null): DigestLine[] {
   if (campaigns.length === 0) return [{ text: t("digest-campaigns-none") }];
   const day = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", timeZone: timezone });
   return campaigns.map((c) => {
@@ -128,7 +136,7 @@ function campaignLines(campaigns: DigestCampaign[], t: T, language: string, time
         name: c.name,
         delivered: formatNumber(c.delivered, language),
         basis,
-        revenue: formatMoney(Math.round(revenue * 100) / 100, language),
+        revenue: `${formatMoney(Math.round(revenue * 100) / 100, language)}${currency ? ` ${currency}` : ""}`,
         romi: c.romi === null ? "—" : `${formatNumber(c.romi, language, 1)}%`,
         significance: basis === "incremental" ? (c.significance ?? "none") : "none",
       }),
@@ -138,7 +146,7 @@ function campaignLines(campaigns: DigestCampaign[], t: T, language: string, time
 }
 
 /** The trigger chains' period, and the one chain to look at. Absent when no chain is on. */
-function chainsSection(digest: Digest, t: T, language: string): DigestSection[] {
+function chainsSection(digest: Digest, t: Translate, language: string): DigestSection[] {
   if (digest.chains.length === 0) return [];
   const n = (x: number) => formatNumber(x, language);
   const lines: DigestLine[] = digest.chains.map((c) => ({
@@ -161,7 +169,7 @@ function chainsSection(digest: Digest, t: T, language: string): DigestSection[] 
   return [{ heading: t("digest-section-chains"), lines }];
 }
 
-function detractorsSection(digest: Digest, t: T, n: (x: number) => string): DigestSection {
+function detractorsSection(digest: Digest, t: Translate, n: (x: number) => string): DigestSection {
   const d = digest.detractors;
   const heading = t("digest-section-detractors");
   if (d.count === 0) return { heading, lines: [{ text: t("digest-detractors-none") }] };
@@ -174,7 +182,7 @@ function detractorsSection(digest: Digest, t: T, n: (x: number) => string): Dige
   return { heading, lines };
 }
 
-function proposalText(digest: Digest, t: T, translator: Translator, language: string): DigestSections["proposal"] {
+function proposalText(digest: Digest, t: Translate, translator: Translator, language: string): DigestSections["proposal"] {
   const heading = t("digest-section-proposal");
   const p = digest.proposal;
   if (!p) return { heading, none: t("digest-proposal-none", { people: MIN_PEOPLE, percent: Math.round(MIN_RELATIVE * 100) }) };

@@ -6,7 +6,7 @@ import type { Handler } from "./server.ts";
 export function clickRedirect(core: CoreDeps, secret: () => Promise<Buffer>): Handler {
   return async (req, res) => {
     const token = new URL(req.url ?? "/", "http://localhost").pathname.slice("/r/".length);
-    const url = await followTrackedLink(core, await secret(), token);
+    const url = await followTrackedLink(core, await secret(), token, { userAgent: req.headers["user-agent"] });
     if (!url) {
       const t = core.translator;
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });

@@ -2,6 +2,7 @@
 // job: the database answers and has every migration, and each configured bot
 // is connected (Telegram polling or its webhook registered; Slack's token
 // accepted). 200 when ready, 503 with the failing checks otherwise.
+import type { Clock } from "../../core/clock.ts";
 import type { Database } from "../../core/db/database.ts";
 import { pendingMigrations } from "../../core/db/migrate.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -33,14 +34,26 @@ export function databaseCheck(db: Database): Check {
   };
 }
 
-/** Remembers a successful check for `ms`, so a busy load balancer does not hammer Slack's API. */
-export function cached(check: Check, ms: number): Check {
-  let last: { at: number; ok: boolean; detail?: string } | undefined;
+/**
+ * Remembers a check's answer - a success for `okMs`, a failure for `failMs` -
+ * and shares one call among probes that arrive together, so a busy load
+ * balancer (or one probing a failing check) does not hammer Telegram's or
+ * Slack's API: a failing webhook check called getWebhookInfo on every probe.
+ */
+export function cached(check: Check, clock: Clock, ms: { okMs: number; failMs: number }): Check {
+  let last: { at: number; result: { ok: boolean; detail?: string } } | undefined;
+  let inFlight: Promise<{ ok: boolean; detail?: string }> | undefined;
   return async () => {
-    if (last?.ok && Date.now() - last.at < ms) return { ok: true, ...(last.detail ? { detail: last.detail } : {}) };
-    const r = await check();
-    last = { at: Date.now(), ...r };
-    return r;
+    const now = clock.now().getTime();
+    if (last && now - last.at < (last.result.ok ? ms.okMs : ms.failMs)) return last.result;
+    inFlight ??= check()
+      .catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) }))
+      .then((result) => {
+        last = { at: clock.now().getTime(), result };
+        return result;
+      })
+      .finally(() => (inFlight = undefined));
+    return inFlight;
   };
 }
 

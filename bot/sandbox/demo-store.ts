@@ -6,6 +6,7 @@
 import type { CoreDeps } from "../../core/deps.ts";
 import { saveSegment } from "../../core/segments/saved-segments.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
+import { takeSegmentSnapshots } from "../../core/segments/segment-sizes.ts";
 import { generateStore } from "../../bench/generate-store.ts";
 
 export const DEMO_SIZE = { customers: 3000, orders: 9000, events: 6000 };
@@ -69,4 +70,10 @@ export async function seedDemoStore(deps: CoreDeps, progress: (msg: string) => v
   );
   progress("RFM scores");
   await refreshCustomerStats(deps);
+  // A week of daily segment sizes, each as of its day, so /segment list has its "since last week".
+  progress("a week of segment sizes");
+  for (let daysAgo = 7; daysAgo >= 1; daysAgo--) {
+    const at = new Date(now.getTime() - daysAgo * 86_400_000);
+    await takeSegmentSnapshots({ ...deps, clock: { now: () => at } }, { at });
+  }
 }

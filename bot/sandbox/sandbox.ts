@@ -6,17 +6,17 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
 import { pino } from "pino";
 import { startApplication, type Application } from "../application.ts";
 import { parseConfig } from "../../core/config.ts";
-import { openDatabase } from "../../core/db/database.ts";
+import { openDatabase, type Database } from "../../core/db/database.ts";
 import { migrate } from "../../core/db/migrate.ts";
 import { createLogger } from "../../core/logger.ts";
 import { FakeSlack, SlackClient } from "../../test/support/fake-slack.ts";
-import { FakeTelegram, type FakeTelegramUser } from "../../test/support/fake-telegram.ts";
+import { FakeSlackSocket } from "../../test/support/fake-slack-socket.ts";
+import { FakeTelegram } from "../../test/support/fake-telegram.ts";
 import { seedDemoStore } from "./demo-store.ts";
-import { numbered, renderSlack, type SlackButton } from "./render.ts";
+import { Terminal } from "./terminal.ts";
 
 export interface SandboxOptions {
   dataDir: string;
@@ -24,10 +24,13 @@ export interface SandboxOptions {
   port: number;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Slack over a local Socket Mode server instead of signed HTTP requests. */
+  socketMode?: boolean;
+  /** Aborted (Ctrl-C, SIGTERM): the terminal stops reading and everything is shut down. */
+  signal?: AbortSignal;
 }
 
-const SLACK_COMMANDS = new Set(["segment", "send", "metrics", "campaigns", "template", "audit", "digest", "customer", "chatloop"]);
-const YOU = "U0YOU";
+export const SANDBOX_INGEST_KEY = "sandbox-ingest-key-0123456789";
 
 export async function runSandbox(options: SandboxOptions): Promise<number> {
   const out = (text = "") => options.output.write(`${text}\n`);
@@ -36,9 +39,14 @@ export async function runSandbox(options: SandboxOptions): Promise<number> {
   fs.mkdirSync(dir, { recursive: true });
   const logFile = path.join(dir, "chatloop.log");
 
+  // The database first: a second sandbox on the same data stops here, before anything else is started.
+  const db = await openDatabase({ dataDir: dir });
   const telegram = await new FakeTelegram().start();
   const slackApi = await new FakeSlack().start();
+  const slackSocket = options.socketMode ? await new FakeSlackSocket().start() : undefined;
+  slackApi.socket = slackSocket;
   const signingSecret = crypto.randomBytes(16).toString("hex");
+  const ingestKey = process.env.INGEST_API_KEY || SANDBOX_INGEST_KEY;
   const config = parseConfig({
     ...process.env,
     DATABASE_URL: "",
@@ -49,213 +57,73 @@ export async function runSandbox(options: SandboxOptions): Promise<number> {
     TELEGRAM_WEBHOOK_URL: "",
     SLACK_BOT_TOKEN: "xoxb-sandbox",
     SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_APP_TOKEN: "",
+    SLACK_APP_TOKEN: slackSocket ? "xapp-sandbox" : "",
     SLACK_API_URL: slackApi.apiUrl,
     SLACK_TEAM_CHANNEL: "C0TEAM",
-    SLACK_ADMINS: YOU,
+    SLACK_ADMINS: "U0YOU",
     PUBLIC_URL: `http://127.0.0.1:${options.port || 3000}`,
     // A demo should answer at any hour, and a few thousand messages should not take minutes.
     QUIET_HOURS: process.env.QUIET_HOURS ?? "off",
     DELIVERY_RATE: process.env.DELIVERY_RATE ?? "200",
-    INGEST_API_KEY: process.env.INGEST_API_KEY ?? "sandbox-ingest-key-0123456789",
+    INGEST_API_KEY: ingestKey,
   });
-  const logger = createLogger(config.LOG_LEVEL, pino.destination({ dest: logFile, sync: false }));
-
-  const db = await openDatabase({ dataDir: dir });
-  await migrate(db);
-  const fresh = (await db.prisma.subscriber.count()) === 0;
-  // The local Bot API starts counting again with every run; the kept database remembers the updates it handled.
-  const lastUpdate = await db.prisma.processedUpdate.aggregate({ _max: { updateId: true } });
-  telegram.continueAfter(Number(lastUpdate._max.updateId ?? 0));
+  // Written synchronously: a stop at any moment loses no line and leaves no stream half open.
+  const logger = createLogger(config.LOG_LEVEL, pino.destination({ dest: logFile, sync: true }));
   let app: Application | undefined;
   try {
+    await migrate(db);
+    const fresh = (await db.prisma.subscriber.count()) === 0;
+    await continueNumbering(db, telegram, slackApi);
     app = await startApplication({ config, db, logger, host: "127.0.0.1" });
     if (fresh) {
-      out("Seeding the demo store (a shoe shop: 3 000 customers, orders, carts, NPS answers)...");
+      out("Seeding the demo store (a shoe shop: 3 000 customers, orders, carts, NPS answers, a week of segment sizes)...");
       await seedDemoStore(app.core, (msg) => out(`  ${msg}`));
     }
-    const slack = new SlackClient(`http://127.0.0.1:${app.port}`, signingSecret, slackApi);
-    const terminal = new Terminal({ app, telegram, slackApi, slack, out, filesDir: path.join(dir, "files") });
-    out(BANNER.replace("{log}", logFile).replace("{port}", String(app.port)));
-    await terminal.run(options.input);
+    const baseUrl = `http://127.0.0.1:${app.port}`;
+    const slack = new SlackClient(baseUrl, signingSecret, slackApi, slackSocket);
+    const banner = BANNER.replaceAll("{log}", logFile).replaceAll("{url}", baseUrl).replaceAll("{key}", ingestKey).replace("{slack}", slackSocket ? "Socket Mode" : "HTTP (signed requests)");
+    const terminal = new Terminal({ app, db, telegram, slackApi, slack, out, output: options.output, banner, baseUrl, publicUrl: config.PUBLIC_URL!, filesDir: path.join(dir, "files") });
+    out(banner);
+    await terminal.run(options.input, options.signal);
     return 0;
   } finally {
     await app?.stop();
     await db.close();
+    await slackSocket?.stop();
     await telegram.stop();
     await slackApi.stop();
+    logger.flush();
   }
+}
+
+/**
+ * The local Bot API and Slack start counting again with every run; the kept
+ * database remembers the updates it handled and the Slack messages it stored.
+ */
+async function continueNumbering(db: Database, telegram: FakeTelegram, slackApi: FakeSlack): Promise<void> {
+  const lastUpdate = await db.prisma.processedUpdate.aggregate({ _max: { updateId: true } });
+  telegram.continueAfter(Number(lastUpdate._max.updateId ?? 0));
+  const [row] = await db.prisma.$queryRawUnsafe<{ ts: string | null }[]>(
+    `SELECT max(ts)::text AS ts FROM (SELECT slack_ts::numeric AS ts FROM team_thread
+      UNION ALL SELECT slack_ts::numeric FROM team_thread_message WHERE slack_ts ~ '^[0-9]+(\\.[0-9]+)?$') t`,
+  );
+  if (row?.ts) slackApi.continueAfterTs(row.ts);
 }
 
 const BANNER = `
 Chatloop sandbox - the real product on local Telegram and Slack servers.
 You are a Telegram customer (Alex) and, in Slack, a marketer with admin rights.
   Telegram:  /start  /stop  /language  /choose  /feedback  /mydata  /forget, or any text
-             #2 presses the 2nd button of the last message; :contact +4915112345678 shares a phone
-  Slack:     /segment list   /send everyone "Hi {first_name}!" now   /metrics last month
+             #a presses the first button of the last message (#b the second...); a typed
+             9 presses the button labelled 9; :contact +4915112345678 shares a phone
+  Slack:     /segment list   /send subscribed "Hi {first_name}!" now   /metrics last month
              /campaigns   /template list   /digest preview   /chatloop help
-             @1 presses the 1st button of the last Slack message
-  Sandbox:   :user Maria ru  (talk as another customer)   :help   :quit
-HTTP on http://127.0.0.1:{port} (the ingestion API and /r/ links work); logs go to {log}.
+             @1 presses the 1st button of the last Slack message; :reply 1 text answers in card 1's thread
+  Sandbox:   :user Maria ru (talk as Maria: the same one each time)  :user new Maria  :users
+             :help  :quit (or Ctrl-C); up-arrow recalls earlier lines
+HTTP on {url} - the ingestion API (key {key}) and /r/ links work; Slack over {slack}.
+Logs go to {log}.
+Try the ingestion API from another terminal:
+  curl -X POST {url}/api/v1/events -H 'Authorization: Bearer {key}' -H 'content-type: application/json' \\
+    -d '{"idempotency_key":"try-1","type":"added_to_cart","occurred_at":"2026-11-20T14:03:00Z","customer":{"telegram_id":4242}}'
 `;
-
-interface TerminalDeps {
-  app: Application;
-  telegram: FakeTelegram;
-  slackApi: FakeSlack;
-  slack: SlackClient;
-  out: (text?: string) => void;
-  filesDir: string;
-}
-
-class Terminal {
-  private user: FakeTelegramUser;
-  private nextUserId = 4242;
-  private shown = new Map<number, string>();
-  private slackButtons: SlackButton[] = [];
-  private seenResponses = 0;
-  private seenPosts = 0;
-  private seenUploads = 0;
-  private othersSeen = 0;
-
-  constructor(private readonly d: TerminalDeps) {
-    this.user = d.telegram.user(this.nextUserId++, { first_name: "Alex", language_code: "en" });
-  }
-
-  async run(input: NodeJS.ReadableStream): Promise<void> {
-    const lines = readline.createInterface({ input, terminal: false });
-    const timer = setInterval(() => this.flushBackground(), 1000);
-    try {
-      for await (const raw of lines) {
-        const line = raw.trim();
-        if (!line) continue;
-        if (line === ":quit" || line === ":exit") break;
-        try {
-          await this.handle(line);
-        } catch (err) {
-          this.d.out(`! ${err instanceof Error ? err.message : String(err)}`);
-        }
-        await this.settle();
-        this.flushBackground();
-        this.d.out("> ready");
-      }
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
-  private async handle(line: string): Promise<void> {
-    if (line === ":help") return this.d.out(BANNER);
-    const userSwitch = /^:user\s+(\S+)(?:\s+(en|ru))?$/.exec(line);
-    if (userSwitch) {
-      this.user = this.d.telegram.user(this.nextUserId++, { first_name: userSwitch[1]!, language_code: userSwitch[2] ?? "en" });
-      this.shown.clear();
-      return this.d.out(`[sandbox] you are now ${userSwitch[1]} (Telegram id ${this.user.id})`);
-    }
-    const contact = /^:contact\s+(.+)$/.exec(line);
-    if (contact) {
-      await this.user.shareContact(contact[1]!);
-      return this.showTelegram();
-    }
-    const tgButton = /^#(\d+)$/.exec(line);
-    if (tgButton) {
-      await this.pressTelegram(Number(tgButton[1]));
-      return this.showTelegram();
-    }
-    const slackButton = /^@(\d+)$/.exec(line);
-    if (slackButton) return this.pressSlack(Number(slackButton[1]));
-    const command = /^\/(\w+)(?:\s+([\s\S]*))?$/.exec(line);
-    if (command && SLACK_COMMANDS.has(command[1]!)) return this.slackCommand(`/${command[1]}`, command[2] ?? "");
-    // Every other /word is a Telegram command, as the customer's app sends it: the bot
-    // decides what it knows (its own, the flows' and surveys' commands) and answers the rest.
-    if (command) {
-      await this.user.command(command[1]!, command[2]);
-      return this.showTelegram();
-    }
-    await this.user.say(line);
-    this.showTelegram();
-  }
-
-  private async pressTelegram(n: number): Promise<void> {
-    const withButtons = [...this.user.messages()].reverse().find((m) => (m.reply_markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard);
-    const buttons = ((withButtons?.reply_markup as { inline_keyboard: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
-    const button = buttons[n - 1];
-    if (!button?.callback_data) throw new Error(`there is no button #${n} on the last Telegram message with buttons`);
-    this.d.out(`[telegram] you pressed "${button.text}"`);
-    await this.user.pressData(button.callback_data, withButtons!.message_id);
-  }
-
-  private async pressSlack(n: number): Promise<void> {
-    const button = this.slackButtons[n - 1];
-    if (!button) throw new Error(`there is no button @${n} on the last Slack message with buttons`);
-    this.d.out(`[slack] you pressed "${button.text}"`);
-    await this.d.slack.action(button.actionId, button.value, YOU);
-  }
-
-  private async slackCommand(command: string, text: string): Promise<void> {
-    const res = await this.d.slack.command(command, text, YOU, { channel: "C0MARKETING" });
-    if (res.status !== 200) throw new Error(`Slack answered ${res.status}`);
-    if (Object.keys(res.ack).length > 0) this.showSlack("[slack] (only you see this)", res.ack);
-  }
-
-  /** Lets asynchronous answers (response_url, team channel posts) arrive before the prompt. */
-  private async settle(): Promise<void> {
-    let last = -1;
-    for (let i = 0; i < 20; i++) {
-      const now = this.d.slackApi.responses.length + this.d.slackApi.calls.length + this.d.telegram.calls.length;
-      if (now === last) break;
-      last = now;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  private flushBackground(): void {
-    this.showTelegram();
-    const responses = this.d.slackApi.responses.slice(this.seenResponses);
-    this.seenResponses += responses.length;
-    for (const r of responses) this.showSlack("[slack] (only you see this)", r.body);
-    const posts = this.d.slackApi.calls.slice(this.seenPosts);
-    this.seenPosts += posts.length;
-    for (const call of posts) {
-      if (call.method === "chat.postMessage") this.showSlack(`[slack #${String(call.params.channel)}${call.params.thread_ts ? " thread" : ""}]`, call.params);
-      if (call.method === "views.publish") this.showSlack("[slack home tab]", call.params.view as Record<string, unknown>);
-    }
-    const uploads = this.d.slackApi.uploads.slice(this.seenUploads).filter((u) => u.bytes.length > 0);
-    for (const u of uploads) {
-      fs.mkdirSync(this.d.filesDir, { recursive: true });
-      const file = path.join(this.d.filesDir, u.filename);
-      fs.writeFileSync(file, u.bytes);
-      this.d.out(`[slack file] ${u.filename} -> ${file}`);
-    }
-    this.seenUploads += uploads.length;
-    const others = this.d.telegram.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) !== this.user.id).length;
-    if (others > this.othersSeen) {
-      this.d.out(`[telegram] ${others - this.othersSeen} more messages went to other customers (${others} in all)`);
-      this.othersSeen = others;
-    }
-  }
-
-  private showTelegram(): void {
-    for (const m of this.user.messages()) {
-      const body = m.text ?? m.caption ?? (m.file ? `(file ${m.file.name}, ${m.file.size} bytes)` : "");
-      const buttons = ((m.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
-      const shown = `${body}|${buttons.join("|")}`;
-      if (this.shown.get(m.message_id) === shown) continue;
-      this.shown.set(m.message_id, shown);
-      this.d.out(`[telegram] bot -> ${this.user.from.first_name}:`);
-      for (const l of body.split("\n")) this.d.out(`  ${l}`);
-      if (m.file && m.caption) this.d.out(`  (file ${m.file.name}, ${m.file.size} bytes)`);
-      if (buttons.length) this.d.out(`  ${numbered(buttons, "#")}`);
-    }
-  }
-
-  private showSlack(heading: string, message: Record<string, unknown>): void {
-    const { lines, buttons } = renderSlack(message);
-    this.d.out(heading);
-    for (const l of lines) this.d.out(`  ${l}`);
-    if (buttons.length) {
-      this.slackButtons = buttons;
-      this.d.out(`  ${numbered(buttons.map((b) => b.text), "@")}`);
-    }
-  }
-}

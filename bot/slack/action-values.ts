@@ -76,3 +76,13 @@ export const AB_SEND_B = defineAction("ab_send_b", idValue);
 export const AB_WAIT = defineAction("ab_wait", idValue);
 // The digest's "Open in /send": the proposed campaign's /send words (views/digest-view.ts).
 export const DIGEST_PROPOSAL = defineAction("digest_open_send", z.string().min(1).max(MAX_VALUE));
+// A reading offered when words allow several (views/understood-view.ts): the exact form to run.
+export type NaturalCommand = "/segment" | "/send" | "/metrics";
+const formValue = jsonValue(z.object({ form: z.string().min(1).max(1800) }));
+export const WORDS_CHOICE: Record<NaturalCommand, ActionCodec<{ form: string }>> = {
+  "/segment": defineAction("words_segment", formValue),
+  "/send": defineAction("words_send", formValue),
+  "/metrics": defineAction("words_metrics", formValue),
+};
+// "What do these mean?" under /metrics (every figure) and under the digest (its figures) (views/metrics-view.ts, views/digest-view.ts).
+export const METRICS_DEFINITIONS = defineAction("metrics_definitions", z.enum(["all", "digest"]));

@@ -3,6 +3,7 @@
 // Bolt's receiver verifies every request's signature and timestamp.
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { CoreDeps } from "../../core/deps.ts";
+import type { Logger } from "../../core/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { slackClientOptions } from "./slack-client-options.ts";
 import { registerOpenProfileAction } from "./actions/open-profile-action.ts";
@@ -14,6 +15,8 @@ import { registerTemplateCommand } from "./commands/template-command.ts";
 import { registerAuditCommand } from "./commands/audit-command.ts";
 import { registerHelpCommand } from "./commands/help-command.ts";
 import { registerMetricsCommand } from "./commands/metrics-command.ts";
+import { registerSpendCommand } from "./commands/spend-command.ts";
+import { registerMetricsActions } from "./actions/metrics-actions.ts";
 import { registerCustomerCommand } from "./commands/customer-command.ts";
 import { registerAbTestActions } from "./actions/ab-test-actions.ts";
 import { registerCampaignActions } from "./actions/campaign-actions.ts";
@@ -23,6 +26,7 @@ import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { registerDigestCommand } from "./commands/digest-command.ts";
 import { registerDigestActions } from "./actions/digest-actions.ts";
+import { registerWordsChoiceActions } from "./actions/words-choice-actions.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -30,6 +34,10 @@ export interface CreateSlackAppOptions {
   signingSecret?: string | undefined;
   appToken?: string | undefined;
   apiUrl: string;
+  logger: Logger;
+}
+
+export interface SlackListenerOptions {
   teamChannel?: string | undefined;
   language: string;
   core: CoreDeps;
@@ -49,12 +57,24 @@ export interface SlackApp {
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/**
+ * The Bolt app without listeners. Its WebClient (`app.client`) is the
+ * product's one Slack client: the team notifier and the digest use it too.
+ */
 export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
-  const logger = boltLogger(options.core.logger);
+  const logger = boltLogger(options.logger);
   const clientOptions = slackClientOptions(options.apiUrl);
   let slack: SlackApp;
   if (options.appToken) {
-    const app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions });
+    // The Socket Mode client makes its own WebClient (apps.connections.open): it takes its options from installerOptions.
+    const app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+      installerOptions: { clientOptions: slackClientOptions(options.apiUrl) },
+    });
     slack = { app, mode: "socket" };
   } else {
     const receiver = new HTTPReceiver({
@@ -66,6 +86,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     const app = new App({ token: options.botToken, receiver, logger, clientOptions });
     slack = { app, receiver, mode: "http" };
   }
+  return slack;
+}
+
+export function registerSlackListeners(slack: SlackApp, options: SlackListenerOptions): void {
   const { translator } = options.core;
   const t = (key: string, vars?: Record<string, string | number>) => translator.t(options.language, key, vars);
   const deps: SlackDeps = {
@@ -87,6 +111,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerAuditCommand(slack.app, deps);
   registerHelpCommand(slack.app, deps);
   registerMetricsCommand(slack.app, deps);
+  registerSpendCommand(slack.app, deps);
+  registerMetricsActions(slack.app, deps);
   registerCustomerCommand(slack.app, deps);
   registerCampaignActions(slack.app, deps);
   registerAbTestActions(slack.app, deps);
@@ -95,8 +121,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerAppHome(slack.app, deps);
   registerDigestCommand(slack.app, deps);
   registerDigestActions(slack.app, deps);
+  registerWordsChoiceActions(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });
-  return slack;
 }

@@ -14,11 +14,11 @@ import { DomainError, type DomainErrorCode } from "../../core/errors.ts";
 import { pointAt, SegmentTextError } from "../../core/segments/parse-segment-text.ts";
 import { Refusal, type ReplyTexts, type SlackReply } from "./reply.ts";
 import type { SlackDeps } from "./slack-deps.ts";
+import type { Translate } from "../../core/i18n.ts";
 
 type Vars = Record<string, string | number>;
-type T = SlackDeps["t"];
 /** What wording needs: the translator (to see which keys exist), the team's texts and language. */
-type TeamWords = { core: Pick<SlackDeps["core"], "translator">; t: T; language: string };
+type TeamWords = { core: Pick<SlackDeps["core"], "translator">; t: Translate; language: string };
 type Words = TeamWords & Pick<SlackDeps, "replyTexts">;
 
 /** How one command (or family of buttons) words its errors. */
@@ -33,7 +33,7 @@ interface Wording {
   /** True: what was typed is wrong (the usage helps). False: the state of things does not allow it. */
   input: boolean;
   /** The text's variables; by default the error's details, as text. */
-  vars?: (details: Record<string, unknown>, t: T) => Vars;
+  vars?: (details: Record<string, unknown>, t: Translate) => Vars;
 }
 
 export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
@@ -64,6 +64,7 @@ export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
   invalid_period: { input: true },
   unknown_period: { input: true },
   invalid_spend: { input: true },
+  invalid_spend_text: { input: true },
   invalid_cron: { input: true },
   digest_not_posted: { input: false },
   csv_import: { input: true },

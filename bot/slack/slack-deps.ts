@@ -1,11 +1,12 @@
 import type { CoreDeps } from "../../core/deps.ts";
+import type { Translate } from "../../core/i18n.ts";
 import type { SlackAccess } from "./access-control.ts";
 import type { ReplyTexts } from "./reply.ts";
 
 export interface SlackDeps {
   core: CoreDeps;
   /** Team-facing text in the team's language. */
-  t: (key: string, vars?: Record<string, string | number>) => string;
+  t: Translate;
   /** The team's language (SLACK_LANGUAGE), for text the core renders and texts written in data files. */
   language: string;
   replyTexts: ReplyTexts;

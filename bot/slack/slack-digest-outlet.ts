@@ -5,7 +5,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { ChartImage } from "../../core/digest/chart-renderer.ts";
 import type { Translator } from "../../core/i18n.ts";
-import type { DigestOutlet, DigestPublication } from "../../core/ports.ts";
+import type { DigestOutlet, DigestPublication } from "../../core/digest/digest-outlet.ts";
 import { digestSections } from "../digest/digest-sections.ts";
 import { digestView } from "./views/digest-view.ts";
 

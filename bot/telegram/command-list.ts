@@ -32,5 +32,7 @@ export function helpCommands(core: Deps, language: string): CommandEntry[] {
 }
 
 function ours(core: Deps, language: string, commands: readonly string[]): CommandEntry[] {
-  return commands.map((command) => ({ command, description: core.translator.t(language, `command-${command}`) }));
+  // /invite exists while the store runs a referral programme (flows/referrals.yaml).
+  const offered = core.dialogues.referrals ? [...commands.slice(0, 4), "invite", ...commands.slice(4)] : commands;
+  return offered.map((command) => ({ command, description: core.translator.t(language, `command-${command}`) }));
 }

@@ -12,7 +12,7 @@ export interface TelegramBotSettings {
 interface ChatloopFlavor {
   core: CoreDeps;
   settings: TelegramBotSettings;
-  /** A child logger that carries the update id. */
+  /** The core's logger: lines written while an update is handled carry its updateId through the log context (core/log-context.ts). */
   log: Logger;
   /** The person behind the update, if we know them (loaded once per update). */
   subscriber: Subscriber | null;

@@ -3,6 +3,7 @@
 import { withLogContext } from "../../core/log-context.ts";
 import { Bot, type BotConfig, type BotError } from "grammy";
 import { I18n } from "@grammyjs/i18n";
+import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
 import { claimUpdate } from "../../core/inbox/processed-updates.ts";
@@ -16,6 +17,7 @@ import { cancelFeature } from "./features/cancel.ts";
 import { flowAnswersFeature } from "./features/flow-answers.ts";
 import { flowTriggersFeature } from "./features/flow-triggers.ts";
 import { helpFeature } from "./features/help.ts";
+import { inviteFeature } from "./features/invite.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { surveyAnswersFeature } from "./features/survey-answers.ts";
 import { surveyRequestsFeature } from "./features/survey-requests.ts";
@@ -37,6 +39,10 @@ export interface CreateBotOptions {
 
 export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: telegramClientOptions(apiRoot), ...(botInfo ? { botInfo } : {}) });
+
+  // Updates of different chats run concurrently (webhook requests arrive in
+  // parallel); one chat's updates run one after another, in the order they came.
+  bot.use(sequentialize<BotContext>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
 
   // Every line logged while handling an update - by the bot or the core - carries its updateId.
   bot.use((ctx, next) =>
@@ -76,6 +82,7 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   features.use(unsubscribeFeature);
   features.use(languageFeature);
   features.use(privacyFeature);
+  features.use(inviteFeature);
   features.use(helpFeature);
   features.use(settingsFeature);
   features.use(blockedFeature);

@@ -14,7 +14,7 @@ describe("Telegram channel", () => {
     channel = telegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot }));
   });
   afterAll(async () => {
-    await tg?.stop();
+    await tg.stop();
   });
 
   test("sends text with URL and data buttons, in rows", async () => {

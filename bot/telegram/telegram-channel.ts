@@ -2,9 +2,11 @@
 // sendMessage / sendPhoto and maps Telegram's errors to what the core should do.
 import { GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard, type Api } from "grammy";
 import type { Channel, OutgoingButton, OutgoingMessage, SendOutcome } from "../../core/ports.ts";
+import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "../../core/delivery/message-parts.ts";
 
-export const TELEGRAM_TEXT_LIMIT = 4096;
-export const TELEGRAM_CAPTION_LIMIT = 1024;
+export { splitText };
+export const TELEGRAM_TEXT_LIMIT = TEXT_LIMIT;
+export const TELEGRAM_CAPTION_LIMIT = CAPTION_LIMIT;
 
 export function telegramChannel(api: Api): Channel {
   return {
@@ -16,13 +18,15 @@ export function telegramChannel(api: Api): Channel {
         ...(options.paidBroadcast ? { allow_paid_broadcast: true } : {}),
       };
       try {
-        if (message.image) {
+        if (message.image && message.text.length <= TELEGRAM_CAPTION_LIMIT) {
           const sent = await api.sendPhoto(chatId, new InputFile(message.image.bytes, message.image.filename), {
-            caption: message.text.slice(0, TELEGRAM_CAPTION_LIMIT),
+            caption: message.text,
             ...extra,
           });
           return { ok: true, messageId: String(sent.message_id) };
         }
+        // A text too long for a caption: the picture first, then the text (nothing is cut off).
+        if (message.image) await api.sendPhoto(chatId, new InputFile(message.image.bytes, message.image.filename), options.paidBroadcast ? { allow_paid_broadcast: true } : {});
         // Texts over Telegram's limit go out in several messages; buttons ride on the last.
         const parts = splitText(message.text);
         let last = 0;
@@ -76,19 +80,4 @@ export function outcomeOf(err: unknown): SendOutcome {
   }
   if (err instanceof HttpError) return { ok: false, reason: "transient", description: err.message };
   return { ok: false, reason: "transient", description: err instanceof Error ? err.message : String(err) };
-}
-
-/** Splits at paragraph, line or word boundaries so no part exceeds Telegram's 4096 characters. */
-export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const cut = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > limit / 2 ? cut : limit;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  parts.push(rest);
-  return parts;
 }

@@ -5,7 +5,7 @@
 // campaign is shown as the /send command to type in Slack.
 import { InputFile, InputMediaBuilder, type Api } from "grammy";
 import type { Translator } from "../../core/i18n.ts";
-import type { DigestOutlet } from "../../core/ports.ts";
+import type { DigestOutlet } from "../../core/digest/digest-outlet.ts";
 import { digestSections, type DigestLine, type DigestSections } from "../digest/digest-sections.ts";
 import { splitText, TELEGRAM_CAPTION_LIMIT } from "./telegram-channel.ts";
 

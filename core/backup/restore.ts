@@ -32,8 +32,9 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
       for await (const line of lines) {
         if (!line) continue;
         if (!header) {
-          header = JSON.parse(line) as BackupHeader;
-          if (header.format !== BACKUP_FORMAT) throw new RestoreError(`${file} is not a Chatloop backup`);
+          const first = JSON.parse(line) as { format?: unknown };
+          if (first.format !== BACKUP_FORMAT) throw new RestoreError(`${file} is not a Chatloop backup`);
+          header = first as BackupHeader;
           const applied = (await tx.$queryRawUnsafe<{ name: string }[]>(`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`)).map((r) => r.name);
           const missing = header.migrations.filter((m) => !applied.includes(m));
           if (missing.length > 0) throw new RestoreError(`the backup comes from a newer Chatloop (migrations ${missing.join(", ")}); upgrade first`);

@@ -120,7 +120,7 @@ export async function draftCampaign(deps: CoreDeps, request: DraftCampaignReques
 
 function instantOf(deps: CoreDeps, when: string | Date): Date {
   const now = deps.clock.now();
-  if (typeof when === "string") return parseWhen(when, now, deps.teamTimezone);
+  if (typeof when === "string") return parseWhen(when, now, deps.teamTimezone, deps.dateOrder);
   if (when.getTime() < now.getTime() - 60_000) throw new InvalidSchedule(when.toISOString(), "past");
   return when;
 }

@@ -1,5 +1,6 @@
-// The campaigns the team follows (/campaigns): everything but drafts, the
-// ones in motion first, with delivery progress counted in the same query.
+// The campaigns the team follows (/campaigns): everything but drafts
+// (drafts.ts), the ones in motion first, then the next to go, then the most
+// recently ended, with delivery progress counted in the same query.
 import type { CoreDeps } from "../deps.ts";
 
 export interface CampaignSummary {
@@ -21,7 +22,10 @@ export async function listCampaigns(deps: CoreDeps, options: { limit?: number } 
        FROM campaign c LEFT JOIN delivery d ON d.campaign_id = c.id
       WHERE c.status <> 'draft'
       GROUP BY c.id
-      ORDER BY CASE c.status WHEN 'running' THEN 0 WHEN 'paused' THEN 1 WHEN 'pending_approval' THEN 2 WHEN 'scheduled' THEN 3 ELSE 4 END, c.send_at DESC
+      ORDER BY CASE c.status WHEN 'running' THEN 0 WHEN 'paused' THEN 1 WHEN 'pending_approval' THEN 2 WHEN 'scheduled' THEN 3 ELSE 4 END,
+               -- Waiting ones: the next to go first. Finished ones: the most recently ended first.
+               CASE WHEN c.status IN ('pending_approval', 'scheduled') THEN c.send_at END ASC,
+               coalesce(c.finished_at, c.send_at) DESC, c.id DESC
       LIMIT $1::int`,
     options.limit ?? 25,
   );

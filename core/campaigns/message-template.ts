@@ -13,7 +13,7 @@ const localizedText = z.union([
 ]);
 
 const placeholdersIn = (t: z.infer<typeof localizedText>) =>
-  (typeof t === "string" ? [t] : Object.values(t)).flatMap((text) => [...(text ?? "").matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!));
+  (typeof t === "string" ? [t] : Object.values(t)).flatMap((text) => [...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!));
 
 /** A template schema that accepts the standard placeholders plus `extra` ones (filled in before sending). */
 export function messageTemplateSchemaWith(extra: readonly string[] = []) {
@@ -49,7 +49,7 @@ export function fillPlaceholders(template: MessageTemplate, values: Record<strin
   const fill = (t: z.infer<typeof localizedText>): z.infer<typeof localizedText> =>
     typeof t === "string"
       ? t.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
-      : (Object.fromEntries(Object.entries(t).map(([lang, v]) => [lang, v?.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)])) as typeof t);
+      : (Object.fromEntries(Object.entries(t).map(([lang, v]) => [lang, v.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)])) as typeof t);
   return { text: fill(template.text), ...(template.buttons ? { buttons: template.buttons.map((b) => ({ ...b, text: fill(b.text) })) } : {}) };
 }
 
@@ -75,7 +75,7 @@ export function renderTemplate(
     last_name: recipient.lastName?.trim() ?? "",
     name: [recipient.firstName, recipient.lastName].filter(Boolean).join(" ").trim() || fallbackName,
   };
-  const text = localize(template.text, recipient.language).replace(/\{(\w+)\}/g, (_m, key: string) => values[key as keyof typeof values] ?? "");
+  const text = localize(template.text, recipient.language).replace(/\{(\w+)\}/g, (_m, key: string) => (values as Record<string, string | undefined>)[key] ?? "");
   const buttons = template.buttons?.map((b, i) => [{ text: localize(b.text, recipient.language), url: link(i, b.url) }]);
   return { text: text.replace(/[ \t]{2,}/g, " ").replace(/ ([,.!?])/g, "$1").trim(), ...(buttons?.length ? { buttons } : {}) };
 }

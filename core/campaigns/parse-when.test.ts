@@ -33,6 +33,15 @@ describe("when a campaign goes out", () => {
     expect(parseWhen("29 March 10:00", new Date("2027-03-20T12:00:00Z"), "Europe/Berlin").toISOString()).toBe("2027-03-29T08:00:00.000Z");
   });
 
+  test("numeric dates are read in the team's order: day first by default, month first for a US team", () => {
+    expect(at("10/12 10:00")).toBe("2026-12-10T09:00:00.000Z");
+    expect(at("10.12 10:00")).toBe("2026-12-10T09:00:00.000Z");
+    expect(parseWhen("10/12 10:00", now, "Europe/Berlin", "mdy").toISOString()).toBe("2027-10-12T08:00:00.000Z");
+    // A date with a time is not taken for a holiday, nor a holiday with a time guessed at.
+    expect(at("8 марта 10:00")).toBe("2027-03-08T09:00:00.000Z");
+    expect(() => at("к новому году в 10:00")).toThrow("is not a time I understand");
+  });
+
   test("nonsense and the past are refused", () => {
     expect(() => at("whenever you like")).toThrow('"whenever you like" is not a time I understand');
     expect(() => at("yesterday 10am")).toThrow('"yesterday 10am" is in the past');

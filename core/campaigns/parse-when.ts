@@ -1,8 +1,7 @@
-// "tomorrow 10am", "friday 19:00", "в пятницу в 19:00", "now": when a campaign
-// goes out, in the team's timezone, parsed by chrono-node (English, then Russian).
-import * as chrono from "chrono-node";
+// "tomorrow 10am", "friday 19:00", "в пятницу в 19:00", "10.12 10:00", "now":
+// when a campaign goes out, in the team's timezone (read-date.ts reads it).
 import { DomainError } from "../errors.ts";
-import { offsetMinutes, zonedInstant } from "../time/zoned.ts";
+import { readDate, type DateOrder } from "./read-date.ts";
 
 export class InvalidSchedule extends DomainError {
   constructor(text: string, reason: "unparsed" | "past") {
@@ -12,22 +11,12 @@ export class InvalidSchedule extends DomainError {
 
 const NOW_WORDS = /^(now|immediately|right now|asap|сейчас|сразу|немедленно)$/i;
 
-/** The instant `text` names, seen from `now` in `timezone`; never in the past. */
-export function parseWhen(text: string, now: Date, timezone: string): Date {
+/** The instant `text` names, seen from `now` in `timezone`; never in the past. Numeric dates in `dateOrder` (read-date.ts). */
+export function parseWhen(text: string, now: Date, timezone: string, dateOrder: DateOrder = "dmy"): Date {
   const input = text.trim();
   if (NOW_WORDS.test(input)) return now;
-  const reference = { instant: now, timezone: offsetMinutes(now, timezone) };
-  // The parser that understood more of the text wins ("в пятницу в 19:00": English sees only "19:00").
-  const parsed = [chrono.parse(input, reference, { forwardDate: true })[0], chrono.ru.parse(input, reference, { forwardDate: true })[0]]
-    .filter((r) => r !== undefined)
-    .sort((a, b) => b.text.length - a.text.length)[0];
-  if (!parsed || parsed.text.trim().length < input.replace(/[.,!]+$/, "").length * 0.6) throw new InvalidSchedule(input, "unparsed");
-  const s = parsed.start;
-  // Rebuild the instant from the wall-clock components, so a date across a DST change keeps its local time.
-  const when =
-    s.isCertain("hour") || s.isCertain("day") || s.isCertain("weekday")
-      ? zonedInstant({ year: s.get("year")!, month: s.get("month")!, day: s.get("day")!, hour: s.get("hour") ?? 0, minute: s.get("minute") ?? 0 }, timezone)
-      : parsed.date();
-  if (when.getTime() < now.getTime() - 60_000) throw new InvalidSchedule(input, "past");
-  return when;
+  const read = readDate(input, { now, timezone, language: /[а-яё]/i.test(input) ? "ru" : "en", dateOrder, future: true });
+  if (!read || read.coverage < 0.6 || (!read.hasDate && !read.hasTime)) throw new InvalidSchedule(input, "unparsed");
+  if (read.at.getTime() < now.getTime() - 60_000) throw new InvalidSchedule(input, "past");
+  return read.at;
 }

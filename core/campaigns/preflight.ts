@@ -1,13 +1,19 @@
 // The numbers the team sees before a campaign is scheduled: who the segment
 // matches, who is left out and why, the holdout and variant sizes (exact: the
 // draft campaign's id fixes every customer's bucket), how many will wait for
-// the end of quiet hours, and how long sending takes at the rate limit.
+// the end of quiet hours, how many Telegram messages each recipient gets (a
+// text over 4 096 characters goes out in parts), and how long sending takes
+// at the rate limit; and warnings: a send time far ahead, a holdout or
+// variant too small to measure.
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
 import { audienceQuery } from "./audience.ts";
+import { groupPower } from "./group-power.ts";
 import { requireCampaign } from "./campaigns.ts";
 import { bucketSql } from "./materialize.ts";
+import { messageCount } from "../delivery/message-parts.ts";
+import { campaignMessageSchema } from "./message-template.ts";
 import { BASELINE_RATES, minimumDetectableDifference } from "./ab-winner.ts";
 import type { WinnerMeasure } from "./ab-types.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
@@ -48,8 +54,14 @@ export interface Preflight {
   quietHours: string | null;
   sendAt: Date;
   localTime: boolean;
-  /** Seconds to send everything at the configured rate. */
+  /** The longest text a recipient can get (the longest names Telegram allows filled in), in characters. */
+  longestText: number;
+  /** Telegram messages per recipient: more than 1 when the text is over Telegram's 4 096 characters. */
+  messagesPerRecipient: number;
+  /** Seconds to send everything at the configured rate (every part is a message). */
   etaSeconds: number;
+  /** What the team should look at twice before scheduling. */
+  warnings: PreflightWarning[];
   /** An A/B test that picks its winner: the test groups, the rest, the deadline and what the test can detect. */
   abTest?: AbTestPreflight | null;
 }
@@ -71,6 +83,25 @@ export interface AbTestPreflight {
   /** True when that is more than a 20% relative difference: the test is too small to pick a winner reliably. */
   tooSmall: boolean;
 }
+
+/** Telegram's longest first and last names: what a placeholder can grow to. */
+const LONGEST_NAME = "x".repeat(64);
+
+/** Every variant's text in every language, with the longest names filled in. */
+function longestRenderings(message: unknown): string[] {
+  const parsed = campaignMessageSchema.safeParse(message);
+  if (!parsed.success) return [];
+  const texts = [parsed.data.A, parsed.data.B].flatMap((t) => (t ? (typeof t.text === "string" ? [t.text] : Object.values(t.text).filter((x): x is string => Boolean(x))) : []));
+  return texts.map((t) => t.replace(/\{(first_name|last_name)\}/g, LONGEST_NAME).replace(/\{name\}/g, `${LONGEST_NAME} ${LONGEST_NAME}`));
+}
+
+export type PreflightWarning =
+  /** The send time is more than FAR_AHEAD_DAYS away: a misread date ("10/12") looks like this. */
+  | { kind: "far_ahead"; days: number }
+  /** The holdout (against the recipients) or variant B (against A) cannot measure anything; `needed` null: no size could. */
+  | { kind: "small_group"; group: "holdout" | "variant_b"; size: number; other: number; needed: number | null; balanced: number };
+
+export const FAR_AHEAD_DAYS = 30;
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
@@ -127,6 +158,17 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
   }
   const recipients = Number(totals.a) + Number(totals.b);
+  const renderings = longestRenderings(c.message);
+  const longestText = Math.max(0, ...renderings.map((t) => t.length));
+  const messagesPerRecipient = Math.max(1, ...renderings.map((t) => messageCount(t)));
+  const holdout = Number(totals.holdout);
+  const [a, b] = [Number(totals.a), Number(totals.b)];
+  const warnings: PreflightWarning[] = [
+    ...farAhead(c.sendAt, deps.clock.now()),
+    ...smallGroup("holdout", holdout, recipients),
+    // A test that picks its winner has its own line with what it can detect.
+    ...(c.testPercent > 0 ? [] : smallGroup("variant_b", b, a)),
+  ];
   return {
     matched: Number(totals.matched),
     excluded: {
@@ -135,15 +177,30 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
       blocked: Number(totals.blocked),
       frequencyCap: Number(totals.capped),
     },
-    holdout: Number(totals.holdout),
-    variantA: Number(totals.a),
-    variantB: Number(totals.b),
+    holdout,
+    variantA: a,
+    variantB: b,
     recipients,
     deferredByQuietHours: deferred,
     quietHours: formatQuietHours(deps.policy.quietHours),
     sendAt: c.sendAt,
     localTime: c.localTime,
-    etaSeconds: Math.ceil(recipients / input.ratePerSecond),
+    longestText,
+    messagesPerRecipient,
+    etaSeconds: Math.ceil((recipients * messagesPerRecipient) / input.ratePerSecond),
+    warnings,
     abTest: c.testPercent > 0 ? abTestOf(c, Number(totals.test_a), Number(totals.test_b), recipients) : null,
   };
+}
+
+function farAhead(sendAt: Date, now: Date): PreflightWarning[] {
+  const days = (sendAt.getTime() - now.getTime()) / 86_400_000;
+  return days > FAR_AHEAD_DAYS ? [{ kind: "far_ahead", days: Math.round(days) }] : [];
+}
+
+function smallGroup(group: "holdout" | "variant_b", size: number, other: number): PreflightWarning[] {
+  if (size === 0) return [];
+  const power = groupPower(size, other);
+  if (power.enough) return [];
+  return [{ kind: "small_group", group, size, other, needed: Number.isFinite(power.needed) ? power.needed : null, balanced: power.balanced }];
 }

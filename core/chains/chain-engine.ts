@@ -10,6 +10,7 @@
 //    limits apply to them like to any campaign), branches jump.
 // A customer is in a given chain at most once at a time (a unique index).
 import type { CoreDeps } from "../deps.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { fillPlaceholders } from "../campaigns/message-template.ts";
 import { audienceQuery } from "../campaigns/audience.ts";
 import { REACHABLE } from "../campaigns/materialize.ts";
@@ -174,7 +175,7 @@ export class ChainEngine {
       await tx.setting.upsert({ where: { key: cursorKey }, create: { key: cursorKey, value: upTo.toISOString() }, update: { value: upTo.toISOString() } });
       // A new chain starts from now: earlier completions do not trigger it.
       if (!stored || !take) return 0;
-      const from = new Date(String(stored.value));
+      const from = new Date(stored.value as string);
       if (upTo <= from) return 0;
       return tx.$executeRawUnsafe(
         `INSERT INTO chain_enrollment (chain_id, subscriber_id, status, step, next_run_at, entered_at, holdout, context)
@@ -327,7 +328,7 @@ export class ChainEngine {
           chainIds,
         );
         let count = 0;
-        for (const row of due) count += await this.walk(tx as unknown as Tx, row);
+        for (const row of due) count += await this.walk(tx, row);
         return { rows: due.length, count };
       });
       steps += ran.count;
@@ -345,7 +346,7 @@ export class ChainEngine {
     for (let taken = 0; taken < MAX_STEPS_PER_RUN; taken++) {
       const current: ChainStep | undefined = chain.steps[step];
       if (!current || "end" in current) {
-        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET status = 'completed', step = $2, finished_at = $3 WHERE id = $1`, row.id, step, this.deps.clock.now());
+        await tx.chainEnrollment.update({ where: { id: row.id }, data: { status: "completed", step, finishedAt: this.deps.clock.now() } });
         return taken + 1;
       }
       if ("wait_until" in current && typeof current.wait_until === "object") {
@@ -353,10 +354,10 @@ export class ChainEngine {
         const now = this.deps.clock.now();
         if (!due || deadlinePassed(row.context, current.wait_until, now)) {
           // No date to count from, or the deadline itself is behind us: nothing left to remind of.
-          await tx.$executeRawUnsafe(
-            `UPDATE chain_enrollment SET status = 'exited', exit_reason = $3, step = $2, finished_at = $4 WHERE id = $1`,
-            row.id, step, due ? "deadline_passed" : "no_deadline", now,
-          );
+          await tx.chainEnrollment.update({
+            where: { id: row.id },
+            data: { status: "exited", exitReason: due ? "deadline_passed" : "no_deadline", step, finishedAt: now },
+          });
           return taken + 1;
         }
         if (due.getTime() < now.getTime() - LATE_STEP_MS) {
@@ -364,12 +365,12 @@ export class ChainEngine {
           step = nextWaitAfter(chain.steps, step + 1);
           continue;
         }
-        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET step = $2, next_run_at = $3 WHERE id = $1`, row.id, step + 1, due);
+        await tx.chainEnrollment.update({ where: { id: row.id }, data: { step: step + 1, nextRunAt: due } });
         return taken + 1;
       }
       if ("wait" in current || "wait_until" in current) {
         const next = "wait" in current ? new Date(base.getTime() + current.wait) : nextTimeOfDay(base, current.wait_until as number, timezone);
-        await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET step = $2, next_run_at = $3 WHERE id = $1`, row.id, step + 1, next);
+        await tx.chainEnrollment.update({ where: { id: row.id }, data: { step: step + 1, nextRunAt: next } });
         return taken + 1;
       }
       if ("if" in current) {
@@ -388,7 +389,7 @@ export class ChainEngine {
       step += 1;
     }
     this.deps.logger.error({ chain: chain.id, enrollment: row.id }, "chain took too many steps without waiting; stopped");
-    await tx.$executeRawUnsafe(`UPDATE chain_enrollment SET status = 'exited', exit_reason = 'step_limit', finished_at = $2 WHERE id = $1`, row.id, this.deps.clock.now());
+    await tx.chainEnrollment.update({ where: { id: row.id }, data: { status: "exited", exitReason: "step_limit", finishedAt: this.deps.clock.now() } });
     return MAX_STEPS_PER_RUN;
   }
 
@@ -402,16 +403,20 @@ export class ChainEngine {
   }
 
   private async queue(tx: Tx, row: EnrollmentRow, chain: ChainDefinition, step: number, content: DeliveryContent): Promise<void> {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO delivery (chain_enrollment_id, chain_step, subscriber_id, variant, status, kind, payload, not_before, created_at)
-       VALUES ($1, $6, $2, 'A', 'pending', $3, $4::jsonb, $5, $5)`,
-      row.id,
-      row.subscriber_id,
-      chain.kind,
-      JSON.stringify(content),
-      this.deps.clock.now(),
-      step,
-    );
+    const now = this.deps.clock.now();
+    await tx.delivery.create({
+      data: {
+        chainEnrollmentId: row.id,
+        chainStep: step,
+        subscriberId: row.subscriber_id,
+        variant: "A",
+        status: "pending",
+        kind: chain.kind,
+        payload: content as unknown as Prisma.InputJsonValue,
+        notBefore: now,
+        createdAt: now,
+      },
+    });
   }
 
   private async holds(tx: Tx, row: EnrollmentRow, condition: ChainCondition): Promise<boolean> {
@@ -444,7 +449,7 @@ export class ChainEngine {
   }
 }
 
-type Tx = Pick<CoreDeps["db"]["prisma"], "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Tx = Prisma.TransactionClient;
 
 /** The item names of the triggering event or order, for {items}. */
 function itemsOf(context: Record<string, unknown>): string {

@@ -1,6 +1,12 @@
 // One Database handle for the whole process: the Prisma client over a driver
 // adapter, plus a way to run multi-statement SQL scripts (migrations, dumps).
 // Embedded PGlite when no DATABASE_URL is given, a PostgreSQL server otherwise.
+//
+// The rule for queries: plain reads and writes of rows go through Prisma
+// Client's typed calls (in a transaction too: pass `Prisma.TransactionClient`,
+// never a Pick of its raw methods); raw SQL is for set-based work Prisma cannot
+// say in one statement (INSERT ... SELECT, segment queries, aggregates,
+// conditional moves, jsonb and array merges, locks).
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -13,7 +13,7 @@
 // never re-queued, even when writing its outcome fails (see `unrecorded`).
 import crypto from "node:crypto";
 import type { CoreDeps } from "../deps.ts";
-import type { OutgoingMessage, SendOutcome } from "../ports.ts";
+import type { OutgoingMessage } from "../ports.ts";
 import { campaignMessageSchema, renderTemplate, type MessageTemplate } from "../campaigns/message-template.ts";
 import { quietHoursEnd } from "./contact-policy.ts";
 import { deliveryPayloadSchema, type DeliveryContent } from "./delivery-content.ts";
@@ -24,7 +24,8 @@ import { Pacer, realSleep, type Sleep } from "./pacer.ts";
 import { linkToken } from "./tracked-links.ts";
 import { SentOutcomeWriter, type SentRecord } from "./outcome-writer.ts";
 import { dialogueDispatchers } from "./dialogue-dispatchers.ts";
-import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf, type SubscriberState } from "./subscriber-state.ts";
+import type { ClaimedDelivery, ContentDispatcher, DispatchOutcome } from "./content-dispatcher.ts";
+import { SubscriberStateReader, subscriberStateColumns, subscriberStateOf } from "./subscriber-state.ts";
 
 export interface DeliveryWorkerOptions {
   ratePerSecond: number;
@@ -43,28 +44,6 @@ export interface DeliveryWorkerOptions {
   sleep?: Sleep;
   /** Sends surveys and flows; the dialogue features by default. */
   dispatchers?: Partial<Record<"survey" | "flow", ContentDispatcher>>;
-}
-
-/** What sending one row's content came to: a channel outcome, or nothing to send after all. */
-export type DispatchOutcome = SendOutcome | { ok: false; reason: "skipped"; description: string };
-
-/** Sends non-message content (a survey, a flow's first question) to one recipient. */
-export type ContentDispatcher = (deps: CoreDeps, row: ClaimedDelivery, content: DeliveryContent) => Promise<DispatchOutcome>;
-
-/** A claimed outbox row with its subscriber's state as read at claim time (SubscriberState). */
-export interface ClaimedDelivery extends SubscriberState {
-  id: bigint;
-  subscriberId: number;
-  campaignId: number | null;
-  chainEnrollmentId: number | null;
-  variant: string;
-  kind: string;
-  attempts: number;
-  payload: unknown;
-  /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
-  recentMarketing: number;
-  /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */
-  claimRank: number;
 }
 
 export interface RoundResult {
@@ -128,6 +107,7 @@ export class DeliveryWorker {
             lastRecovery = Date.now();
             await this.recoverOrphans();
           }
+          // oxlint-disable-next-line typescript/no-unnecessary-condition -- stop() may have set it while the round ran
           if (round.claimed === 0 && !this.stopping) await realSleep(this.options.idleMs);
         } catch (err) {
           this.deps.logger.error({ err }, "delivery round failed");
@@ -231,6 +211,8 @@ export class DeliveryWorker {
            FROM delivery d
            LEFT JOIN campaign c ON c.id = d.campaign_id
           WHERE d.status = 'pending' AND d.not_before <= $1
+            -- A retry waits for its time but keeps its place (not_before, id) in the queue.
+            AND (d.retry_at IS NULL OR d.retry_at <= $1)
             AND (d.campaign_id IS NULL OR c.status = 'running')
             -- The rest of an A/B test waits for the winner (ab-winner.ts).
             AND d.variant <> 'R'
@@ -492,9 +474,15 @@ export class DeliveryWorker {
       await this.finish(row, "failed", `gave up after ${row.attempts} attempts: ${description}`.slice(0, 500));
       return "failed";
     }
-    // Exponential backoff with jitter: 2 s, 4 s, 8 s... capped at 5 minutes.
+    // Exponential backoff with jitter: 2 s, 4 s, 8 s... capped at 5 minutes. The row keeps
+    // its not_before: once its retry time has come it is claimed before the rows queued after it.
     const backoff = Math.min(300_000, 1000 * 2 ** row.attempts) * (0.8 + Math.random() * 0.4);
-    await this.defer(row, new Date(this.deps.clock.now().getTime() + backoff), description);
+    await this.deps.db.prisma.$executeRawUnsafe(
+      `UPDATE delivery SET status = 'pending', claimed_by = NULL, retry_at = $2, reason = $3 WHERE id = $1`,
+      row.id,
+      new Date(this.deps.clock.now().getTime() + backoff),
+      description,
+    );
     return "deferred";
   }
 

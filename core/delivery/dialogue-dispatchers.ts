@@ -5,7 +5,7 @@ import { DomainError } from "../errors.ts";
 import { startFlow } from "../flows/start-flow.ts";
 import { askSurvey } from "../surveys/ask-survey.ts";
 import type { SendFailure } from "../dialogues/send-messages.ts";
-import type { ContentDispatcher, DispatchOutcome } from "./delivery-worker.ts";
+import type { ContentDispatcher, DispatchOutcome } from "./content-dispatcher.ts";
 
 type Failed = { status: "failed"; reason: SendFailure["reason"]; description: string; retryAfterSeconds?: number };
 type DialogueResult = { status: "sent" | "started" } | { status: "skipped"; reason: string } | Failed;

@@ -1,9 +1,10 @@
 // The pacer with a fake clock: sleeping moves the clock, so the sequence of
 // send instants is exact and the test takes no real time.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { FakeClock } from "../../test/support/clock.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
+import { DATABASE_KINDS } from "../../test/support/databases.ts";
 import { Pacer } from "./pacer.ts";
+import { useTestDatabase } from "../../test/support/per-describe.ts";
 
 /** The largest number of instants inside any window of `ms` milliseconds. */
 function maxInWindow(instants: number[], ms: number): number {
@@ -17,13 +18,7 @@ function maxInWindow(instants: number[], ms: number): number {
 }
 
 describe.each(DATABASE_KINDS)("pacer on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
 
   function pacerAt(clock: FakeClock, rate = 30) {
     return new Pacer({ db: database.db, clock }, { ratePerSecond: rate }, async (ms) => {

@@ -62,8 +62,8 @@ export class Pacer {
     this.batch = Math.max(1, Math.min(1000, Math.floor((options.reserveMs ?? 250) / this.intervalMs)));
   }
 
-  /** Waits until one more message may go out to `chat`; returns the instant it may. */
   /**
+   * Waits until one more message may go out to `chat`; returns the instant it may.
    * `lastLook` runs once the slot is due, just before the send is counted: a
    * read that takes a few milliseconds (the consent re-check) then delays this
    * send without letting it land in a second that is already full.

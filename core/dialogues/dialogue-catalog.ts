@@ -6,17 +6,20 @@ import { checkFlow, flowSchema, type FlowDefinition } from "../flows/flow-defini
 import { FlowCatalog } from "../flows/flow-catalog.ts";
 import { surveySchema, type SurveyDefinition } from "../surveys/survey-definition.ts";
 import { SurveyCatalog } from "../surveys/survey-catalog.ts";
+import { loadReferralProgram, type ReferralProgram } from "../referrals/referral-program.ts";
 
 export interface DialogueCatalog {
   flows: FlowCatalog;
   surveys: SurveyCatalog;
+  /** flows/referrals.yaml; absent when the store runs no referral programme. */
+  referrals?: ReferralProgram | undefined;
 }
 
 /** The repository's own flows/ folder. */
 export const DEFAULT_FLOWS_DIR = path.resolve(import.meta.dirname, "../../flows");
 
 /** Commands the bot answers itself; a flow or survey cannot take them. */
-export const RESERVED_COMMANDS = ["start", "stop", "unsubscribe", "language", "cancel", "help", "settings"];
+export const RESERVED_COMMANDS = ["start", "stop", "unsubscribe", "language", "cancel", "help", "settings", "invite"];
 
 /** For tools that never talk to customers (imports, benchmarks). */
 export function noDialogues(): DialogueCatalog {
@@ -30,6 +33,7 @@ export function loadDialogues(dir: string = DEFAULT_FLOWS_DIR): DialogueCatalog 
   return {
     flows: new FlowCatalog(flows.map((f) => f.definition)),
     surveys: new SurveyCatalog(surveys.map((s) => s.definition)),
+    referrals: loadReferralProgram(dir),
   };
 }
 

@@ -1,7 +1,7 @@
 // Texts written in data files (flow questions, survey questions) carry every
 // language we speak, so a Russian-speaking customer never meets English mid-dialogue.
 import { z } from "zod";
-import { DEFAULT_LANGUAGE, pickLanguage, SUPPORTED_LANGUAGES, type Language } from "../i18n.ts";
+import { pickLanguage, SUPPORTED_LANGUAGES, type Language } from "../i18n.ts";
 
 const nonEmpty = z
   .string({ error: (issue) => (issue.input === undefined ? "is missing (every language needs its text)" : "expected a text") })
@@ -16,7 +16,7 @@ export const localizedTextSchema = z.object(
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 export function localize(text: LocalizedText, language: string): string {
-  return text[pickLanguage(language)] ?? text[DEFAULT_LANGUAGE];
+  return text[pickLanguage(language)];
 }
 
 /** Every language's variant, for matching what a customer typed whatever language they use. */

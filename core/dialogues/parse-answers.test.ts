@@ -60,6 +60,13 @@ describe("reading what customers type", () => {
     expect(ru("20 декабря")).toMatchObject({ value: "2026-12-20", hasTime: false });
     // A Russian speaker writing in English is understood too.
     expect(ru("December 20")).toMatchObject({ value: "2026-12-20" });
+    // Holidays, and what is not a day at all ("году": a year from now, before).
+    expect(ru("к новому году")).toMatchObject({ value: "2026-12-31", hasTime: false });
+    expect(en("by Christmas")).toMatchObject({ value: "2026-12-24" });
+    expect(ru("в следующем году")).toBeUndefined();
+    // Numeric dates: day first for Russian speakers whatever the shop's order, the shop's order otherwise.
+    expect(ru("10/12")).toMatchObject({ value: "2026-12-10" });
+    expect(parseDate("10/12", { language: "en", now, timezone: "Europe/Berlin", dateOrder: "mdy" })).toMatchObject({ value: "2027-10-12" });
     expect(en("when pigs fly")).toBeUndefined();
     expect(ru("как-нибудь потом")).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 // What customers type, read leniently: "+7 (900) 123-45-67", "1 500", "завтра в 15:00",
 // "nine". Each parser returns undefined for what it cannot read; the caller explains.
-import * as chrono from "chrono-node";
+import { readDate, type DateOrder } from "../campaigns/read-date.ts";
 import { pickLanguage } from "../i18n.ts";
 import { normalizeEmail, normalizePhone } from "../subscribers/customer-identity.ts";
 
@@ -54,21 +54,24 @@ export interface ParsedDate {
 }
 
 /**
- * A date or date and time in natural language, in the customer's language
- * first and then the other one, relative to `now` in the customer's timezone.
+ * A date or date and time in natural language, English or Russian, relative
+ * to `now` in the customer's timezone (read-date.ts: numeric dates day first
+ * for Russian speakers, else in `dateOrder`; holidays). Undefined when no day
+ * or time was said, or when too much of the text would be ignored: the
+ * customer is asked again rather than given a date they did not mean.
  */
-export function parseDate(text: string, options: { language: string; now: Date; timezone: string; future?: boolean }): ParsedDate | undefined {
-  const primary = pickLanguage(options.language) === "ru" ? [chrono.ru, chrono.en] : [chrono.en, chrono.ru];
-  const reference = { instant: options.now, timezone: offsetMinutes(options.timezone, options.now) };
-  for (const parser of primary) {
-    const result = parser.parse(text, reference, { forwardDate: options.future ?? true })[0];
-    if (!result) continue;
-    const at = result.start.date();
-    const hasTime = result.start.isCertain("hour");
-    const value = hasTime ? at.toISOString() : localDate(at, options.timezone);
-    return { value, at, hasTime };
-  }
-  return undefined;
+export function parseDate(text: string, options: { language: string; now: Date; timezone: string; future?: boolean; dateOrder?: DateOrder }): ParsedDate | undefined {
+  const language = pickLanguage(options.language);
+  const read = readDate(text, {
+    now: options.now,
+    timezone: options.timezone,
+    language,
+    dateOrder: language === "ru" ? "dmy" : (options.dateOrder ?? "dmy"),
+    future: options.future ?? true,
+  });
+  if (!read || (!read.hasDate && !read.hasTime) || read.coverage < 0.6) return undefined;
+  const value = read.hasTime ? read.at.toISOString() : localDate(read.at, options.timezone);
+  return { value, at: read.at, hasTime: read.hasTime };
 }
 
 /** The UTC offset of an IANA timezone at an instant, in minutes (chrono wants a number). */

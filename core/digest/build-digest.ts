@@ -9,7 +9,8 @@ import { campaignReport } from "../campaigns/campaign-report.ts";
 import { chainWeek, type ChainAdvice, type DigestChain } from "../chains/chain-week.ts";
 import type { CoreDeps } from "../deps.ts";
 import { cohortRetention, type Cohort } from "../metrics/cohort-retention.ts";
-import { derive, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { currenciesOf, derive, inCurrencies, type Figure, type FigureKey, type FigureUnit } from "../metrics/key-figures.ts";
+import { latestCurrency } from "../metrics/store-currency.ts";
 import { npsTrend, type NpsWeek } from "../metrics/nps-trend.ts";
 import { periodFigures, type PeriodFigures } from "../metrics/period-figures.ts";
 import { checkPeriod, monthsIn, previousPeriod, type Period } from "../metrics/period.ts";
@@ -18,6 +19,7 @@ import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
 import { proposeAction, readSignals, type Proposal, type SignalReading } from "./propose-action.ts";
 import { stageMovement, type StageMovement } from "./stage-snapshots.ts";
 import { weekDetractors, type WeekDetractors } from "./week-detractors.ts";
+import { weekReferrals, type WeekReferrals } from "./week-referrals.ts";
 
 /** The figures of the digest, in the order it shows them. */
 export const DIGEST_FIGURES = [
@@ -28,7 +30,7 @@ export const DIGEST_FIGURES = [
   "active_customers",
   "revenue",
   "aov",
-  "repeat_purchase_rate",
+  "repeat_customer_rate",
   "ltv",
   "retention_rate",
 ] as const satisfies readonly FigureKey[];
@@ -42,7 +44,7 @@ const UNITS: Record<DigestFigureKey, FigureUnit> = {
   active_customers: "count",
   revenue: "money",
   aov: "money",
-  repeat_purchase_rate: "percent",
+  repeat_customer_rate: "percent",
   ltv: "money",
   retention_rate: "percent",
 };
@@ -58,7 +60,7 @@ export interface Reading {
   vars: Record<string, string | number>;
 }
 
-export interface DigestFigure {
+export interface DigestFigure extends Pick<Figure, "currency" | "byCurrency"> {
   key: DigestFigureKey;
   value: number | null;
   previous: number | null;
@@ -100,6 +102,8 @@ export interface Digest {
   /** What each trigger chain did, and the one to look at (pause or fix). */
   chains: DigestChain[];
   chainAdvice: ChainAdvice | null;
+  /** Friends who joined by invitation, the loyal -> new arrow, promoters (week-referrals.ts). */
+  referrals: WeekReferrals;
 }
 
 const MAX_CAMPAIGNS = 10;
@@ -110,7 +114,7 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
   const period = checkPeriod(options.period);
   const before = previousPeriod(period);
   const lastInstant = new Date(period.to.getTime() - 1);
-  const [now, then, sources, detractors, trend, cohorts, campaigns] = await Promise.all([
+  const [now, then, sources, detractors, trend, cohorts, campaigns, fallbackCurrency] = await Promise.all([
     periodFigures(deps, { period }),
     periodFigures(deps, { period: before }),
     subscribersBySource(deps, { period }),
@@ -118,14 +122,18 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     npsTrend(deps, { weeks: TREND_WEEKS, until: lastInstant }),
     cohortRetention(deps, { months: COHORT_MONTHS, until: lastInstant }),
     finishedCampaigns(deps, period),
+    latestCurrency(deps),
   ]);
   const chainsWeek = await chainWeek(deps, deps.chains ?? [], period, before);
   const movement = await stageMovement(deps, { from: period.from, to: period.to });
-  const proposal = await proposeAction(deps, { movement, detractors, from: period.from, to: period.to });
+  const referrals = await weekReferrals(deps, { period });
+  const proposal = await proposeAction(deps, { movement, detractors, referrals, from: period.from, to: period.to });
   const budget = analyticsSettingsOf(deps).budget;
   const months = monthsIn(period);
+  const monthsBefore = monthsIn(before);
   const current = derive(now, months, undefined, budget);
-  const previous = derive(then, months, undefined, budget);
+  const previous = derive(then, monthsBefore, undefined, budget);
+  const money = inCurrencies({ f: now, months }, { f: then, months: monthsBefore }, budget, fallbackCurrency);
   return {
     period,
     previousPeriod: before,
@@ -133,10 +141,9 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     generatedAt: deps.clock.now(),
     figures: DIGEST_FIGURES.map((key) => ({
       key,
-      value: current[key],
-      previous: previous[key],
       unit: UNITS[key],
-      reading: readingOf(key, { now, then, current, previous, sources }),
+      ...money(key, current[key], previous[key]),
+      reading: readingOf(key, { now, then, current, previous, sources, currency: currenciesOf(now, then, fallbackCurrency).single }),
     })),
     sources,
     movement,
@@ -144,10 +151,11 @@ export async function buildDigest(deps: CoreDeps, options: { period: Period }): 
     detractors,
     npsTrend: trend,
     cohorts,
-    signals: readSignals(movement, detractors),
+    signals: readSignals(movement, detractors, referrals),
     proposal,
     chains: chainsWeek.chains,
     chainAdvice: chainsWeek.advice,
+    referrals,
   };
 }
 
@@ -164,6 +172,8 @@ interface ReadingInput {
   current: Record<FigureKey, number | null>;
   previous: Record<FigureKey, number | null>;
   sources: SourceGain[];
+  /** The money readings' currency; null with several (then the readings show bare numbers). */
+  currency: string | null;
 }
 
 /** The one-line reading under each figure: what moved it, or what it means. */
@@ -192,16 +202,16 @@ function readingOf(key: DigestFigureKey, x: ReadingInput): Reading {
       return { key: "digest-reading-active", vars: { first: now.buyers - now.repeatBuyers, returning: now.repeatBuyers } };
     case "revenue": {
       const driver = revenueDriver(now, then);
-      return { key: "digest-reading-revenue", vars: { orders: now.orders, aov: round2(current.aov ?? 0), driver } };
+      return { key: "digest-reading-revenue", vars: { orders: now.orders, aov: round2(current.aov ?? 0), currency: x.currency ?? "none", driver } };
     }
     case "aov":
       if (current.purchase_frequency === null) return { key: "digest-reading-aov-none", vars: {} };
       return { key: "digest-reading-aov", vars: { frequency: round2(current.purchase_frequency) } };
-    case "repeat_purchase_rate":
+    case "repeat_customer_rate":
       return { key: "digest-reading-repeat", vars: { returning: now.repeatBuyers, buyers: now.buyers } };
     case "ltv":
       if (current.ltv === null) return { key: "digest-reading-ltv-none", vars: {} };
-      return { key: "digest-reading-ltv", vars: { lifetime: round1(current.average_lifetime ?? 0), arpu: round2(current.arpu ?? 0) } };
+      return { key: "digest-reading-ltv", vars: { lifetime: round1(current.average_lifetime ?? 0), arpu: round2(current.arpu ?? 0), currency: x.currency ?? "none" } };
     case "retention_rate":
       if (now.previousBuyers === 0) return { key: "digest-reading-retention-none", vars: {} };
       return { key: "digest-reading-retention", vars: { retained: now.retained, buyers: now.previousBuyers } };

@@ -15,6 +15,7 @@ import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
 import { GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
+// oxlint-disable-next-line import/default -- opentype.js ships its default export in the ESM build its types do not describe
 import opentype, { type Font } from "opentype.js";
 
 echarts.use([BarChart, HeatmapChart, LineChart, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
@@ -37,7 +38,8 @@ export function measureText(text: string, font = `12px ${CHART_FONT}`): number {
   return (units * size) / face.unitsPerEm;
 }
 
-echarts.setPlatformAPI({ measureText: (text: string, font?: string) => ({ width: measureText(text ?? "", font) }) });
+// ECharts calls this with whatever label it has, an empty one included.
+echarts.setPlatformAPI({ measureText: (text: string | undefined, font?: string) => ({ width: measureText(text ?? "", font) }) });
 
 /** Layout size in CSS pixels; the PNG is SCALE times larger so it stays sharp on high-density screens. */
 export const CHART_WIDTH = 960;

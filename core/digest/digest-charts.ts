@@ -7,8 +7,7 @@ import type { CoreDeps } from "../deps.ts";
 import { LIFECYCLE_STAGES } from "../segments/lifecycle.ts";
 import type { Digest } from "./build-digest.ts";
 import { CHART_FONT, CHART_WIDTH, COLORS, measureText, renderChart, type ChartImage, type ChartOption } from "./chart-renderer.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../i18n.ts";
 
 const MAX_SOURCES = 8;
 const SUBTITLE_SIZE = 13;
@@ -29,13 +28,13 @@ function wrapItems(items: string[]): string {
 
 export function renderDigestCharts(deps: CoreDeps, digest: Digest, language: string): ChartImage[] {
   const weekly = digest.weekly ? "yes" : "no";
-  const t: T = (key, vars) => deps.translator.t(language, key, { weekly, ...vars });
+  const t: Translate = (key, vars) => deps.translator.t(language, key, { weekly, ...vars });
   const ctx = { t, language, period: periodText(digest, language, deps.teamTimezone) };
   return [npsTrendChart(digest, ctx), funnelChart(digest, ctx), cohortChart(digest, ctx), sourcesChart(digest, ctx)];
 }
 
 interface ChartContext {
-  t: T;
+  t: Translate;
   language: string;
   period: string;
 }
@@ -148,7 +147,9 @@ function funnelChart(digest: Digest, { t, period, language }: ChartContext): Cha
     .slice(0, 3)
     .map((f) => t("digest-flow", { from: t(`digest-stage-${f.from}`), to: t(`digest-stage-${f.to}`), count: n(f.count) }));
   const joined = digest.movement.stageFlows.filter((f) => f.from === null && f.to !== null).reduce((a, f) => a + f.count, 0);
-  const moved = [...flows, ...(joined > 0 ? [t("digest-chart-funnel-joined", { count: n(joined) })] : [])];
+  // The arrow back from loyal to new: friends loyal customers brought (issue 16).
+  const referred = digest.referrals.fromLoyal > 0 ? [t("digest-flow-referrals", { count: n(digest.referrals.fromLoyal) })] : [];
+  const moved = [...referred, ...flows, ...(joined > 0 ? [t("digest-chart-funnel-joined", { count: n(joined) })] : [])];
   const subtitle = moved.length ? `${period}\n${wrapItems([t("digest-flows", { flows: moved[0]! }), ...moved.slice(1)])}` : period;
   const option = beforeAfterBars(
     { t, language },

@@ -25,6 +25,7 @@ import type { RfmClass } from "../segments/rfm.ts";
 import type { StageMovement } from "./stage-snapshots.ts";
 import { moversBySource } from "./stage-snapshots.ts";
 import type { WeekDetractors } from "./week-detractors.ts";
+import type { WeekReferrals } from "./week-referrals.ts";
 
 export const MIN_PEOPLE = 5;
 export const MIN_RELATIVE = 0.1;
@@ -32,7 +33,8 @@ export const OPPORTUNITY_WEIGHT = 0.75;
 /** Half of the movers or more from one source: "mostly from". */
 export const MOSTLY_SHARE = 0.5;
 
-type Segment = { stage: LifecycleStage } | { rfmClass: RfmClass } | { detractors: true };
+type Segment = { stage: LifecycleStage } | { rfmClass: RfmClass } | { detractors: true } | { promoters: true };
+type ReferralCounts = Pick<WeekReferrals, "accepted" | "previous" | "promoters" | "promotersPrevious">;
 
 interface Signal {
   /** Also the playbook's name in locales: digest-playbook-<key>-*. */
@@ -82,6 +84,8 @@ export const SIGNALS: readonly Signal[] = [
   { key: "new_leads", segment: { stage: "potential" }, kind: "opportunity", direction: "grew", audience: () => "lifecycle = potential and joined < 14d", holdoutPercent: 10 },
   { key: "second_purchase", segment: { stage: "new" }, kind: "opportunity", direction: "grew", audience: () => "lifecycle:new", holdoutPercent: 10 },
   { key: "referral", segment: { rfmClass: "champions" }, kind: "opportunity", direction: "grew", audience: () => "rfm:champions", holdoutPercent: 0 },
+  // More promoters but no more friends joining by invitation: ask the promoters to invite (issue 16).
+  { key: "invite_promoters", segment: { promoters: true }, kind: "opportunity", direction: "grew", audience: () => "nps:promoter", holdoutPercent: 0 },
 ];
 
 export interface SignalReading {
@@ -107,13 +111,15 @@ export interface Proposal extends SignalReading {
 }
 
 /** Every signal's reading, strongest first (the digest's proposal is the first eligible one). */
-export function readSignals(movement: StageMovement, detractors: Pick<WeekDetractors, "count" | "previous">): SignalReading[] {
+export function readSignals(movement: StageMovement, detractors: Pick<WeekDetractors, "count" | "previous">, referrals?: ReferralCounts): SignalReading[] {
   const readings = SIGNALS.map((signal, order) => {
-    const { before, after } = sizes(signal.segment, movement, detractors);
+    const { before, after } = sizes(signal.segment, movement, detractors, referrals);
     const change = after - before;
     const relative = before > 0 ? change / before : null;
     const moved = signal.direction === "grew" ? change : -change;
-    const eligible = moved >= MIN_PEOPLE && (relative === null || Math.abs(relative) >= MIN_RELATIVE);
+    // Promoters count only while referrals stay flat: when they grow, the promoters are already inviting.
+    const flat = !("promoters" in signal.segment) || (referrals !== undefined && referrals.accepted <= referrals.previous);
+    const eligible = flat && moved >= MIN_PEOPLE && (relative === null || Math.abs(relative) >= MIN_RELATIVE);
     const weight = signal.kind === "opportunity" ? OPPORTUNITY_WEIGHT : 1;
     const strength = before + after > 0 ? (weight * Math.abs(change)) / Math.sqrt(before + after) : 0;
     return { order, reading: { key: signal.key, kind: signal.kind, direction: signal.direction, before, after, relative, strength, eligible } };
@@ -123,15 +129,17 @@ export function readSignals(movement: StageMovement, detractors: Pick<WeekDetrac
 
 export async function proposeAction(
   deps: CoreDeps,
-  options: { movement: StageMovement; detractors: WeekDetractors; from: Date; to: Date },
+  options: { movement: StageMovement; detractors: WeekDetractors; referrals?: ReferralCounts; from: Date; to: Date },
 ): Promise<Proposal | null> {
-  const best = readSignals(options.movement, options.detractors).find((r) => r.eligible);
+  const best = readSignals(options.movement, options.detractors, options.referrals).find((r) => r.eligible);
   if (!best) return null;
   const signal = SIGNALS.find((s) => s.key === best.key)!;
   const bySource =
     "detractors" in signal.segment
       ? options.detractors.bySource
-      : await moversBySource(deps, { from: options.from, to: options.to, ...signal.segment, direction: signal.direction === "grew" ? "entered" : "left" });
+      : "promoters" in signal.segment
+        ? []
+        : await moversBySource(deps, { from: options.from, to: options.to, ...signal.segment, direction: signal.direction === "grew" ? "entered" : "left" });
   const movers = bySource.reduce((a, s) => a + s.count, 0);
   const top = bySource[0];
   return {
@@ -144,13 +152,15 @@ export async function proposeAction(
   };
 }
 
-function sizes(segment: Segment, movement: StageMovement, detractors: Pick<WeekDetractors, "count" | "previous">): { before: number; after: number } {
+function sizes(segment: Segment, movement: StageMovement, detractors: Pick<WeekDetractors, "count" | "previous">, referrals?: ReferralCounts): { before: number; after: number } {
   if ("detractors" in segment) return { before: detractors.previous, after: detractors.count };
+  if ("promoters" in segment) return { before: referrals?.promotersPrevious ?? 0, after: referrals?.promoters ?? 0 };
   const row = "stage" in segment ? movement.stages.find((s) => s.key === segment.stage) : movement.rfm.find((s) => s.key === segment.rfmClass);
   return { before: row?.before ?? 0, after: row?.after ?? 0 };
 }
 
 function segmentKey(segment: Segment): string {
   if ("detractors" in segment) return "nps:detractor";
+  if ("promoters" in segment) return "nps:promoter";
   return "stage" in segment ? `lifecycle:${segment.stage}` : `rfm:${segment.rfmClass}`;
 }

@@ -14,7 +14,7 @@ import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { Language } from "../i18n.ts";
 import { calendarPeriod } from "../metrics/period.ts";
-import type { DigestOutlet } from "../ports.ts";
+import type { DigestOutlet } from "./digest-outlet.ts";
 import { buildDigest, type Digest } from "./build-digest.ts";
 import type { ChartImage } from "./chart-renderer.ts";
 import { renderDigestCharts } from "./digest-charts.ts";

@@ -13,7 +13,7 @@ import type { CoreDeps } from "../deps.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "../segments/analytics-settings.ts";
 import { LIFECYCLE_STAGES, lifecycleSql, type LifecycleStage } from "../segments/lifecycle.ts";
-import { quintileSql, RFM_CLASSES, rfmClassSql, type RfmClass } from "../segments/rfm.ts";
+import { frequencySql, quintileSql, RFM_CLASSES, rfmClassSql, type RfmClass } from "../segments/rfm.ts";
 
 /** Weekly snapshots older than this are pruned; the digest reads the last two. */
 export const SNAPSHOT_KEEP_WEEKS = 13;
@@ -37,11 +37,11 @@ export async function takeStageSnapshot(deps: CoreDeps, options: { at: Date }): 
         WHERE o.status = 'paid' AND o.paid_at < ${at}
         GROUP BY o.subscriber_id),
      scored AS (
-       SELECT agg.*, ${quintileSql("agg.last_order_at")} AS r, ${quintileSql("agg.window_orders")} AS f,
+       SELECT agg.*, ${quintileSql("agg.last_order_at")} AS r, ${frequencySql("agg.window_orders")} AS f,
               ${quintileSql("agg.window_revenue")} AS m
          FROM agg)
      INSERT INTO stage_snapshot_customer (taken_for, subscriber_id, stage, rfm_class)
-     SELECT ${at}, s.id, ${lifecycleSql("x", p, options.at, settings)},
+     SELECT ${at}, s.id, ${lifecycleSql("x", p, options.at, settings, { customers: "agg" })},
             CASE WHEN x.subscriber_id IS NULL THEN NULL ELSE ${rfmClassSql("x.r", "x.f", "x.m")} END
        FROM subscriber s LEFT JOIN scored x ON x.subscriber_id = s.id
       WHERE s.erased_at IS NULL AND (s.created_at < ${at} OR x.subscriber_id IS NOT NULL)

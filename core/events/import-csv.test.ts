@@ -21,7 +21,7 @@ describe.each(DATABASE_KINDS)("CSV import on %s", (kind) => {
     deps = testCoreDeps(database, new FakeClock("2026-11-23T10:00:00Z"));
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   async function run(file: string): Promise<{ result: ImportResult; rejects: string[] }> {

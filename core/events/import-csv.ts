@@ -1,4 +1,4 @@
-// CSV import of customers, orders or events: streamed record by record
+// CSV import of customers, orders, events or acquisition spend: streamed record by record
 // (bounded memory whatever the file size), validated and stored in batches
 // with the same set-based ingestion as the HTTP API, so running it twice
 // stores nothing twice (orders by order_id, events by idempotency_key, or a
@@ -12,11 +12,13 @@ import { DomainError } from "../errors.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { customerRefSchema } from "../subscribers/customer-identity.ts";
 import { matchOrCreateCustomers } from "../subscribers/match-customers.ts";
+import { importSpendRows } from "../metrics/import-spend.ts";
 import { ingestEvents } from "./ingest-events.ts";
 import { ingestOrders } from "./ingest-orders.ts";
+import { importPromoCodes } from "../referrals/import-promo-codes.ts";
 import { validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
 
-export const IMPORT_KINDS = ["customers", "orders", "events"] as const;
+export const IMPORT_KINDS = ["customers", "orders", "events", "promo_codes", "spend"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const CUSTOMER_COLUMNS = ["telegram_id", "email", "phone", "external_id", "first_name", "last_name", "language", "source"];
@@ -107,16 +109,20 @@ export async function importCsv(deps: CoreDeps, options: ImportOptions): Promise
 
 export function detectKind(header: string[]): ImportKind {
   if (header.includes("order_id")) return "orders";
+  if (header.includes("promo_code")) return "promo_codes";
   if (header.includes("type") && header.includes("occurred_at")) return "events";
+  if (["source", "from", "to", "amount"].every((c) => header.includes(c))) return "spend";
   if (CUSTOMER_COLUMNS.slice(0, 4).some((c) => header.includes(c))) return "customers";
   throw new CsvImportError(
-    `Cannot tell what the file holds from its header (${header.join(", ")}): orders need order_id, events type and occurred_at, customers one of telegram_id, email, phone, external_id. Or pass --kind.`,
+    `Cannot tell what the file holds from its header (${header.join(", ")}): orders need order_id, events type and occurred_at, acquisition spend source, from, to and amount, customers one of telegram_id, email, phone, external_id. Or pass --kind.`,
   );
 }
 
 async function ingestBatch(deps: CoreDeps, kind: ImportKind, records: Record<string, string>[]): Promise<IngestSummary> {
   if (kind === "orders") return ingestOrders(deps, { items: records.map(orderItem) });
   if (kind === "events") return ingestEvents(deps, { items: records.map(eventItem) });
+  if (kind === "spend") return importSpendRows(deps, records, "import:csv");
+  if (kind === "promo_codes") return importPromoCodes(deps, records);
   return importCustomers(deps, records.map((r) => customerOf(r) ?? {}));
 }
 

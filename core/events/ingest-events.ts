@@ -7,6 +7,7 @@ import { DomainError } from "../errors.ts";
 import { customerRefSchema } from "../subscribers/customer-identity.ts";
 import { matchCustomers } from "../subscribers/match-customers.ts";
 import { instantSchema } from "./instant.ts";
+import { cleanJson, storableString } from "./storable-text.ts";
 import { MAX_BATCH, rawKey, summarize, validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
 
 export const eventTypeSchema = z
@@ -16,12 +17,13 @@ export const eventTypeSchema = z
   .regex(/^[a-z][a-z0-9_.-]{0,63}$/, "expected a name of 1-64 of a-z 0-9 _ . - starting with a letter, e.g. added_to_cart");
 
 export const eventItemSchema = z.object({
-  idempotency_key: z.string().trim().min(1).max(200),
+  idempotency_key: storableString.trim().min(1).max(200),
   type: eventTypeSchema,
   occurred_at: instantSchema,
   properties: z
     .record(z.string(), z.unknown())
     .default({})
+    .transform((p) => cleanJson(p) as Record<string, unknown>)
     .refine((p) => JSON.stringify(p).length <= 16_384, { message: "must be at most 16 KB of JSON" }),
   customer: customerRefSchema,
 });

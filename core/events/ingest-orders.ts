@@ -5,10 +5,12 @@
 import { z } from "zod";
 import type { CoreDeps } from "../deps.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
+import { rewardFirstOrders } from "../referrals/track-referral.ts";
 import { customerRefSchema } from "../subscribers/customer-identity.ts";
 import { matchCustomers } from "../subscribers/match-customers.ts";
 import { BatchTooLarge, firstOccurrences } from "./ingest-events.ts";
 import { instantSchema } from "./instant.ts";
+import { freeText, storableString } from "./storable-text.ts";
 import { MAX_BATCH, rawKey, summarize, validateItems, type IngestSummary, type ItemResult } from "./ingest-result.ts";
 
 const money = z
@@ -17,16 +19,16 @@ const money = z
   .transform((v) => Math.round(v * 100) / 100);
 
 export const orderLineSchema = z.object({
-  name: z.string().trim().min(1).max(256),
-  category: z.string().trim().min(1).max(128).optional(),
-  sku: z.string().trim().min(1).max(128).optional(),
+  name: freeText(256, 1),
+  category: freeText(128, 1).optional(),
+  sku: storableString.trim().min(1).max(128).optional(),
   price: money,
   qty: z.number().int().min(1).max(1_000_000).default(1),
 });
 
 export const orderItemSchema = z
   .object({
-    order_id: z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative().transform(String)]),
+    order_id: z.union([storableString.trim().min(1).max(200), z.number().int().nonnegative().transform(String)]),
     customer: customerRefSchema.optional(),
     amount: money.optional(),
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "expected a 3-letter ISO 4217 code such as EUR").default("USD"),
@@ -80,6 +82,8 @@ export async function ingestOrders(deps: CoreDeps, options: { items: unknown[] }
   }
   const touched = [...[...insertedBy.values()].map((v) => inserted.get(v.item.order_id)!), ...refunded.values()];
   if (touched.length > 0) await refreshCustomerStats(deps, { subscriberIds: touched });
+  // rewardOn: first_order - a referred friend's first paid order earns the referrer's reward.
+  if (touched.length > 0) await rewardFirstOrders(deps);
   return summarize(results);
 }
 

@@ -16,7 +16,7 @@ describe.each(DATABASE_KINDS)("ingestion on %s", (kind) => {
     deps = testCoreDeps(database, new FakeClock("2026-11-23T10:00:00Z"));
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
   beforeEach(async () => {
     await database.db.prisma.$executeRawUnsafe(`TRUNCATE subscriber, event, "order", customer_stats RESTART IDENTITY CASCADE`);

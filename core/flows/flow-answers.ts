@@ -1,11 +1,13 @@
 // Reads one answer to one flow question: valid or not (and why), what it is
 // worth (score, tags), where it is saved and which step comes next. Pure: no
 // database, no sending; the use cases in flow-dialogue.ts act on the result.
+import type { DateOrder } from "../campaigns/read-date.ts";
 import type { Translator, TextVariables } from "../i18n.ts";
 import { allVariants, inEveryLanguage, localize, verbatim, type LocalizedText } from "../dialogues/localized-text.ts";
+import { matchOption } from "../dialogues/match-option.ts";
 import { parseDate, parseEmail, parseNumber, parsePhone, parseYesNo } from "../dialogues/parse-answers.ts";
 import { SUPPORTED_LANGUAGES } from "../i18n.ts";
-import { defaultNext, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
+import { defaultNext, skipNext, type FlowDefinition, type FlowStep } from "./flow-definition.ts";
 
 export type FlowInput =
   | { kind: "text"; text: string }
@@ -42,6 +44,7 @@ export interface EvaluationContext {
   language: string;
   now: Date;
   timezone: string;
+  dateOrder?: DateOrder;
 }
 
 export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: FlowInput, ctx: EvaluationContext): Evaluation {
@@ -61,12 +64,13 @@ export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: Flow
   const reject = (key: string, vars?: TextVariables): Evaluation => ({ ok: false, problem: vars ? { key, vars } : { key } });
 
   if (input.kind === "skip" || (input.kind === "text" && step.optional && isSkipWord(ctx.translator, input.text))) {
-    return { ok: true, answer: { value: null, display: everyLanguage("flow-skipped"), skipped: true, score: 0, tags: [], next: defaultNext(flow, step) } };
+    // A skipped answer satisfies no branch: the steps only one answer leads to are passed over.
+    return { ok: true, answer: { value: null, display: everyLanguage("flow-skipped"), skipped: true, score: 0, tags: [], next: skipNext(flow, step) } };
   }
 
   switch (step.type) {
     case "single": {
-      const index = input.kind === "option" ? input.index : input.kind === "text" ? matchOption(step.options, input.text) : undefined;
+      const index = input.kind === "option" ? input.index : input.kind === "text" ? matchOption(step.options.map((o) => ({ labels: allVariants(o.label), value: o.value })), input.text) : undefined;
       const option = index === undefined ? undefined : step.options[index];
       if (!option) return reject("flow-invalid-choice");
       return accept(option.value, option.label, { score: option.score, tags: option.tags, next: option.next });
@@ -122,7 +126,7 @@ export function evaluateAnswer(flow: FlowDefinition, step: FlowStep, input: Flow
       return accept(value, verbatim(String(value)), { score: rule?.score, tags: rule?.tags });
     }
     case "date": {
-      const parsed = parseDate(text, { language: ctx.language, now: ctx.now, timezone: ctx.timezone, future: step.future });
+      const parsed = parseDate(text, { language: ctx.language, now: ctx.now, timezone: ctx.timezone, future: step.future, ...(ctx.dateOrder ? { dateOrder: ctx.dateOrder } : {}) });
       if (!parsed) return reject("flow-invalid-date");
       const display = Object.fromEntries(SUPPORTED_LANGUAGES.map((l) => [l, formatDate(parsed.at, parsed.hasTime, l, ctx.timezone)])) as LocalizedText;
       return accept(parsed.value, display, { echo: ctx.translator.t(ctx.language, "flow-date-understood", { date: localize(display, ctx.language) }) });
@@ -134,8 +138,9 @@ function invalidKey(step: FlowStep): string {
   return step.type === "email" ? "flow-invalid-email" : step.type === "number" ? "flow-invalid-number" : "flow-invalid-date";
 }
 
+/** "Thu, 31 December 2026", "чт, 31 декабря 2026": without Russian's "г.", whose period the sentence around it would double. */
 export function formatDate(at: Date, hasTime: boolean, language: string, timezone: string): string {
-  return new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", {
+  const formatted = new Intl.DateTimeFormat(language === "ru" ? "ru-RU" : "en-GB", {
     timeZone: timezone,
     weekday: "short",
     day: "numeric",
@@ -143,15 +148,9 @@ export function formatDate(at: Date, hasTime: boolean, language: string, timezon
     year: "numeric",
     ...(hasTime ? { hour: "2-digit", minute: "2-digit" } : {}),
   }).format(at);
+  return formatted.replace(/\s*г\.(?=\s|,|$)/u, "");
 }
 
-/** A typed option: its label in any language, ignoring case, emoji and punctuation. */
-function matchOption(options: { label: LocalizedText }[], text: string): number | undefined {
-  const wanted = bare(text);
-  if (!wanted) return undefined;
-  const index = options.findIndex((o) => allVariants(o.label).some((label) => bare(label) === wanted));
-  return index >= 0 ? index : undefined;
-}
 
 function yesOrNo(translator: Translator, text: string): boolean | undefined {
   const typed = bare(text);

@@ -8,7 +8,7 @@ import type { EvaluationContext } from "./flow-answers.ts";
 export interface Speaker {
   language: string;
   timezone: string;
-  t(key: string, vars?: TextVariables): string;
+  t: (key: string, vars?: TextVariables) => string;
 }
 
 export function speakerFor(deps: CoreDeps, subscriber: Subscriber): Speaker {
@@ -21,5 +21,5 @@ export function speakerFor(deps: CoreDeps, subscriber: Subscriber): Speaker {
 }
 
 export function evaluationContext(deps: CoreDeps, speaker: Speaker): EvaluationContext {
-  return { translator: deps.translator, language: speaker.language, now: deps.clock.now(), timezone: speaker.timezone };
+  return { translator: deps.translator, language: speaker.language, now: deps.clock.now(), timezone: speaker.timezone, dateOrder: deps.dateOrder ?? "dmy" };
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { localizedTextSchema } from "../dialogues/localized-text.ts";
 import type { DefinitionProblem } from "../dialogues/definition-files.ts";
-import { sourceSchema } from "../subscribers/telegram-subscription.ts";
+import { sourceSchema } from "../subscribers/source.ts";
 
 export const END = "end";
 const MAX_OPTIONS = 10;
@@ -192,4 +192,40 @@ export function defaultNext(flow: FlowDefinition, step: FlowStep): string {
   if (step.next) return step.next;
   const i = flow.steps.indexOf(step);
   return flow.steps[i + 1]?.id ?? END;
+}
+
+/**
+ * Where a skipped answer goes. A skipped answer chose no branch, so the steps
+ * only some answers lead to ("how much do you run?" after "running") are
+ * passed over: the step's own `next`, else the first later step that every
+ * answer's path reaches (where the branches join), else the end.
+ */
+export function skipNext(flow: FlowDefinition, step: FlowStep): string {
+  if (step.next) return step.next;
+  const targets = branchesOf(flow, step);
+  if (new Set(targets).size <= 1) return defaultNext(flow, step);
+  const reached = targets.map((target) => reachableFrom(flow, target));
+  const later = [...flow.steps.slice(flow.steps.indexOf(step) + 1).map((s) => s.id), END];
+  return later.find((id) => reached.every((r) => r.has(id))) ?? END;
+}
+
+/** Where each answer to `step` leads. */
+function branchesOf(flow: FlowDefinition, step: FlowStep): string[] {
+  const fallback = defaultNext(flow, step);
+  if (step.type === "single") return step.options.map((o) => o.next ?? fallback);
+  if (step.type === "yesno") return [step.yes?.next ?? fallback, step.no?.next ?? fallback];
+  return [fallback];
+}
+
+function reachableFrom(flow: FlowDefinition, start: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const step = stepById(flow, id);
+    if (step) queue.push(...branchesOf(flow, step));
+  }
+  return seen;
 }

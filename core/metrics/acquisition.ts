@@ -1,51 +1,17 @@
 // Acquisition by source (DOMAIN.md): CAC = acquisition spend / customers
 // acquired; acquisition rate = customers acquired / people contacted.
-// The team enters what it spent per source and period (recordAcquisitionSpend);
+// The team enters what it spent per source and period (acquisition-spend.ts);
 // a spend entry that overlaps a period only partly counts pro rata by time.
 //   acquired   people from the source whose first confirmed subscription falls in the period
 //   contacted  the reach the team entered with its spend (pro rata); where none
-//              was entered, the people who arrived from the source in the period
-//              (opened the bot through its link, subscribed or not)
-import { z } from "zod";
-import { writeAudit } from "../audit/audit-log.ts";
+//              was entered, the people who opened the bot from the source in the
+//              period (subscribed or not), and anyone acquired. Shop prospects
+//              created by the ingestion API or a CSV import were never contacted:
+//              importing history does not dilute the rate.
 import type { CoreDeps } from "../deps.ts";
-import { DomainError } from "../errors.ts";
 import { SqlParams } from "../db/sql-params.ts";
+import { latestCurrency } from "./store-currency.ts";
 import type { Period } from "./period.ts";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-
-export const acquisitionSpendSchema = z
-  .object({
-    source: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a source name (1-64 of A-Z a-z 0-9 _ -)"),
-    /** First and last day covered, inclusive, in the team's timezone. */
-    from: day,
-    to: day,
-    amount: z.number().min(0).max(1e11),
-    contacted: z.number().int().min(0).optional(),
-  })
-  .refine((s) => s.to >= s.from, { message: "the last day must not be before the first", path: ["to"] });
-export type AcquisitionSpendInput = z.infer<typeof acquisitionSpendSchema>;
-
-export class InvalidSpend extends DomainError {
-  constructor(message: string) {
-    super("invalid_spend", `Invalid acquisition spend: ${message}.`);
-  }
-}
-
-/** Records (or corrects) what was spent on one source over some days; audited. */
-export async function recordAcquisitionSpend(deps: CoreDeps, options: AcquisitionSpendInput & { actor: string }): Promise<void> {
-  const parsed = acquisitionSpendSchema.safeParse(options);
-  if (!parsed.success) throw new InvalidSpend(`${parsed.error.issues[0]!.path.join(".")} ${parsed.error.issues[0]!.message}`);
-  const s = parsed.data;
-  const key = { source: s.source, periodStart: new Date(`${s.from}T00:00:00Z`), periodEnd: new Date(`${s.to}T00:00:00Z`) };
-  await deps.db.prisma.acquisitionSpend.upsert({
-    where: { source_periodStart_periodEnd: key },
-    create: { ...key, amount: s.amount, contacted: s.contacted ?? null, createdBy: options.actor, createdAt: deps.clock.now() },
-    update: { amount: s.amount, contacted: s.contacted ?? null, createdBy: options.actor, createdAt: deps.clock.now() },
-  });
-  await writeAudit(deps, { actor: options.actor, action: "acquisition.spend", target: s.source, details: { ...s } });
-}
 
 export interface SourceAcquisition {
   source: string;
@@ -79,9 +45,16 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
         WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}
           AND NOT EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from})
         GROUP BY s.source),
+     acquired_people AS (
+       SELECT DISTINCT c.subscriber_id AS id FROM consent_record c JOIN subscriber s ON s.id = c.subscriber_id
+        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}),
      arrivals AS (
+       -- Opened the bot: a Telegram identity, or (erased since) a consent record written by the bot.
        SELECT s.source, count(*)::int AS arrived FROM subscriber s
-        WHERE s.created_at >= ${from} AND s.created_at < ${to} AND s.source ${only}
+        WHERE s.source ${only}
+          AND ((s.created_at >= ${from} AND s.created_at < ${to}
+                AND (s.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = s.id AND b.channel = 'telegram')))
+               OR s.id IN (SELECT id FROM acquired_people))
         GROUP BY s.source)
      SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived
@@ -104,4 +77,10 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** `/metrics by source`: the figures per source, and the store's currency for spend and CAC. */
+export async function acquisitionReport(deps: CoreDeps, options: { period: Period }): Promise<{ sources: SourceAcquisition[]; currency: string | null }> {
+  const [sources, currency] = await Promise.all([acquisitionBySource(deps, options), latestCurrency(deps)]);
+  return { sources, currency };
 }

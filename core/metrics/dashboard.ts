@@ -9,7 +9,7 @@ export interface Dashboard {
   detractors: { firstName: string | null; score: number; comment: string | null; answeredAt: Date }[];
 }
 
-const HOME_FIGURES = ["subscribers_gained", "subscribers_lost", "revenue", "orders", "aov", "nps", "nps_responses", "repeat_purchase_rate"] as const;
+const HOME_FIGURES = ["subscribers_gained", "subscribers_lost", "revenue", "orders", "aov", "nps", "nps_responses", "repeat_customer_rate"] as const;
 
 export async function dashboard(deps: CoreDeps, options: { language: string }): Promise<Dashboard> {
   const now = deps.clock.now();

@@ -18,7 +18,7 @@ export interface ScopeSql {
   /** A CTE to put in the query's WITH list. */
   cte: string;
   /** The predicate "column is a subscriber in the scope". */
-  has(column: string): string;
+  has: (column: string) => string;
 }
 
 export function scopeSql(deps: CoreDeps, scope: MetricScope): ScopeSql {

@@ -5,11 +5,13 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../tes
 import { seedSmallStore, SMALL_STORE_NOW } from "../../test/support/small-store.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
 import { parseSegmentText } from "../segments/parse-segment-text.ts";
-import { acquisitionBySource, recordAcquisitionSpend } from "./acquisition.ts";
+import { acquisitionBySource } from "./acquisition.ts";
+import { recordAcquisitionSpend } from "./acquisition-spend.ts";
 import { cohortRetention } from "./cohort-retention.ts";
 import { keyFigures, type FigureKey, type KeyFigures } from "./key-figures.ts";
 import { npsTrend } from "./nps-trend.ts";
 import { calendarPeriod } from "./period.ts";
+import { parsePeriodWords } from "./period-words.ts";
 import { campaignRomi, romi } from "./romi.ts";
 
 describe("ROMI", () => {
@@ -61,7 +63,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     await recordAcquisitionSpend(deps, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   const figure = (k: KeyFigures, key: FigureKey) => {
@@ -87,7 +89,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     expect(figure(k, "aov")).toEqual([150, 80]);
     expect(figure(k, "purchase_frequency")).toEqual([1, 1]);
     // Ann had bought before, Cleo had not: 1 of 2. Boris (the week before) had bought on 09-01: 1 of 1.
-    expect(figure(k, "repeat_purchase_rate")).toEqual([50, 100]);
+    expect(figure(k, "repeat_customer_rate")).toEqual([50, 100]);
     // Boris bought the week before and not this week: 0 of 1 retained. Nobody bought in the week before that.
     expect(figure(k, "retention_rate")).toEqual([0, null]);
     expect(figure(k, "churn_rate")).toEqual([100, null]);
@@ -105,10 +107,15 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     const [ltv, ltvBefore] = figure(k, "ltv");
     expect(ltv).toBeCloseTo(((485 / 6) * 50) / 7, 8);
     expect(ltvBefore).toBeCloseTo((97 * 16) / 7, 8);
-    // AOV x (frequency / months) x lifetime = 150 x 80.83 / 7 = 1732.14; before 80 x 97 / 7 = 1108.57
+    // Purchases per customer per month (RPR) on the same base as ARPU: 2 orders / 6 customers / (7 / 30.4375 months)
+    // = 1.449; before 1 / 5 / (7 / 30.4375) = 0.870.
+    const [rpr, rprBefore] = figure(k, "purchases_per_customer_month");
+    expect(rpr).toBeCloseTo((2 * 30.4375) / 42, 10);
+    expect(rprBefore).toBeCloseTo(30.4375 / 35, 10);
+    // AOV x RPR x lifetime = 150 x 1.449 x 2.656 = 577.38 = LTV; before 80 x 0.870 x 3.187 = 221.71 = LTV.
     const [detailed, detailedBefore] = figure(k, "ltv_detailed");
-    expect(detailed).toBeCloseTo((150 * (485 / 6)) / 7, 8);
-    expect(detailedBefore).toBeCloseTo((80 * 97) / 7, 8);
+    expect(detailed).toBeCloseTo(((485 / 6) * 50) / 7, 8);
+    expect(detailedBefore).toBeCloseTo((97 * 16) / 7, 8);
     // Spend: instagram 3000 over 30 days -> 7 days = 700; qr_store 200 inside the week. Acquired: Ivo (qr_store); Gus has no source.
     // CAC = 900 / 1; before: 700 spent, nobody acquired. Contacted: 1500 x 7/30 = 350 entered for instagram, 1 arrival (Ivo) for qr_store.
     expect(figure(k, "cac")).toEqual([900, null]);
@@ -122,6 +129,34 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
     expect(nps.label).toBe("NPS");
     expect(nps.definition).toMatch(/^% promoters \(9-10\) minus % detractors \(0-6\)/);
     expect(k.figures.find((f) => f.key === "crm_budget")!.definition).toContain("margin (30%) x share returned to the customer (10%)");
+  });
+
+  test("both LTV forms agree for a week, a calendar month and a partial period; a month compares with the previous month", async () => {
+    const ltvs = async (text: string) => {
+      const k = await keyFigures(deps, { period: parsePeriodWords(text, new Date(SMALL_STORE_NOW), "Europe/Berlin").period });
+      return { k, ltv: figure(k, "ltv"), detailed: figure(k, "ltv_detailed") };
+    };
+    // October 2026 in Berlin: 31 days and the hour the clocks went back = 745 hours; its only order Ann's 200.
+    // Customers by its end: Ann, Boris, Dan, Eve; lifetimes (as known now) 354, 70, 0, 61 days -> 121.25 days.
+    // LTV = 121.25 / 30.4375 months x 200 / 4 / (745 / 24 / 30.4375 months) = 121.25 x 50 x 24 / 745 = 195.30;
+    // AOV 200 x RPR (1 / 4 / months) x lifetime is the same product.
+    const october = await ltvs("october");
+    expect(october.k.previousPeriod).toEqual({
+      from: new Date("2026-08-31T22:00:00Z"),
+      to: new Date("2026-09-30T22:00:00Z"),
+      calendar: { unit: "month", timezone: "Europe/Berlin" },
+    });
+    expect(october.ltv[0]).toBeCloseTo((121.25 * 50 * 24) / 745, 8);
+    expect(october.detailed[0]).toBeCloseTo((121.25 * 50 * 24) / 745, 8);
+    // September (30 days): Boris's 40 over the same 4 customers: 121.25 x 10 / 30 = 40.42, both ways.
+    expect(october.ltv[1]).toBeCloseTo((121.25 * 10) / 30, 8);
+    expect(october.detailed[1]).toBeCloseTo((121.25 * 10) / 30, 8);
+    // A week, this month so far and the last 3 days: the two forms agree to rounding, whatever the period's length.
+    for (const text of ["last week", "this month", "last 3 days"]) {
+      const { ltv, detailed } = await ltvs(text);
+      expect([text, detailed[0]! - ltv[0]!]).toEqual([text, expect.closeTo(0, 8)]);
+      expect([text, (detailed[1] ?? 0) - (ltv[1] ?? 0)]).toEqual([text, expect.closeTo(0, 8)]);
+    }
   });
 
   test("per source and per segment", async () => {
@@ -168,4 +203,57 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
       { cohort: "2026-11", size: 2, retention: [1] },
     ]);
   });
+});
+
+describe.each(DATABASE_KINDS)("money in several currencies on %s", (kind) => {
+  let database: TestDatabase;
+  let deps: TestCoreDeps;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    deps = testCoreDeps(database, new FakeClock("2020-01-20T10:00:00Z"));
+    await database.db.execScript(`
+      INSERT INTO subscriber (id, telegram_id, first_name, consent_status, created_at) VALUES (1, 11, 'Ann', 'subscribed', '2020-01-01T00:00:00Z'),
+        (2, 12, 'Ben', 'subscribed', '2020-01-01T00:00:00Z');
+      INSERT INTO "order" (subscriber_id, idempotency_key, amount, currency, status, paid_at) VALUES
+        (1, 'u1', 100, 'USD', 'paid', '2020-01-07T12:00:00Z'), (2, 'e1', 50, 'EUR', 'paid', '2020-01-08T12:00:00Z'),
+        (2, 'e2', 30, 'EUR', 'paid', '2020-01-09T12:00:00Z'), (1, 'u0', 60, 'USD', 'paid', '2020-01-02T12:00:00Z');
+    `);
+    await refreshCustomerStats(deps);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  test("no sum across currencies: each money figure per currency, the counts over all orders", async () => {
+    const k = await keyFigures(deps, { period: { from: new Date("2020-01-06T00:00:00Z"), to: new Date("2020-01-13T00:00:00Z") } });
+    const money = (key: FigureKey) => {
+      const f = k.figures.find((x) => x.key === key)!;
+      return { value: f.value, currency: f.currency, byCurrency: f.byCurrency };
+    };
+    // This week: USD 100 (1 order), EUR 80 (2 orders); the week before: USD 60.
+    expect(money("revenue")).toEqual({
+      value: null,
+      currency: null,
+      byCurrency: [
+        { currency: "EUR", value: 80, previous: 0 },
+        { currency: "USD", value: 100, previous: 60 },
+      ],
+    });
+    expect(money("aov").byCurrency).toEqual([
+      { currency: "EUR", value: 40, previous: null },
+      { currency: "USD", value: 100, previous: 60 },
+    ]);
+    expect(figure(k, "orders")).toEqual([3, 1]);
+    // Lifetime: Ann 2 -> 7 Jan (5 days), Ben 8 -> 9 Jan (1 day): 3 days. LTV in EUR = 3 days x 80 / 2 customers / 7 days = 17.14.
+    const ltv = k.figures.find((f) => f.key === "ltv")!.byCurrency!;
+    expect(ltv.map((c) => [c.currency, c.value])).toEqual([
+      ["EUR", expect.closeTo((3 * 80) / 2 / 7, 8)],
+      ["USD", expect.closeTo((3 * 100) / 2 / 7, 8)],
+    ]);
+  });
+
+  const figure = (k: KeyFigures, key: FigureKey) => {
+    const f = k.figures.find((x) => x.key === key)!;
+    return [f.value, f.previous];
+  };
 });

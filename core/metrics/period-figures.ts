@@ -5,6 +5,8 @@
 //   blocked        people whose block of the bot dates from the period (still blocked)
 //   npsResponses   people who answered NPS in the period; their latest answer in the period counts
 //   revenue, orders, buyers   paid orders paid in the period (refunded ones excluded)
+//   sales          revenue and orders per currency (a sum across currencies means nothing;
+//                  money figures are computed per currency from these)
 //   repeatBuyers   buyers of the period with 2+ paid orders up to its end (2+ in the period,
 //                  or a first paid order before it)
 //   retained, previousBuyers  buyers of the previous period who bought again in this one
@@ -30,6 +32,13 @@ export interface PeriodFigures {
   retained: number;
   customers: number;
   lifetimeDays: number | null;
+  sales: CurrencySales[];
+}
+
+export interface CurrencySales {
+  currency: string;
+  revenue: number;
+  orders: number;
 }
 
 export async function periodFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope }): Promise<PeriodFigures> {
@@ -68,6 +77,11 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
               count(*) FILTER (WHERE b.n_before > 0)::int AS previous_buyers,
               count(*) FILTER (WHERE b.n_before > 0 AND b.n > 0)::int AS retained
          FROM buys b LEFT JOIN customer_stats cs USING (subscriber_id)),
+     by_currency AS (
+       SELECT coalesce(jsonb_agg(jsonb_build_object('currency', x.currency, 'revenue', x.revenue, 'orders', x.orders) ORDER BY x.currency), '[]'::jsonb) AS sales
+         FROM (SELECT o.currency, sum(o.amount)::float8 AS revenue, count(*)::int AS orders FROM "order" o
+                WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${from} AND o.paid_at < ${to}
+                GROUP BY o.currency) x),
      base AS (
        SELECT count(*)::int AS customers,
               avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
@@ -75,8 +89,8 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
         WHERE ${has("cs.subscriber_id")} AND cs.first_order_at < ${to})
      SELECT flows.gained, flows.lost, blocks.blocked, nps.promoters, nps.passives, nps.detractors, nps.nps_responses AS "npsResponses",
             sales.revenue, sales.orders, sales.buyers, sales.repeat_buyers AS "repeatBuyers", sales.previous_buyers AS "previousBuyers",
-            sales.retained, base.customers, base.lifetime_days AS "lifetimeDays"
-       FROM flows, blocks, nps, sales, base`,
+            sales.retained, base.customers, base.lifetime_days AS "lifetimeDays", by_currency.sales
+       FROM flows, blocks, nps, sales, base, by_currency`,
     ...p.values,
   );
   return row!;

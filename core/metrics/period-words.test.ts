@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parsePeriodWords } from "./period-words.ts";
+import { previousPeriod } from "./period.ts";
 
 // Wednesday 25 November 2026, 12:00 in Berlin (11:00Z).
 const now = new Date("2026-11-25T11:00:00Z");
@@ -26,5 +27,57 @@ describe("period words", () => {
 
   test("an unknown period is refused", () => {
     expect(() => iso("since the dawn of time")).toThrow('I don\'t know the period "since the dawn of time"');
+  });
+});
+
+describe("quarters and month names", () => {
+  test.each([
+    ["this quarter", ["2026-09-30T22:00:00.000Z", "2026-11-25T11:00:00.000Z"]],
+    ["в этом квартале", ["2026-09-30T22:00:00.000Z", "2026-11-25T11:00:00.000Z"]],
+    ["last quarter", ["2026-06-30T22:00:00.000Z", "2026-09-30T22:00:00.000Z"]],
+    ["за прошлый квартал", ["2026-06-30T22:00:00.000Z", "2026-09-30T22:00:00.000Z"]],
+    ["october", ["2026-09-30T22:00:00.000Z", "2026-10-31T23:00:00.000Z"]],
+    ["в октябре", ["2026-09-30T22:00:00.000Z", "2026-10-31T23:00:00.000Z"]],
+    ["November", ["2026-10-31T23:00:00.000Z", "2026-11-25T11:00:00.000Z"]],
+    ["за ноябрь", ["2026-10-31T23:00:00.000Z", "2026-11-25T11:00:00.000Z"]],
+    // A month later in the year than now: last year's.
+    ["december", ["2025-11-30T23:00:00.000Z", "2025-12-31T23:00:00.000Z"]],
+    ["dec 2025", ["2025-11-30T23:00:00.000Z", "2025-12-31T23:00:00.000Z"]],
+    ["февраль 2026", ["2026-01-31T23:00:00.000Z", "2026-02-28T23:00:00.000Z"]],
+  ])("%j", (text, expected) => {
+    expect(iso(text)).toEqual(expected);
+  });
+
+  test("a month that has not begun is refused", () => {
+    expect(() => iso("december 2026")).toThrow('I don\'t know the period "december 2026"');
+  });
+});
+
+describe("the period a period is compared with", () => {
+  const previous = (text: string) => {
+    const p = previousPeriod(parsePeriodWords(text, now, "Europe/Berlin").period);
+    return [p.from.toISOString(), p.to.toISOString()];
+  };
+  test.each([
+    // A calendar month with the previous calendar month, whatever their lengths: October (31 days) with September (30).
+    ["october", ["2026-08-31T22:00:00.000Z", "2026-09-30T22:00:00.000Z"]],
+    // March (31) with February (28), across the change to summer time.
+    ["march 2026", ["2026-01-31T23:00:00.000Z", "2026-02-28T23:00:00.000Z"]],
+    // November (30) with October (31): 1-31 October, not 2-31.
+    ["за ноябрь 2025", ["2025-09-30T22:00:00.000Z", "2025-10-31T23:00:00.000Z"]],
+    // This month so far (1-25 Nov, 12:00) with the same part of October.
+    ["this month", ["2026-09-30T22:00:00.000Z", "2026-10-25T11:00:00.000Z"]],
+    ["last week", ["2026-11-08T23:00:00.000Z", "2026-11-15T23:00:00.000Z"]],
+    ["last quarter", ["2026-03-31T22:00:00.000Z", "2026-06-30T22:00:00.000Z"]],
+    // A rolling window with the window before it.
+    ["last 30 days", ["2026-09-26T11:00:00.000Z", "2026-10-26T11:00:00.000Z"]],
+  ])("%j", (text, expected) => {
+    expect(previous(text)).toEqual(expected);
+  });
+
+  // 31 March 12:00 in Berlin (summer time) -> 28 February 12:00 (winter time).
+  test("the 31st of a month compares with the last day of a shorter one", () => {
+    const p = previousPeriod(parsePeriodWords("this month", new Date("2027-03-31T10:00:00Z"), "Europe/Berlin").period);
+    expect([p.from.toISOString(), p.to.toISOString()]).toEqual(["2027-01-31T23:00:00.000Z", "2027-02-28T11:00:00.000Z"]);
   });
 });

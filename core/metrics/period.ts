@@ -1,11 +1,21 @@
-// A period is a half-open interval of instants [from, to). Comparisons use the
-// previous period of the same length, ending where this one starts.
+// A period is a half-open interval of instants [from, to). It is compared
+// with the period before it (docs/metrics.md, "Periods"):
+//  - a calendar week, month or quarter (or the part of one so far) with the
+//    previous week, month or quarter (or the same part of it): November
+//    against October, 1-3 December against 1-3 November;
+//  - any other window ("last 30 days", two dates) with the window of the same
+//    length that ends where it starts.
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
+import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
+
+export type CalendarUnit = "week" | "month" | "quarter";
 
 export interface Period {
   from: Date;
   to: Date;
+  /** Set when the period is a calendar unit (or its part so far) in the team's timezone. */
+  calendar?: { unit: CalendarUnit; timezone: string };
 }
 
 export const periodSchema = z
@@ -25,6 +35,12 @@ export function checkPeriod(p: Period): Period {
 }
 
 export function previousPeriod(p: Period): Period {
+  if (p.calendar) {
+    const { unit, timezone } = p.calendar;
+    const from = shiftLocal(p.from, unit, -1, timezone);
+    const to = shiftLocal(p.to, unit, -1, timezone);
+    return { from, to: to.getTime() > p.from.getTime() ? new Date(p.from) : to, calendar: p.calendar };
+  }
   const length = p.to.getTime() - p.from.getTime();
   return { from: new Date(p.from.getTime() - length), to: new Date(p.from) };
 }
@@ -35,49 +51,43 @@ export function monthsIn(p: Period): number {
   return (p.to.getTime() - p.from.getTime()) / 86_400_000 / DAYS_PER_MONTH;
 }
 
-/** The calendar week (Monday 00:00) or month containing `at`, in `timezone`, offset by `offset` units. */
-export function calendarPeriod(unit: "week" | "month", at: Date, timezone: string, offset = 0): Period {
-  const local = localParts(at, timezone);
-  let start: { y: number; m: number; d: number };
-  let end: { y: number; m: number; d: number };
-  if (unit === "month") {
-    start = { y: local.y, m: local.m + offset, d: 1 };
-    end = { y: local.y, m: local.m + offset + 1, d: 1 };
-  } else {
-    const weekday = (new Date(Date.UTC(local.y, local.m - 1, local.d)).getUTCDay() + 6) % 7;
-    start = { y: local.y, m: local.m, d: local.d - weekday + 7 * offset };
-    end = { y: local.y, m: local.m, d: local.d - weekday + 7 * (offset + 1) };
+/** The calendar week (Monday 00:00), month or quarter containing `at`, in `timezone`, offset by `offset` units. */
+export function calendarPeriod(unit: CalendarUnit, at: Date, timezone: string, offset = 0): Period {
+  const w = wallClock(at, timezone);
+  if (unit === "week") {
+    const monday = addLocalDays(w, -((w.weekday + 6) % 7) + 7 * offset);
+    return { from: midnight(monday, timezone), to: midnight(addLocalDays(monday, 7), timezone) };
   }
-  return { from: midnight(start, timezone), to: midnight(end, timezone) };
+  const months = unit === "quarter" ? 3 : 1;
+  const first = unit === "quarter" ? w.month - ((w.month - 1) % 3) : w.month;
+  return {
+    from: midnight({ year: w.year, month: first + months * offset, day: 1 }, timezone),
+    to: midnight({ year: w.year, month: first + months * (offset + 1), day: 1 }, timezone),
+  };
 }
 
-function localParts(at: Date, timezone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { y: get("year"), m: get("month"), d: get("day") };
+/** The calendar month `month` (1-12) of `year` in `timezone`. */
+export function calendarMonth(year: number, month: number, timezone: string): Period {
+  return { from: midnight({ year, month, day: 1 }, timezone), to: midnight({ year, month: month + 1, day: 1 }, timezone) };
 }
 
-/** The instant of local midnight of a (possibly unnormalized) date in `timezone`. */
-function midnight(date: { y: number; m: number; d: number }, timezone: string): Date {
-  const utc = Date.UTC(date.y, date.m - 1, date.d);
-  // The zone's offset at that moment, found by formatting; applied twice to settle across DST changes.
-  let guess = utc;
-  for (let i = 0; i < 2; i++) guess = utc - offsetMs(new Date(guess), timezone);
-  return new Date(guess);
+/** The same wall-clock time `n` weeks, months or quarters away; a day the month lacks becomes its last day. */
+function shiftLocal(at: Date, unit: CalendarUnit, n: number, timezone: string): Date {
+  const w = wallClock(at, timezone);
+  let date: { year: number; month: number; day: number };
+  if (unit === "week") date = addLocalDays(w, 7 * n);
+  else {
+    const index = w.year * 12 + (w.month - 1) + n * (unit === "quarter" ? 3 : 1);
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    date = { year, month, day: Math.min(w.day, new Date(Date.UTC(year, month, 0)).getUTCDate()) };
+  }
+  const instant = zonedInstant({ ...date, hour: w.hour, minute: w.minute }, timezone);
+  return new Date(instant.getTime() + (at.getTime() - Math.floor(at.getTime() / 60_000) * 60_000));
 }
 
-function offsetMs(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+/** Local midnight of a (possibly unnormalized: month 13, day 0) date in `timezone`. */
+function midnight(date: { year: number; month: number; day: number }, timezone: string): Date {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return zonedInstant({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0 }, timezone);
 }

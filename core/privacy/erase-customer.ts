@@ -1,9 +1,12 @@
 // The right to be forgotten. Personal data goes: names, username, contacts,
 // profile fields, tags, the Telegram id, free-text answers and comments,
-// conversation texts, personal keys of event properties. What stays is
-// anonymous and keeps the numbers honest: the row itself (so last month's
-// revenue, NPS and cohorts do not change), order amounts and dates, scores
-// without comments, and the consent history - the record that the person
+// conversation texts, personal keys of event properties, and free text in
+// event properties and order item names ("Call Zelda after 5", "Zelda custom
+// engraving": SQL function erase_free_text). What stays is anonymous and
+// keeps the numbers honest: the row itself (so last month's revenue, NPS and
+// cohorts do not change), order amounts, dates and product ids, scores
+// without comments, referral links between rows (who brought how many, with
+// no name: the invitation link itself goes), and the consent history - the record that the person
 // agreed and then withdrew, which we must be able to show.
 import type { CoreDeps } from "../deps.ts";
 import { writeAudit } from "../audit/audit-log.ts";
@@ -50,7 +53,7 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
     // Once: a second call finds erased_at set and changes nothing (no second consent record or audit entry).
     const changed = await tx.$executeRawUnsafe(
       `UPDATE subscriber SET first_name = NULL, last_name = NULL, username = NULL, email = NULL, phone = NULL, external_id = NULL,
-              telegram_id = NULL, timezone = NULL, profile = '{}', tags = ARRAY[]::text[],
+              telegram_id = NULL, timezone = NULL, profile = '{}', tags = ARRAY[]::text[], referral_code = NULL,
               consent_status = CASE WHEN consent_status = 'subscribed' THEN 'unsubscribed'::"ConsentStatus" ELSE consent_status END,
               unsubscribed_at = CASE WHEN consent_status = 'subscribed' THEN $2 ELSE unsubscribed_at END,
               erased_at = $2, updated_at = $2
@@ -66,7 +69,8 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
       id,
     );
     await tx.$executeRawUnsafe(`UPDATE team_thread SET awaiting_customer_since = NULL WHERE subscriber_id = $1`, id);
-    await tx.$executeRawUnsafe(`UPDATE event SET properties = properties - $2::text[] WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    await tx.$executeRawUnsafe(`UPDATE event SET properties = erase_free_text(properties - $2::text[]) WHERE subscriber_id = $1`, id, PERSONAL_KEYS);
+    await tx.$executeRawUnsafe(`UPDATE "order" SET items = erase_free_text(items) WHERE subscriber_id = $1`, id);
     // Rows already claimed ('sending') are left to the worker: it reads the subscriber
     // again right before each send and skips them as 'erased', without rendering a name.
     await tx.$executeRawUnsafe(`UPDATE delivery SET status = 'skipped', reason = 'erased' WHERE subscriber_id = $1 AND status = 'pending'`, id);
@@ -93,7 +97,7 @@ export async function eraseCustomer(deps: CoreDeps, input: { subscriberId: numbe
     subscriberId: id,
     alreadyErased: !erasedNow,
     erasedAt: erasedAt ?? now,
-    erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties"],
-    kept: ["order amounts and dates", "survey scores (no comments)", "consent history", "anonymous counts of messages sent"],
+    erased: ["name", "username", "e-mail", "phone", "external id", "Telegram id", "profile fields", "tags", "flow answers", "survey comments", "conversation texts", "personal event properties", "free text in events and order item names", "invitation link"],
+    kept: ["order amounts, dates and product ids", "survey scores (no comments)", "consent history", "anonymous counts of messages sent", "anonymous referral counts"],
   };
 }

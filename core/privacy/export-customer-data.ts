@@ -2,6 +2,7 @@
 // consent history with the texts agreed to, answers to flows and surveys,
 // orders, events and the messages we sent - as plain data for a JSON file.
 import type { CoreDeps } from "../deps.ts";
+import { customerReferrals, type CustomerReferrals } from "../referrals/customer-referrals.ts";
 
 export interface CustomerDataExport {
   exportedAt: string;
@@ -16,6 +17,7 @@ export interface CustomerDataExport {
   surveyAnswers: { survey: string; score: number | null; comment: string | null; answeredAt: string | null }[];
   messagesReceived: number;
   teamConversations: { messages: number };
+  referrals: CustomerReferrals;
 }
 
 export async function exportCustomerData(deps: CoreDeps, subscriberId: number): Promise<CustomerDataExport> {
@@ -73,5 +75,6 @@ export async function exportCustomerData(deps: CoreDeps, subscriberId: number): 
     surveyAnswers: surveys.map((r) => ({ survey: r.surveyId, score: r.score, comment: r.comment, answeredAt: iso(r.answeredAt) })),
     messagesReceived,
     teamConversations: { messages: thread?.n ?? 0 },
+    referrals: await customerReferrals(deps, subscriberId),
   };
 }

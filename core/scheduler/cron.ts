@@ -1,9 +1,10 @@
 // Cron arithmetic for schedules that live in the database: when is the next
-// run after a given instant (the Clock's "now", not the wall clock)?
-import cron, { type ScheduledTask } from "node-cron";
+// run after a given instant (the Clock's "now", not the wall clock)? croner
+// computes the next occurrence in a timezone directly, DST changes included.
+import { Cron } from "croner";
 import { DomainError } from "../errors.ts";
 
-const matchers = new Map<string, ScheduledTask>();
+const parsed = new Map<string, Cron>();
 
 export class InvalidCron extends DomainError {
   constructor(expression: string, reason: string) {
@@ -13,25 +14,29 @@ export class InvalidCron extends DomainError {
 
 /** Accepts five-field cron expressions (minute hour day-of-month month day-of-week). */
 export function assertCron(expression: string): void {
-  if (expression.trim().split(/\s+/).length !== 5) throw new InvalidCron(expression, "expected five fields");
-  const result = cron.validateDetailed(expression);
-  if (!result.valid) throw new InvalidCron(expression, result.errors.map((e) => e.message).join("; "));
+  cronOf(expression, "UTC");
 }
 
 /** The first minute strictly after `after` that the expression matches in `timezone`. */
 export function nextOccurrence(expression: string, timezone: string, after: Date): Date {
-  assertCron(expression);
+  const next = cronOf(expression, timezone).nextRun(after);
+  if (!next) throw new InvalidCron(expression, "it never matches");
+  return next;
+}
+
+function cronOf(expression: string, timezone: string): Cron {
   const key = `${expression}|${timezone}`;
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    matcher = cron.createTask(expression, () => {}, { timezone });
-    matchers.set(key, matcher);
+  let cron = parsed.get(key);
+  if (!cron) {
+    if (expression.trim().split(/\s+/).length !== 5) throw new InvalidCron(expression, "expected five fields");
+    try {
+      // Paused: only its arithmetic is used; the Scheduler decides when jobs run.
+      cron = new Cron(expression, { mode: "5-part", timezone, paused: true });
+    } catch (err) {
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/^CronPattern:\s*/, "");
+      throw new InvalidCron(expression, reason.charAt(0).toLowerCase() + reason.slice(1));
+    }
+    parsed.set(key, cron);
   }
-  const minute = 60_000;
-  let t = Math.floor(after.getTime() / minute) * minute + minute;
-  const limit = t + 366 * 24 * 60 * minute;
-  for (; t <= limit; t += minute) {
-    if (matcher.match(new Date(t))) return new Date(t);
-  }
-  throw new InvalidCron(expression, "it never matches within a year");
+  return cron;
 }

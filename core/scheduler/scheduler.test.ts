@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
+import { DATABASE_KINDS } from "../../test/support/databases.ts";
 import { nextOccurrence } from "./cron.ts";
 import { Scheduler, type JobRun } from "./scheduler.ts";
+import { useTestDatabase } from "../../test/support/per-describe.ts";
 
 describe("cron arithmetic", () => {
   test("Mondays 09:00 Berlin, from a Sunday, across the DST change and a year end", () => {
@@ -14,19 +15,13 @@ describe("cron arithmetic", () => {
   });
 
   test("a malformed expression is refused with an example", () => {
-    expect(() => nextOccurrence("61 9 * * 1", "UTC", new Date())).toThrow('"61 9 * * 1" is not a cron expression: 61 is a invalid expression for minute. Example: "0 9 * * 1" (Mondays 09:00).');
+    expect(() => nextOccurrence("61 9 * * 1", "UTC", new Date())).toThrow('"61 9 * * 1" is not a cron expression: invalid value for minute: 61. Example: "0 9 * * 1" (Mondays 09:00).');
     expect(() => nextOccurrence("every monday", "UTC", new Date())).toThrow(/expected five fields/);
   });
 });
 
 describe.each(DATABASE_KINDS)("scheduler on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
   beforeEach(async () => {
     await database.db.prisma.scheduledJob.deleteMany();
   });

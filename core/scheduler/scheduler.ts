@@ -1,9 +1,8 @@
-// Runs recurring jobs whose schedules live in the database. node-cron only
+// Runs recurring jobs whose schedules live in the database. A plain interval
 // ticks; each tick asks the database which jobs are due (an indexed query on
 // next_run_at), so a restart loses nothing, a run missed while the process was
 // down happens late (once, not once per missed slot), and with several
 // instances an advisory lock lets one of them run the jobs.
-import cron, { type ScheduledTask } from "node-cron";
 import type { CoreDeps } from "../deps.ts";
 import { nextOccurrence } from "./cron.ts";
 
@@ -20,8 +19,8 @@ export interface JobDefinition {
   schedule: string;
   /** Timezone of the expression; the team's by default. */
   timezone?: string;
-  /** Must be safe to run twice for the same slot (a crash may repeat it). */
-  run(run: JobRun): Promise<void>;
+  /** Must be safe to run twice for the same slot (a crash may repeat it). What it returns is ignored. */
+  run(run: JobRun): Promise<unknown>;
 }
 
 const SCHEDULER_LOCK_KEY = 72707370;
@@ -29,7 +28,7 @@ const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
 export class Scheduler {
   private readonly jobs = new Map<string, JobDefinition>();
-  private tick: ScheduledTask | undefined;
+  private tick: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: CoreDeps) {}
@@ -46,16 +45,21 @@ export class Scheduler {
     return ran ?? [];
   }
 
-  /** Ticks every `everySeconds` seconds until stop(). */
+  /** Ticks every `everySeconds` seconds until stop(); a tick that finds the last one still running is skipped. */
   start(everySeconds = 15): void {
-    this.tick = cron.schedule(`*/${everySeconds} * * * * *`, () => {
-      this.running = this.runDue().catch((err: unknown) => this.deps.logger.error({ err }, "scheduler tick failed"));
-      return this.running;
-    }, { noOverlap: true, name: "chatloop-scheduler" });
+    let busy = false;
+    this.tick = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.running = this.runDue()
+        .catch((err: unknown) => this.deps.logger.error({ err }, "scheduler tick failed"))
+        .finally(() => (busy = false));
+    }, everySeconds * 1000);
   }
 
   async stop(): Promise<void> {
-    await this.tick?.destroy();
+    clearInterval(this.tick);
+    this.tick = undefined;
     await this.running;
   }
 

@@ -11,6 +11,12 @@ describe("analytic settings from the environment", () => {
       lifecycle: { churnDays: 120, loyalMinOrders: 4, loyalRecencyDays: 60, loyalMinSpent: 500 },
       budget: { margin: 0.4, returnShare: 0.05 },
     });
+    // "High value" by default is the median spend of the active repeat customers; "median" can be written too.
+    expect(DEFAULT_ANALYTICS_SETTINGS.lifecycle.loyalMinSpent).toBe("median");
+    expect(analyticsSettingsFrom(parseConfig({ LIFECYCLE_LOYAL_MIN_SPENT: "median" })).lifecycle.loyalMinSpent).toBe("median");
+    expect(analyticsSettingsFrom(parseConfig({ LIFECYCLE_LOYAL_MIN_SPENT: "0" }))).toMatchObject({
+      lifecycle: { loyalMinSpent: 0 },
+    });
   });
 
   test("bad values stop the start with one line", () => {
@@ -19,5 +25,6 @@ describe("analytic settings from the environment", () => {
     );
     expect(() => parseConfig({ CRM_MARGIN: "30%" })).toThrow("Invalid configuration: CRM_MARGIN: expected a share between 0 and 1");
     expect(() => parseConfig({ LIFECYCLE_LOYAL_MIN_ORDERS: "1" })).toThrow("Invalid configuration: LIFECYCLE_LOYAL_MIN_ORDERS");
+    expect(() => parseConfig({ LIFECYCLE_LOYAL_MIN_SPENT: "average" })).toThrow('Invalid configuration: LIFECYCLE_LOYAL_MIN_SPENT: expected an amount, or "median"');
   });
 });

@@ -14,8 +14,12 @@ export const analyticsSettingsSchema = z.object({
     loyalMinOrders: z.number().int().min(2).max(1000),
     /** ...the last one within this many days... */
     loyalRecencyDays: z.number().int().min(1).max(3650),
-    /** ...and at least this much spent in total (0 = no condition on money). */
-    loyalMinSpent: z.number().min(0),
+    /**
+     * ...and at least this much spent in total: an amount (0 = no condition on money), or
+     * "median": the median total spend of the active repeat customers (2+ paid orders, the
+     * last within churnDays), so "high value" follows the store's own prices.
+     */
+    loyalMinSpent: z.union([z.literal("median"), z.number().min(0)]),
   }),
   budget: z.object({
     /** Gross margin as a share of revenue, 0-1. */
@@ -28,7 +32,7 @@ export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
 
 export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = {
   rfmWindowDays: 365,
-  lifecycle: { churnDays: 180, loyalMinOrders: 3, loyalRecencyDays: 90, loyalMinSpent: 0 },
+  lifecycle: { churnDays: 180, loyalMinOrders: 3, loyalRecencyDays: 90, loyalMinSpent: "median" },
   budget: { margin: 0.3, returnShare: 0.1 },
 };
 

@@ -1,5 +1,5 @@
 // The segments every store has without typing anything: consent states, each
-// stage of the loyalty funnel, each RFM class, each NPS group. Each is an
+// stage of the loyalty funnel, each RFM class, each NPS group, referrers and the referred. Each is an
 // ordinary definition (so it compiles, previews and snapshots like a saved
 // one); their sizes are counted per group in one grouped query each.
 import type { CoreDeps } from "../deps.ts";
@@ -11,7 +11,7 @@ import { latestNpsSql, NPS_GROUPS, npsGroupSql } from "./nps-groups.ts";
 import { RFM_CLASSES } from "./rfm.ts";
 import type { Condition, SegmentDefinition } from "./segment-definition.ts";
 
-export type BuiltInGroup = "consent" | "lifecycle" | "rfm" | "nps";
+export type BuiltInGroup = "consent" | "lifecycle" | "rfm" | "nps" | "referrals";
 
 export interface BuiltInSegment {
   /** "subscribed", "lifecycle:loyal", "rfm:at_risk", "nps:detractor"... */
@@ -39,13 +39,15 @@ export const BUILT_IN_SEGMENTS: readonly BuiltInSegment[] = [
   ...LIFECYCLE_STAGES.map((s) => ({ key: `lifecycle:${s}`, group: "lifecycle" as const, label: `seg-stage-${s}`, definition: def({ kind: "lifecycle", stages: [s] }) })),
   ...RFM_CLASSES.map((c) => ({ key: `rfm:${c}`, group: "rfm" as const, label: `seg-rfm-${c}`, definition: def({ kind: "rfm", classes: [c] }) })),
   ...NPS_GROUPS.map((g) => ({ key: `nps:${g}`, group: "nps" as const, label: `seg-nps-${g}`, definition: def({ kind: "nps", groups: [g] }) })),
+  { key: "referrers", group: "referrals", label: "seg-referrers", definition: def({ kind: "referrals", op: ">=", value: 1 }) },
+  { key: "referred", group: "referrals", label: "seg-referred-friends", definition: def({ kind: "referred" }) },
 ];
 
 export function builtInSegment(key: string): BuiltInSegment | undefined {
   return BUILT_IN_SEGMENTS.find((s) => s.key === key.toLowerCase());
 }
 
-/** The size of every built-in segment: four grouped queries, not one count per segment. */
+/** The size of every built-in segment: five grouped queries, not one count per segment. */
 export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>> {
   const now = deps.clock.now();
   const sizes = new Map<string, number>(BUILT_IN_SEGMENTS.map((s) => [s.key, 0]));
@@ -55,7 +57,7 @@ export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>>
   };
   const lp = new SqlParams();
   const np = new SqlParams();
-  // Four independent scans: on a PostgreSQL server they run on separate connections at once.
+  // Five independent scans: on a PostgreSQL server they run on separate connections at once.
   await Promise.all([
     countConsentAudiences(deps).then((consent) => {
       for (const [key] of CONSENT) sizes.set(key, consent[key]);
@@ -74,6 +76,17 @@ export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>>
         WHERE s.erased_at IS NULL AND cs.rfm_class IS NOT NULL GROUP BY 1`,
       [],
     ),
+    deps.db.prisma
+      .$queryRawUnsafe<{ referrers: number; referred: number }[]>(
+        `SELECT (SELECT count(DISTINCT r.referrer_id) FROM referral r JOIN subscriber s ON s.id = r.referrer_id
+                  WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= $1 AND s.erased_at IS NULL)::int AS referrers,
+                (SELECT count(*) FROM referral r JOIN subscriber s ON s.id = r.friend_id WHERE s.erased_at IS NULL)::int AS referred`,
+        now,
+      )
+      .then(([row]) => {
+        sizes.set("referrers", row?.referrers ?? 0);
+        sizes.set("referred", row?.referred ?? 0);
+      }),
     grouped(
       "nps",
       `SELECT ${npsGroupSql("nps.score")} AS k, count(*)::int AS n

@@ -104,6 +104,20 @@ class Compiler {
         return this.event(c);
       case "none_since":
         return this.noneSince(c);
+      case "referrals": {
+        const now = p.add(this.options.now, "timestamptz");
+        const alias = this.derive(
+          "referrals",
+          () => `SELECT r.referrer_id AS subscriber_id, count(*)::int AS n FROM referral r
+        WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= ${now} GROUP BY r.referrer_id`,
+        );
+        return `(coalesce(${alias}.n, 0) ${c.op} ${p.add(c.value, "float8")})`;
+      }
+      case "referred":
+        return `EXISTS (SELECT 1 FROM referral r WHERE r.friend_id = s.id)`;
+      case "referred_by_loyal":
+        return `EXISTS (SELECT 1 FROM referral r JOIN customer_stats rcs ON rcs.subscriber_id = r.referrer_id
+                 WHERE r.friend_id = s.id AND ${lifecycleSql("rcs", p, this.options.now, this.options.settings)} = 'loyal')`;
     }
   }
 

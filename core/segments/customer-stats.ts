@@ -15,7 +15,8 @@
 import type { CoreDeps } from "../deps.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
-import { quintileSql, rfmClassSql } from "./rfm.ts";
+import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
+import { frequencySql, quintileSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
   /** Customers whose aggregates were recomputed. */
@@ -30,6 +31,7 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
   const last = await lastRfmRefresh(deps);
   const result = await aggregate(deps, options.rebuild || !last ? { all: true } : { since: last });
   const rescored = await rank(deps);
+  await storeLoyalMedian(deps);
   deps.logger.info({ ...result, rescored }, "customer stats and RFM refreshed");
   return { ...result, rescored };
 }
@@ -97,6 +99,20 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   return { recomputed, removed };
 }
 
+/** The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts), as of this refresh. */
+async function storeLoyalMedian(deps: CoreDeps): Promise<void> {
+  if (analyticsSettingsOf(deps).lifecycle.loyalMinSpent !== "median") return;
+  const p = new SqlParams();
+  const churnedBefore = p.add(daysBefore(deps.clock.now(), analyticsSettingsOf(deps).lifecycle.churnDays), "timestamptz");
+  const at = p.add(deps.clock.now(), "timestamptz");
+  const median = computedMedianSpendSql(churnedBefore);
+  await deps.db.prisma.$executeRawUnsafe(
+    `INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(${median}::float8), ${at}
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ...p.values,
+  );
+}
+
 /** Ranks every customer (one pass of three window functions) and stores the scores that changed. */
 async function rank(deps: CoreDeps): Promise<number> {
   const now = deps.clock.now().toISOString();
@@ -109,7 +125,7 @@ async function rank(deps: CoreDeps): Promise<number> {
   );
   return deps.db.prisma.$executeRawUnsafe(
     `WITH scored AS (
-       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${quintileSql("cs.window_orders")} AS f,
+       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${frequencySql("cs.window_orders")} AS f,
               ${quintileSql("cs.window_revenue")} AS m
          FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id AND s.erased_at IS NULL)
      UPDATE customer_stats c

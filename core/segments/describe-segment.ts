@@ -1,6 +1,7 @@
 // A definition in words, in the team's language (/segment show): the reader
 // checks what a segment means without knowing the text syntax.
 import type { Translator } from "../i18n.ts";
+import { rfmScoresText, type RfmClass } from "./rfm.ts";
 import type { Comparison, Condition, SegmentDefinition, Window } from "./segment-definition.ts";
 
 const CMP: Record<Comparison, string> = { "=": "eq", "!=": "ne", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" };
@@ -38,7 +39,7 @@ export function describeSegment(definition: SegmentDefinition, language: string,
       case "lifecycle":
         return t("seg-lifecycle", { values: or(c.stages, (v) => t(`seg-stage-${v}`)) });
       case "rfm":
-        return t("seg-rfm", { values: or(c.classes, (v) => t(`seg-rfm-${v}`)) });
+        return t("seg-rfm", { values: or(c.classes, (v) => `${t(`seg-rfm-${v}`)} (${rfmScoresText(v as RfmClass)})`) });
       case "rfm_score":
         return t("seg-rfm-score", { score: c.score.toUpperCase(), cmp: cmp(c.op), value: c.value });
       case "nps":
@@ -59,6 +60,11 @@ export function describeSegment(definition: SegmentDefinition, language: string,
           value: num(c.value),
           window: window(c.window),
         });
+      case "referrals":
+        return t("seg-referrals", { cmp: cmp(c.op), value: c.value });
+      case "referred":
+      case "referred_by_loyal":
+        return t(`seg-${c.kind.replace(/_/g, "-")}`);
       case "none_since":
         return c.then.kind === "order" ? t("seg-none-since-order", { after: c.after }) : t("seg-none-since-event", { after: c.after, then: c.then.type });
     }

@@ -54,6 +54,11 @@ function format(c: Condition): string {
       const v = c.measure.startsWith("days_") ? days(c.value) : String(c.value);
       return `${ref} ${measure} ${c.op} ${v}${within(c.window)}`;
     }
+    case "referrals":
+      return `referrals ${c.op} ${c.value}`;
+    case "referred":
+    case "referred_by_loyal":
+      return c.kind;
     case "none_since":
       return `no ${c.then.kind === "order" ? "order" : `event:${c.then.type}`} since event:${c.after}`;
   }
@@ -64,7 +69,7 @@ function list(field: string, values: readonly string[]): string {
 }
 
 function value(v: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.:@+\-]*$/u.test(v) && !["and", "or", "not", "in", "within"].includes(v.toLowerCase()) ? v : `"${v}"`;
+  return /^[\p{L}_][\p{L}\p{N}_.:@+-]*$/u.test(v) && !["and", "or", "not", "in", "within"].includes(v.toLowerCase()) ? v : `"${v}"`;
 }
 
 function days(n: number): string {

@@ -7,6 +7,10 @@
 //   1 paid order                                     -> new
 //   >= loyalMinOrders orders, last < loyalRecencyDays ago, spent >= loyalMinSpent -> loyal
 //   otherwise (2+ orders)                            -> repeat
+// Loyal is "regular, recent, high value" (DOMAIN.md): by default the value
+// condition is the median total spend of the active repeat customers (2+
+// orders, the last within churnDays), LIFECYCLE_LOYAL_MIN_SPENT=median; an
+// amount instead fixes it (0 = no condition on money).
 // It is computed in SQL from the order aggregates, never stored: it moves with
 // the clock (a customer churns by not buying) and stays exact between refreshes.
 import type { CoreDeps } from "../deps.ts";
@@ -22,16 +26,40 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
  * subscriber_id, orders_count, revenue, last_order_at (a LEFT JOINed
  * customer_stats row; NULL subscriber_id = no paid order).
  */
-export function lifecycleSql(alias: string, params: SqlParams, now: Date, settings: AnalyticsSettings): string {
+export function lifecycleSql(alias: string, params: SqlParams, now: Date, settings: AnalyticsSettings, options: { customers?: string } = {}): string {
   const l = settings.lifecycle;
   const churnedBefore = params.add(daysBefore(now, l.churnDays), "timestamptz");
   const loyalAfter = params.add(daysBefore(now, l.loyalRecencyDays), "timestamptz");
+  const minSpent = l.loyalMinSpent === "median" ? medianRepeatSpendSql(churnedBefore, options.customers) : params.add(l.loyalMinSpent, "float8");
   return `(CASE WHEN ${alias}.subscriber_id IS NULL THEN 'potential'
       WHEN ${alias}.last_order_at <= ${churnedBefore} THEN CASE WHEN ${alias}.orders_count = 1 THEN 'churned_from_new' ELSE 'churned_from_loyal' END
       WHEN ${alias}.orders_count = 1 THEN 'new'
       WHEN ${alias}.orders_count >= ${params.add(l.loyalMinOrders, "int")} AND ${alias}.last_order_at > ${loyalAfter}
-           AND ${alias}.revenue >= ${params.add(l.loyalMinSpent, "float8")} THEN 'loyal'
+           AND ${alias}.revenue >= ${minSpent} THEN 'loyal'
       ELSE 'repeat' END)`;
+}
+
+/** Where the hourly refresh keeps the median (a sort of every repeat customer is too slow to redo in every segment query). */
+export const LOYAL_MEDIAN_SETTING = "lifecycle.loyal_median_spend";
+
+/**
+ * The median total spend of the active repeat customers, as a scalar subquery (computed once
+ * per query). `customers`: a relation with orders_count, revenue and last_order_at, erased people
+ * left out (a snapshot "as of" an instant passes its own aggregates). By default customer_stats:
+ * the value the last refresh stored (refreshCustomerStats), computed here only before the first.
+ */
+function medianRepeatSpendSql(churnedBefore: string, customers?: string): string {
+  if (customers) return computedMedianSpendSql(churnedBefore, customers);
+  return `coalesce((SELECT (st.value #>> '{}')::float8 FROM setting st WHERE st.key = '${LOYAL_MEDIAN_SETTING}'), ${computedMedianSpendSql(churnedBefore)})`;
+}
+
+/** The median computed from the aggregates (customer_stats by default), never the stored value. */
+export function computedMedianSpendSql(
+  churnedBefore: string,
+  customers = `(SELECT c.orders_count, c.revenue, c.last_order_at FROM customer_stats c JOIN subscriber e ON e.id = c.subscriber_id AND e.erased_at IS NULL)`,
+): string {
+  return `(SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY m.revenue), 0) FROM ${customers} m
+            WHERE m.orders_count >= 2 AND m.last_order_at > ${churnedBefore})`;
 }
 
 /** Paid orders up to `now` aggregated per customer, in the shape lifecycleSql reads. */

@@ -96,7 +96,7 @@ describe("segment text", () => {
   test("errors point at the offending word and list what would be valid there", () => {
     const typo = errorOf("lifecyle = loyal");
     expect(typo.message).toBe(
-      "Unknown field 'lifecyle' at position 1. Did you mean lifecycle? Valid fields: consent, lifecycle, rfm, nps, source, language, tag, orders, spent, aov, last_order, first_order, rfm_r, rfm_f, rfm_m, nps_score, joined, first_name, last_name, username, email, phone, external_id, timezone, profile.<key>, tag:<name>, event:<type>, order, blocked, no, everyone.",
+      "Unknown field 'lifecyle' at position 1. Did you mean lifecycle? Valid fields: consent, lifecycle, rfm, nps, source, language, tag, orders, spent, aov, last_order, first_order, rfm_r, rfm_f, rfm_m, nps_score, joined, referrals, first_name, last_name, username, email, phone, external_id, timezone, profile.<key>, tag:<name>, event:<type>, order, blocked, referred, referred_by_loyal, no, everyone.",
     );
     expect(pointAt("lifecyle = loyal", typo)).toBe("lifecyle = loyal\n^^^^^^^^");
     expect(errorOf("lifecycle = loyl").message).toBe(
@@ -180,7 +180,7 @@ describe("segment text", () => {
     expect(describeSegment(d, "ru", tr)).toBe("стадия жизненного цикла: лояльные и потратил больше 5000 за последние 90 дней и не (есть тег vip)");
     const cart = parseSegmentText("event:added_to_cart within 2d and no order since event:added_to_cart or rfm in (at_risk, cant_lose)");
     expect(describeSegment(cart, "en", tr)).toBe(
-      "(did “added_to_cart” in the last 2 days and did “added_to_cart” and has paid no order since) or RFM class is At risk or Can't lose them",
+      "(did “added_to_cart” in the last 2 days and did “added_to_cart” and has paid no order since) or RFM class is At risk (R 1–2 · FM 3–4) or Can't lose them (R 1–2 · FM 5)",
     );
     expect(describeSegment(parseSegmentText("order within 1d"), "ru", tr)).toBe("есть оплаченный заказ за последний 1 день");
   });

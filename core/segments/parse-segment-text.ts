@@ -53,7 +53,7 @@ const LISTS = {
 } as const;
 type ListField = keyof typeof LISTS;
 
-const NUMBERS = ["orders", "spent", "aov", "last_order", "first_order", "rfm_r", "rfm_f", "rfm_m", "nps_score", "joined"] as const;
+const NUMBERS = ["orders", "spent", "aov", "last_order", "first_order", "rfm_r", "rfm_f", "rfm_m", "nps_score", "joined", "referrals"] as const;
 type NumberField = (typeof NUMBERS)[number];
 const WINDOWED: readonly string[] = ["orders", "spent", "aov"];
 const DAYS: readonly string[] = ["last_order", "first_order", "joined"];
@@ -67,6 +67,8 @@ export const SEGMENT_FIELDS: readonly string[] = [
   "event:<type>",
   "order",
   "blocked",
+  "referred",
+  "referred_by_loyal",
   "no",
   "everyone",
 ];
@@ -94,7 +96,7 @@ interface Token {
   unit?: Window["unit"];
 }
 
-const TOKEN = /\s*(?:(?<duration>\d+(?:\.\d+)?[hdw])(?![\p{L}\p{N}_])|(?<number>-?\d+(?:\.\d+)?)(?![\p{L}_])|(?<word>[\p{L}_+][\p{L}\p{N}_.:@+\-]*(?:\([A-Za-z0-9_]*\))?)|(?<string>"[^"]*"|'[^']*')|(?<op>>=|<=|!=|<>|==|=|>|<)|(?<punct>[(),]))/uy;
+const TOKEN = /\s*(?:(?<duration>\d+(?:\.\d+)?[hdw])(?![\p{L}\p{N}_])|(?<number>-?\d+(?:\.\d+)?)(?![\p{L}_])|(?<word>[\p{L}_+][\p{L}\p{N}_.:@+-]*(?:\([A-Za-z0-9_]*\))?)|(?<string>"[^"]*"|'[^']*')|(?<op>>=|<=|!=|<>|==|=|>|<)|(?<punct>[(),]))/uy;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -230,6 +232,10 @@ class Parser {
       this.next();
       return { kind: "orders", measure: "count", window: this.optionalWindow(), op: ">=", value: 1 };
     }
+    if (word === "referred" || word === "referred_by_loyal") {
+      this.next();
+      return { kind: word };
+    }
     if (word === "blocked") {
       this.next();
       if (this.token.kind !== "op") return { kind: "blocked" };
@@ -248,7 +254,7 @@ class Parser {
       return this.number(windowed[1] as NumberField, { amount, unit: windowed[3] as Window["unit"] });
     }
     if ((NUMBERS as readonly string[]).includes(word)) return this.number(word as NumberField, undefined);
-    return this.fail(`Unknown field`, SEGMENT_FIELDS, t, [...Object.keys(LISTS), ...NUMBERS, ...PROFILE_COLUMNS, "order", "blocked", "event", "tag"]);
+    return this.fail(`Unknown field`, SEGMENT_FIELDS, t, [...Object.keys(LISTS), ...NUMBERS, ...PROFILE_COLUMNS, "order", "blocked", "event", "tag", "referred", "referred_by_loyal"]);
   }
 
   private list(field: ListField): Condition {
@@ -328,6 +334,9 @@ class Parser {
         return { kind: "joined", op, value };
       case "nps_score":
         return { kind: "nps_score", op, value };
+      case "referrals":
+        if (!(whole && value >= 0)) this.fail("Expected a whole number of friends", ["2", "5"], valueToken);
+        return { kind: "referrals", op, value };
       default:
         return { kind: "rfm_score", score: field.slice(4) as "r" | "f" | "m", op, value };
     }

@@ -56,6 +56,12 @@ export type Condition =
       op: Comparison;
       value: number;
     }
+  /** Friends this person brought who confirmed their subscription (core/referrals). */
+  | { kind: "referrals"; op: Comparison; value: number }
+  /** Came by someone's invitation link. */
+  | { kind: "referred" }
+  /** Came by the invitation of someone who is loyal now. */
+  | { kind: "referred_by_loyal" }
   /** The person did `after` at least once, and nothing of `then` happened after their last `after`. */
   | { kind: "none_since"; after: string; then: { kind: "order" } | { kind: "event"; type: string } };
 
@@ -86,6 +92,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ kind: z.literal("nps"), groups: z.array(z.enum(NPS_GROUPS)).min(1) }),
     z.object({ kind: z.literal("nps_score"), op: comparison, value: z.number().int().min(0).max(10) }),
     z.object({ kind: z.literal("joined"), op: comparison, value: number.min(0) }),
+    z.object({ kind: z.literal("referrals"), op: comparison, value: number.min(0).max(1_000_000) }),
+    z.object({ kind: z.literal("referred") }),
+    z.object({ kind: z.literal("referred_by_loyal") }),
     z.object({ kind: z.literal("orders"), measure: z.enum(ORDER_MEASURES), window: windowSchema.optional(), op: comparison, value: number }),
     z
       .object({

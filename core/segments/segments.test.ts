@@ -8,18 +8,21 @@ import { refreshCustomerStats } from "./customer-stats.ts";
 import { customerStandingOf, lifecycleStageOf } from "./lifecycle.ts";
 import { parseSegmentText } from "./parse-segment-text.ts";
 import { compileFor, segmentReport, segmentSize } from "./segment-report.ts";
-import { rfmClassOf } from "./rfm.ts";
+import { rfmClassOf, rfmScoresText } from "./rfm.ts";
+import { DEFAULT_ANALYTICS_SETTINGS } from "./analytics-settings.ts";
 import { ingestOrders } from "../events/ingest-orders.ts";
 
 describe("RFM grid", () => {
   test("scores name the classes of the documented table", () => {
-    expect([rfmClassOf(5, 5, 5), rfmClassOf(4, 5, 4), rfmClassOf(3, 4, 4), rfmClassOf(5, 1, 1), rfmClassOf(4, 1, 2)]).toEqual([
+    expect([rfmClassOf(5, 5, 5), rfmClassOf(4, 5, 4), rfmClassOf(3, 4, 4), rfmClassOf(5, 1, 1), rfmClassOf(4, 2, 2)]).toEqual([
       "champions",
       "champions",
       "loyal",
       "new_customers",
       "potential_loyalists",
     ]);
+    // One order (F = 1) is column "F 1" whatever was spent: a recent first purchase is a new customer, an older one promising.
+    expect([rfmClassOf(5, 1, 5), rfmClassOf(4, 1, 3), rfmClassOf(3, 1, 5), rfmClassOf(1, 1, 4)]).toEqual(["new_customers", "promising", "about_to_sleep", "lost"]);
     expect([rfmClassOf(1, 5, 5), rfmClassOf(2, 3, 3), rfmClassOf(1, 1, 1), rfmClassOf(2, 1, 1), rfmClassOf(3, 2, 2)]).toEqual([
       "cant_lose",
       "at_risk",
@@ -27,6 +30,14 @@ describe("RFM grid", () => {
       "hibernating",
       "need_attention",
     ]);
+  });
+
+  test("the scores each class covers, as /segment show prints them", () => {
+    expect(rfmScoresText("new_customers")).toBe("R 5 · F 1");
+    expect(rfmScoresText("promising")).toBe("R 4 · F 1");
+    expect(rfmScoresText("champions")).toBe("R 4–5 · FM 5");
+    expect(rfmScoresText("loyal")).toBe("R 4–5 · FM 4; R 3 · FM 4–5");
+    expect(rfmScoresText("about_to_sleep")).toBe("R 3 · F 1; R 2 · FM 2");
   });
 });
 
@@ -40,7 +51,7 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     await refreshCustomerStats(deps);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   async function members(text: string): Promise<number[]> {
@@ -52,14 +63,15 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
   test("RFM scores and classes over the five buyers (Hana is erased, Gus's only order was refunded)", async () => {
     const rows = await database.db.prisma.customerStats.findMany({ orderBy: { subscriberId: "asc" } });
     // R by last order: Eve 2025-06 < Dan 2026-01 < Boris 11-10 < Ann 11-20 < Cleo 11-22 -> percent_rank 0, .25, .5, .75, 1 -> 1..5
-    // F by orders in 365 days: Eve 0, Cleo 1, Dan 1, Boris 2, Ann 5 -> ranks 1, 2, 2, 4, 5 -> 1, 2, 2, 4, 5
+    // F by orders in 365 days: Eve 0, Cleo 1, Dan 1 -> 1; two or more: Boris 2, Ann 5 -> percent_rank among them 0, 1 -> 2, 5
     // M by money in 365 days: Cleo 0, Eve 0, Dan 70, Boris 120, Ann 1000 -> ranks 1, 1, 3, 4, 5 -> 1, 1, 3, 4, 5
-    // FM = (F + M + 1) div 2: Ann 5, Boris 4, Cleo 2, Dan 3, Eve 1
+    // Column: F 1 for Cleo, Dan, Eve; FM = (F + M + 1) div 2: Ann 5, Boris 3.
+    // Cleo's first purchase, yesterday: a new customer (before the fix, F = 2 made her a "potential loyalist").
     expect(rows.map((r) => [r.subscriberId, r.ordersCount, r.revenue.toNumber(), r.rScore, r.fScore, r.mScore, r.rfmClass])).toEqual([
       [1, 5, 1000, 4, 5, 5, "champions"],
-      [2, 2, 120, 3, 4, 4, "loyal"],
-      [3, 1, 0, 5, 2, 1, "potential_loyalists"],
-      [4, 1, 70, 2, 2, 3, "at_risk"],
+      [2, 2, 120, 3, 2, 4, "need_attention"],
+      [3, 1, 0, 5, 1, 1, "new_customers"],
+      [4, 1, 70, 2, 1, 3, "hibernating"],
       [5, 3, 1500, 1, 1, 1, "lost"],
       // Erased Hana keeps her anonymous aggregates (the metrics' customer base), but is in no ranking or segment.
       [8, 1, 999, null, null, null, null],
@@ -76,7 +88,8 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
       declined: 0,
       prospects: 1, // Finn
       blocked: 1,
-      // loyal: Ann (5 orders, last 3 days ago); repeat: Boris; new: Cleo; churned: Dan (1 order 312 days ago), Eve (3 orders, 540 days ago)
+      // loyal: Ann (5 orders, last 3 days ago, 1000 spent >= the median 560 of the active repeat customers Ann 1000 and
+      // Boris 120; Eve's last order is too old to count); repeat: Boris; new: Cleo; churned: Dan (1 order 312 days ago), Eve (3 orders, 540 days ago)
       "lifecycle:potential": 2, // Finn, Gus
       "lifecycle:new": 1,
       "lifecycle:repeat": 1,
@@ -84,9 +97,9 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
       "lifecycle:churned_from_new": 1,
       "lifecycle:churned_from_loyal": 1,
       "rfm:champions": 1,
-      "rfm:loyal": 1,
-      "rfm:potential_loyalists": 1,
-      "rfm:at_risk": 1,
+      "rfm:need_attention": 1,
+      "rfm:new_customers": 1,
+      "rfm:hibernating": 1,
       "rfm:lost": 1,
       // latest NPS answer: Ann 10, Boris 6 (his 9 is older), Cleo 8, Dan 3; Eve's is CSAT, Hana is erased
       "nps:promoter": 1,
@@ -104,7 +117,7 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     expect(await members("lifecycle = loyal and spent_90d > 5000 and not tag:vip")).toEqual([]);
     // Paid after 2026-08-25: Ann 300 + 200, Boris 80 + 40.
     expect(await members("spent_90d > 100")).toEqual([1, 2]);
-    expect(await members("rfm in (at_risk, cant_lose) and last_order > 60d")).toEqual([4]);
+    expect(await members("rfm in (hibernating, at_risk) and last_order > 60d")).toEqual([4]);
     // Carts within 2 days: Cleo (paid after it) and Finn (did not).
     expect(await members("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual([6]);
     expect(await members("event:added_to_cart within 2d and not order within 2d")).toEqual([6]);
@@ -140,7 +153,7 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     expect(report.breakdowns).toEqual({
       language: [{ value: "en", count: 2 }, { value: "ru", count: 1 }],
       lifecycle: [{ value: "loyal", count: 1 }, { value: "potential", count: 1 }, { value: "repeat", count: 1 }],
-      rfm: [{ value: "champions", count: 1 }, { value: "loyal", count: 1 }, { value: "none", count: 1 }],
+      rfm: [{ value: "champions", count: 1 }, { value: "need_attention", count: 1 }, { value: "none", count: 1 }],
       source: [{ value: "instagram_bio", count: 3 }],
     });
     expect(report.sample.map((s) => s.firstName)).toEqual(["Finn", "Boris", "Ann"]);
@@ -151,15 +164,26 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
   test("one customer's stage and figures, exact even before the stats are refreshed", async () => {
     expect(await lifecycleStageOf(deps, 1)).toBe("loyal");
     expect(await lifecycleStageOf(deps, 7)).toBe("potential");
-    // Boris buys again today: 3 orders, the last within 90 days -> loyal at once.
+    // The hourly refresh keeps the median for the segment queries: (1000 + 120) / 2.
+    expect((await database.db.prisma.setting.findUniqueOrThrow({ where: { key: "lifecycle.loyal_median_spend" } })).value).toBe(560);
+    // Boris buys again today: 3 orders, the last within 90 days, but 130 spent is below the median 560 of the active
+    // repeat customers: regular and recent, not high value -> still repeat.
     await database.db.prisma.order.create({ data: { subscriberId: 2, idempotencyKey: "b3", amount: 10, paidAt: new Date("2026-11-23T09:00:00Z") } });
     const boris = await customerStandingOf(deps, 2);
     expect([boris.stage, boris.ordersCount, boris.totalSpent, boris.lastOrderAt?.toISOString(), boris.rfmClass]).toEqual([
-      "loyal",
+      "repeat",
       3,
       130,
       "2026-11-23T09:00:00.000Z",
+      "need_attention",
+    ]);
+    // Without the value condition (LIFECYCLE_LOYAL_MIN_SPENT=0) he is loyal at once; with a fixed 100, too; with 500, not.
+    const withMinSpent = (loyalMinSpent: number | "median") =>
+      testCoreDeps(database, { clock: new FakeClock(SMALL_STORE_NOW), analytics: { ...DEFAULT_ANALYTICS_SETTINGS, lifecycle: { ...DEFAULT_ANALYTICS_SETTINGS.lifecycle, loyalMinSpent } } });
+    expect([await lifecycleStageOf(withMinSpent(0), 2), await lifecycleStageOf(withMinSpent(100), 2), await lifecycleStageOf(withMinSpent(500), 2)]).toEqual([
       "loyal",
+      "loyal",
+      "repeat",
     ]);
     await database.db.prisma.order.delete({ where: { idempotencyKey: "b3" } });
     // Six months later without a purchase, Ann has churned from loyal.
@@ -181,8 +205,8 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     expect([ann.windowOrders, ann.windowRevenue.toNumber()]).toEqual([4, 750]);
     finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
     // Six buyers now. R by last order: Eve, Dan, Boris, Ann (11-20), Cleo (11-22), Finn (12-01) -> Finn 5.
-    // F: Eve 0; Cleo, Dan, Finn 1; Boris 2; Ann 4 -> Finn percent_rank 1/5 -> 2. M: Cleo 0, Eve 0, Finn 50, Dan 70... -> Finn 2/5 -> 3.
-    expect([finn.rScore, finn.fScore, finn.mScore, finn.rfmClass]).toEqual([5, 2, 3, "potential_loyalists"]);
+    // F: Eve 0; Cleo, Dan, Finn 1 -> 1. M: Cleo 0, Eve 0, Finn 50, Dan 70... -> Finn 2/5 -> 3. A first purchase yesterday: new customer.
+    expect([finn.rScore, finn.fScore, finn.mScore, finn.rfmClass]).toEqual([5, 1, 3, "new_customers"]);
     expect((await refreshCustomerStats(later)).recomputed).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
 // equality: e-mail lower-cased ("Ann@Example.com" = "ann@example.com"), phone
 // in E.164 with the "+" ("+49 (170) 123-45-67" = "0049 170 1234567" = "+491701234567").
 import { z } from "zod";
+import { freeText, storableString } from "../events/storable-text.ts";
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
 
@@ -25,7 +26,7 @@ export function normalizeEmail(raw: string): string | undefined {
  */
 export function normalizePhone(raw: string): string | undefined {
   const trimmed = raw.trim().replace(/^tel:/i, "").trim();
-  if (!/^\+?[\d\s().\/-]+$/.test(trimmed)) return undefined;
+  if (!/^\+?[\d\s()./-]+$/.test(trimmed)) return undefined;
   let digits = trimmed.replace(/\D/g, "");
   if (!trimmed.startsWith("+")) {
     if (digits.startsWith("00")) digits = digits.slice(2);
@@ -37,7 +38,7 @@ export function normalizePhone(raw: string): string | undefined {
 
 const telegramId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,19}$/, "expected digits")]).transform((v) => String(v));
 
-const email = z.string().transform((v, ctx) => {
+const email = storableString.transform((v, ctx) => {
   const normalized = normalizeEmail(v);
   if (normalized === undefined) {
     ctx.addIssue({ code: "custom", message: "expected an e-mail address" });
@@ -55,14 +56,14 @@ const phone = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return normalized;
 });
 
-const optionalName = z.string().trim().max(256).optional();
+const optionalName = freeText(256).optional();
 
 export const customerRefSchema = z
   .object({
     telegram_id: telegramId.optional(),
     email: email.optional(),
     phone: phone.optional(),
-    external_id: z.string().trim().min(1).max(128).optional(),
+    external_id: storableString.trim().min(1).max(128).optional(),
     first_name: optionalName,
     last_name: optionalName,
     language: z.enum(["en", "ru"]).optional(),

@@ -85,7 +85,7 @@ function samePeople(refs: CustomerRef[]): { people: CustomerRef[]; personOf: num
       indexOfRoot.set(r, p);
     } else {
       const merged = people[p]!;
-      for (const [k, v] of Object.entries(ref)) if (v !== undefined && (merged as Record<string, unknown>)[k] === undefined) (merged as Record<string, unknown>)[k] = v;
+      for (const [k, v] of Object.entries(ref as Record<string, unknown>)) if (v !== undefined && (merged as Record<string, unknown>)[k] === undefined) (merged as Record<string, unknown>)[k] = v;
     }
     return p;
   });

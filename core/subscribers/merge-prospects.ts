@@ -8,8 +8,6 @@
 // still land on the prospect.
 import type { Prisma } from "../../generated/prisma/client.ts";
 
-type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
-
 interface Prospect {
   id: number;
   external_id: string | null;
@@ -22,7 +20,7 @@ interface Prospect {
 }
 
 /** Merges the prospects sharing an e-mail or phone with `subscriberId` into it; returns how many. */
-export async function mergeProspectsInto(tx: Tx, subscriberId: number, now: Date): Promise<number> {
+export async function mergeProspectsInto(tx: Prisma.TransactionClient, subscriberId: number, now: Date): Promise<number> {
   const prospects = await tx.$queryRawUnsafe<Prospect[]>(
     `SELECT p.id, p.external_id, p.first_name, p.last_name, p.source, p.profile, p.tags, p.created_at
        FROM subscriber p JOIN subscriber me ON me.id = $1
@@ -33,26 +31,30 @@ export async function mergeProspectsInto(tx: Tx, subscriberId: number, now: Date
   );
   if (prospects.length === 0) return 0;
   const ids = prospects.map((p) => p.id);
-  const run = (sql: string) => tx.$executeRawUnsafe(sql, subscriberId, ids); // $1 the subscriber, $2 the prospects
-  for (const table of [`"order"`, "event", "survey_response", "consent_record"]) {
-    await run(`UPDATE ${table} SET subscriber_id = $1 WHERE subscriber_id = ANY($2::int[])`);
-  }
+  const theProspects = { subscriberId: { in: ids } };
+  const moveToSubscriber = { where: theProspects, data: { subscriberId } };
+  await tx.order.updateMany(moveToSubscriber);
+  await tx.event.updateMany(moveToSubscriber);
+  await tx.surveyResponse.updateMany(moveToSubscriber);
+  await tx.consentRecord.updateMany(moveToSubscriber);
   // Rows keyed by (something, subscriber): moved where the subscriber has none yet.
+  const run = (sql: string) => tx.$executeRawUnsafe(sql, subscriberId, ids); // $1 the subscriber, $2 the prospects
   await run(`UPDATE delivery d SET subscriber_id = $1 WHERE d.subscriber_id = ANY($2::int[])
                AND NOT EXISTS (SELECT 1 FROM delivery x WHERE x.subscriber_id = $1 AND x.campaign_id = d.campaign_id)`);
   await run(`UPDATE stage_snapshot_customer s SET subscriber_id = $1 WHERE s.subscriber_id = ANY($2::int[])
                AND NOT EXISTS (SELECT 1 FROM stage_snapshot_customer x WHERE x.subscriber_id = $1 AND x.taken_for = s.taken_for)`);
-  for (const table of ["delivery", "stage_snapshot_customer", "chain_enrollment", "chain_segment_member"]) {
-    await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE subscriber_id = ANY($1::int[])`, ids);
-  }
+  await tx.delivery.deleteMany({ where: theProspects });
+  await tx.stageSnapshotCustomer.deleteMany({ where: theProspects });
+  await tx.chainEnrollment.deleteMany({ where: theProspects });
+  await tx.chainSegmentMember.deleteMany({ where: theProspects });
   // What the subscriber lacks comes from the prospects (the oldest first); the relationship began with the first of them.
-  const first = <K extends keyof Prospect>(key: K) => prospects.map((p) => p[key]).find((v) => v !== null && v !== undefined) ?? null;
-  const profile = Object.assign({}, ...prospects.map((p) => p.profile ?? {})) as Record<string, unknown>;
-  const tags = [...new Set(prospects.flatMap((p) => p.tags ?? []))];
+  const first = <K extends keyof Prospect>(key: K) => prospects.map((p) => p[key]).find((v) => v !== null) ?? null;
+  const profile = Object.assign({}, ...prospects.map((p) => p.profile)) as Record<string, unknown>;
+  const tags = [...new Set(prospects.flatMap((p) => p.tags))];
   const createdAt = new Date(Math.min(...prospects.map((p) => p.created_at.getTime())));
   const externalId = first("external_id");
   // The prospects go first: external_id is unique.
-  await tx.$executeRawUnsafe(`DELETE FROM subscriber WHERE id = ANY($1::int[])`, ids);
+  await tx.subscriber.deleteMany({ where: { id: { in: ids } } });
   await tx.$executeRawUnsafe(
     `UPDATE subscriber
         SET external_id = coalesce(external_id, $2), first_name = coalesce(first_name, $3), last_name = coalesce(last_name, $4),

@@ -13,11 +13,9 @@ export interface ProfileChange {
   tags?: string[];
 }
 
-type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
-
 const COLUMN_NAMES: Record<ProfileColumn, string> = { firstName: "first_name", lastName: "last_name", email: "email", phone: "phone" };
 
-export async function applyProfileChange(tx: Tx, subscriberId: number, change: ProfileChange, now: Date): Promise<void> {
+export async function applyProfileChange(tx: Prisma.TransactionClient, subscriberId: number, change: ProfileChange, now: Date): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [subscriberId, now];
   for (const [column, value] of Object.entries(change.columns ?? {}) as [ProfileColumn, string][]) {

@@ -5,7 +5,11 @@ import { z } from "zod";
 import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { pickLanguage, isLanguage } from "../i18n.ts";
+import { sourceSchema } from "./source.ts";
 import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
+import type { OutgoingMessage } from "../ports.ts";
+import { isReferralPayload, referralCodeOf } from "../referrals/invite-link.ts";
+import { acceptReferral, openReferral } from "../referrals/track-referral.ts";
 
 export const telegramIdentitySchema = z.object({
   telegramId: z.bigint().positive(),
@@ -15,9 +19,6 @@ export const telegramIdentitySchema = z.object({
   languageCode: z.string().max(35).optional(),
 });
 export type TelegramIdentity = z.infer<typeof telegramIdentitySchema>;
-
-/** Deep-link payloads are what Telegram allows after ?start=: 1-64 of A-Z a-z 0-9 _ -. */
-export const sourceSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export interface StartResult {
   subscriber: Subscriber;
@@ -30,7 +31,8 @@ export async function startSubscription(
   input: { identity: TelegramIdentity; source?: string | undefined },
 ): Promise<StartResult> {
   const identity = telegramIdentitySchema.parse(input.identity);
-  const source = sourceSchema.safeParse(input.source).success ? input.source : undefined;
+  // A referral link's source is "referral", and only when it counts (track-referral.ts).
+  const source = sourceSchema.safeParse(input.source).success && !isReferralPayload(input.source) ? input.source : undefined;
   const now = deps.clock.now();
   const existing = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: identity.telegramId } });
   if (existing?.consentStatus === "subscribed") {
@@ -61,37 +63,50 @@ export async function startSubscription(
           createdAt: now,
         },
       });
-  await recordConsent(deps, subscriber.id, "pending", { source });
-  return { subscriber, alreadySubscribed: false };
+  const code = existing ? undefined : referralCodeOf(input.source);
+  const referred = code !== undefined && (await openReferral(deps, { friend: subscriber, code }));
+  await recordConsent(deps, subscriber.id, "pending", { source: referred ? "referral" : source });
+  return { subscriber: referred ? { ...subscriber, source: "referral" } : subscriber, alreadySubscribed: false };
 }
 
-export async function confirmConsent(
-  deps: CoreDeps,
-  input: { telegramId: bigint; consentText: string },
-): Promise<{ subscriber: Subscriber; changed: boolean }> {
-  const subscriber = await requireByTelegramId(deps, input.telegramId);
-  if (subscriber.consentStatus === "subscribed") return { subscriber, changed: false };
-  const now = deps.clock.now();
-  const updated = await deps.db.prisma.subscriber.update({
-    where: { id: subscriber.id },
-    data: { consentStatus: "subscribed", consentAt: now, unsubscribedAt: null },
-  });
-  await recordConsent(deps, subscriber.id, "subscribed", { text: input.consentText, source: subscriber.source });
-  return { subscriber: updated, changed: true };
+/**
+ * The consent button: one statement changes the status and writes the history
+ * entry, and only when the status really changes - ten presses at once (a
+ * nervous thumb, a webhook under load) are one "subscribed" record, and the
+ * caller answers only the press that changed something. A friend brought by a
+ * referral is accepted then (once): the referrer is credited and the friend's
+ * welcome reward comes back.
+ */
+export async function confirmConsent(deps: CoreDeps, input: { telegramId: bigint; consentText: string }): Promise<{ changed: boolean; welcome: OutgoingMessage[] }> {
+  const { changed } = await changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
+  if (!changed) return { changed, welcome: [] };
+  const welcome = await acceptReferral(deps, await requireByTelegramId(deps, input.telegramId));
+  return { changed, welcome };
 }
 
-export async function declineConsent(
-  deps: CoreDeps,
-  input: { telegramId: bigint },
-): Promise<{ subscriber: Subscriber; changed: boolean }> {
-  const subscriber = await requireByTelegramId(deps, input.telegramId);
-  if (subscriber.consentStatus !== "pending") return { subscriber, changed: false };
-  const updated = await deps.db.prisma.subscriber.update({
-    where: { id: subscriber.id },
-    data: { consentStatus: "declined" },
-  });
-  await recordConsent(deps, subscriber.id, "declined", {});
-  return { subscriber: updated, changed: true };
+export async function declineConsent(deps: CoreDeps, input: { telegramId: bigint }): Promise<{ changed: boolean }> {
+  return changeConsent(deps, input.telegramId, "declined", `consent_status = 'pending'`, null);
+}
+
+async function changeConsent(deps: CoreDeps, telegramId: bigint, status: "subscribed" | "declined", onlyWhen: string, text: string | null): Promise<{ changed: boolean }> {
+  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(
+    `WITH changed AS (
+       UPDATE subscriber
+          SET consent_status = $2::"ConsentStatus", updated_at = $3,
+              consent_at = CASE WHEN $2::text = 'subscribed' THEN $3 ELSE consent_at END,
+              unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
+        WHERE telegram_id = $1 AND ${onlyWhen}
+       RETURNING id, source
+     )
+     INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
+     SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
+     RETURNING subscriber_id`,
+    telegramId,
+    status,
+    deps.clock.now(),
+    text,
+  );
+  return { changed: rows.length > 0 };
 }
 
 /** Takes effect at once: the delivery worker re-checks consent before every send. */

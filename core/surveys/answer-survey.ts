@@ -14,6 +14,8 @@ import { alertThreshold, npsGroup, SCALES, type SurveyDefinition } from "./surve
 import { followUpQuestion, scoreQuestion } from "./survey-questions.ts";
 import { afterHoursOf, detractorAlert, openResponseOf } from "./survey-responses.ts";
 import { formatOpening } from "../team-threads/team-hours.ts";
+import type { OutgoingMessage } from "../ports.ts";
+import { inviteButton } from "../referrals/invite-link.ts";
 
 export type SurveyInput = { kind: "text"; text: string } | { kind: "unreadable" } | { kind: "command" };
 
@@ -108,7 +110,7 @@ async function recordScore(deps: CoreDeps, input: Answering & { score: number; p
     });
   }
   if (survey.followUp) return reply(followUpQuestion(deps.translator, survey, response.id, subscriber.language), pressed);
-  return reply({ text: thanks(deps, survey, response, subscriber) }, pressed);
+  return reply(thanksMessage(deps, survey, response, subscriber), pressed);
 }
 
 async function recordComment(deps: CoreDeps, input: Answering & { comment: string }): Promise<DialogueReply> {
@@ -130,7 +132,7 @@ async function recordComment(deps: CoreDeps, input: Answering & { comment: strin
   } else {
     await refreshTeamCard(deps, { subscriber, survey, response });
   }
-  return reply({ text: thanks(deps, survey, response, subscriber) });
+  return reply(thanksMessage(deps, survey, response, subscriber));
 }
 
 async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueReply> {
@@ -139,7 +141,7 @@ async function skipComment(deps: CoreDeps, input: Answering): Promise<DialogueRe
   if (count === 0) return { messages: [], notice: deps.translator.t(subscriber.language, "survey-already-answered"), pressed: { close: true } };
   const response = await deps.db.prisma.surveyResponse.findUniqueOrThrow({ where: { id: input.response.id } });
   await refreshTeamCard(deps, { subscriber, survey, response });
-  return reply({ text: thanks(deps, survey, response, subscriber) }, { pressed: { chosen: deps.translator.t(subscriber.language, "survey-skip") } });
+  return reply(thanksMessage(deps, survey, response, subscriber), { pressed: { chosen: deps.translator.t(subscriber.language, "survey-skip") } });
 }
 
 /**
@@ -179,6 +181,14 @@ async function refreshTeamCard(deps: CoreDeps, input: Answering): Promise<void> 
 function isSkipWord(deps: CoreDeps, text: string): boolean {
   const typed = text.trim().toLowerCase();
   return SUPPORTED_LANGUAGES.some((language) => deps.translator.t(language, "survey-skip").toLowerCase() === typed);
+}
+
+/** The thanks; a promoter (9-10) also gets the "Invite a friend" button while a referral programme runs. */
+function thanksMessage(deps: CoreDeps, survey: SurveyDefinition, response: SurveyResponse, subscriber: Subscriber): OutgoingMessage {
+  const text = thanks(deps, survey, response, subscriber);
+  const promoter = survey.kind === "nps" && response.score !== null && npsGroup(response.score) === "promoter";
+  if (!promoter || !deps.dialogues.referrals) return { text };
+  return { text, buttons: [[{ text: deps.translator.t(subscriber.language, "referral-invite-button"), data: inviteButton.pack({}) }]] };
 }
 
 function thanks(deps: CoreDeps, survey: SurveyDefinition, response: SurveyResponse, subscriber: Subscriber): string {

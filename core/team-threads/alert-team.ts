@@ -4,7 +4,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { TeamAlert, ThreadRef } from "../ports.ts";
 import type { TeamThread } from "../../generated/prisma/client.ts";
 
-export type ThreadTopic = "detractor" | "hot_lead" | "help_request" | "feedback";
+export type ThreadTopic = "detractor" | "hot_lead" | "help_request" | "feedback" | "referral_milestone";
 
 export async function alertTeam(
   deps: CoreDeps,
@@ -24,24 +24,45 @@ export async function alertTeam(
   } catch (err) {
     // The customer's dialogue goes on; the card waits for Slack (retryTeamAlerts, every minute).
     deps.logger.error({ err, kind: input.alert.kind, subscriberId: input.subscriberId }, "team alert could not be posted; it will be retried");
-    const now = deps.clock.now();
-    await deps.db.prisma.teamAlertRetry.create({
-      data: {
-        subscriberId: input.subscriberId,
-        topic: input.topic,
-        alert: input.alert as unknown as object,
-        surveyResponseId: input.surveyResponseId ?? null,
-        flowSessionId: input.flowSessionId ?? null,
-        awaitCustomer: input.awaitCustomer ?? false,
-        nextAt: new Date(now.getTime() + RETRY_BASE_MS),
-        lastError: errorText(err),
-        createdAt: now,
-      },
-    });
+    await queueRetry(deps, input, err);
     return "queued";
   }
   if (!ref) return undefined;
-  return rememberThread(deps, input, ref);
+  try {
+    return await rememberThread(deps, input, ref);
+  } catch (err) {
+    // Posted, but its thread could not be stored (e.g. a ts a restarted Slack
+    // server handed out before): without the link the team's replies would not
+    // reach the customer, so the card is posted again later. Never the customer's problem.
+    deps.logger.error({ err, kind: input.alert.kind, subscriberId: input.subscriberId, ref }, "team card posted but its thread could not be stored; it will be posted again");
+    await queueRetry(deps, input, err);
+    return "queued";
+  }
+}
+
+type AlertInput = Parameters<typeof alertTeam>[1];
+
+/** `attempts`: the tries so far (the first one failed: 1); the next comes after a minute, then twice the wait each time. */
+async function queueRetry(deps: CoreDeps, input: AlertInput, err: unknown, attempts = 1): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.prisma.teamAlertRetry.create({
+    data: {
+      subscriberId: input.subscriberId,
+      topic: input.topic,
+      alert: input.alert as unknown as object,
+      surveyResponseId: input.surveyResponseId ?? null,
+      flowSessionId: input.flowSessionId ?? null,
+      awaitCustomer: input.awaitCustomer ?? false,
+      attempts,
+      nextAt: new Date(now.getTime() + retryWait(attempts - 1)),
+      lastError: errorText(err),
+      createdAt: now,
+    },
+  });
+}
+
+function retryWait(doublings: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** doublings);
 }
 
 /** First retry after a minute, then twice the wait each time, at most an hour apart. */
@@ -72,10 +93,9 @@ export async function retryTeamAlerts(deps: CoreDeps, options: { limit?: number 
     try {
       ref = await deps.notifier.alert(reviveAlert(row.alert));
     } catch (err) {
-      const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** row.attempts);
       await prisma.teamAlertRetry.update({
         where: { id: row.id },
-        data: { attempts: row.attempts + 1, nextAt: new Date(now.getTime() + wait), lastError: errorText(err) },
+        data: { attempts: row.attempts + 1, nextAt: new Date(now.getTime() + retryWait(row.attempts)), lastError: errorText(err) },
       });
       deps.logger.warn({ alertRetryId: row.id, attempts: row.attempts + 1, err }, "team alert still not posted");
       result.failed += 1;
@@ -83,18 +103,23 @@ export async function retryTeamAlerts(deps: CoreDeps, options: { limit?: number 
     }
     // Delete first: a crash between the two can cost the thread link, never a second card.
     await prisma.teamAlertRetry.delete({ where: { id: row.id } });
+    const input: AlertInput = {
+      alert: reviveAlert(row.alert),
+      subscriberId: row.subscriberId,
+      topic: row.topic as ThreadTopic,
+      ...(row.surveyResponseId !== null ? { surveyResponseId: row.surveyResponseId } : {}),
+      ...(row.flowSessionId !== null ? { flowSessionId: row.flowSessionId } : {}),
+      awaitCustomer: row.awaitCustomer,
+    };
     if (ref) {
-      await rememberThread(
-        deps,
-        {
-          subscriberId: row.subscriberId,
-          topic: row.topic as ThreadTopic,
-          ...(row.surveyResponseId !== null ? { surveyResponseId: row.surveyResponseId } : {}),
-          ...(row.flowSessionId !== null ? { flowSessionId: row.flowSessionId } : {}),
-          awaitCustomer: row.awaitCustomer,
-        },
-        ref,
-      );
+      try {
+        await rememberThread(deps, input, ref);
+      } catch (err) {
+        deps.logger.error({ err, alertRetryId: row.id, ref }, "retried team card posted but its thread could not be stored; it will be posted again");
+        await queueRetry(deps, input, err, row.attempts + 1);
+        result.failed += 1;
+        continue;
+      }
     }
     result.posted += 1;
   }

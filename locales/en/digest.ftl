@@ -48,7 +48,10 @@ digest-reading-active = { $first } bought for the first time, { $returning } had
 digest-reading-revenue = { $orders } { $orders ->
     [one] order
    *[other] orders
-  } × { NUMBER($aov, maximumFractionDigits: 2) } on average{ $driver ->
+  } × { NUMBER($aov, maximumFractionDigits: 2) }{ $currency ->
+    [none] {""}
+   *[other] {" "}{ $currency }
+  } on average{ $driver ->
     [orders] ; the number of orders moved it most
     [aov] ; the order value moved it most
    *[none] {""}
@@ -59,7 +62,10 @@ digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } { $frequen
   } per active customer
 digest-reading-aov-none = No paid orders.
 digest-reading-repeat = { $returning } of { $buyers } buyers had bought before
-digest-reading-ltv = Average lifetime { NUMBER($lifetime, maximumFractionDigits: 1) } months × { NUMBER($arpu, maximumFractionDigits: 2) } revenue per customer per month
+digest-reading-ltv = Average lifetime { NUMBER($lifetime, maximumFractionDigits: 1) } months × { NUMBER($arpu, maximumFractionDigits: 2) }{ $currency ->
+    [none] {""}
+   *[other] {" "}{ $currency }
+  } revenue per customer per month
 digest-reading-ltv-none = Needs customers with orders.
 digest-reading-retention = { $retained } of the { $buyers } customers who bought { $weekly ->
     [yes] the week before

@@ -10,7 +10,7 @@ privacy-summary =
     • Consent: { $consent }
     • Orders: { $orders } (total { $total })
     • Answers to our questions and surveys: { $answers }
-    • Messages we sent you: { $messages }
+    • Messages we sent you: { $messages }{ $referrals }
     The attached file has all of it. To erase your data, send /forget.
 privacy-unknown = not known
 privacy-consent-subscribed-since = subscribed since { $since }
@@ -26,7 +26,7 @@ privacy-forget-no = No, keep it
 privacy-forget-kept = Nothing was erased.
 privacy-forgotten =
     Your personal data is erased: name, username, contacts, profile, answers, comments and our chat history with you.
-    What we kept, without anything that identifies you: order amounts and dates and survey scores (so our statistics stay correct), and the record that you agreed to our messages and withdrew (the law asks us to be able to show it).
+    What we kept, without anything that identifies you: order amounts, dates and product codes (item names blanked), survey scores and how many friends you invited (so our statistics stay correct), and the record that you agreed to our messages and withdrew (the law asks us to be able to show it).
     We will not write to you again. If you send /start, you begin as a new subscriber.
 
 ## Slack: /customer (admins)

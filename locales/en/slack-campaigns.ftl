@@ -62,8 +62,23 @@ preflight-ab-too-small-none = :warning: *The test groups are empty or too small 
 preflight-quiet = *Quiet hours:* { $deferred } will get it when their quiet hours end ({ $window } in each customer's own time)
 preflight-survey = *Survey:* `{ $id }`
 preflight-flow = *Flow:* `{ $id }`
+preflight-long-text = *Long text:* up to { $chars } characters - each customer gets it as { $parts } messages (Telegram takes { $limit } per message); the buttons come with the last
 preflight-eta = *Takes:* about { $eta } at Telegram's rate of { $rate }/s
 preflight-cost = *Cost:* { $cost } (for ROMI)
+preflight-far-ahead = :warning: *Sends in { $days } days.* Is that the date you meant? Numeric dates are read { $order ->
+    [mdy] month first (10/12 = October 12)
+   *[dmy] day first (10/12 = 10 December)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] The holdout
+   *[variant_b] Variant B
+  } ({ $size }) is too small to measure anything.* To tell a lift from { $base }% to { $target }% conversion from chance (95% confidence, 80% power) { $needed ->
+    [none] each group needs { $balanced } people: { $total } in all, and the segment reaches { $reach }.
+   *[other] it needs at least { $needed } beside the { $other } { $group ->
+        [holdout] who get the message
+       *[variant_b] in A
+      } (or { $balanced } in each of two equal groups).
+  }
 preflight-preview = *Preview* (for a customer named Anna):
 preflight-preview-b = *Variant B:*
 preflight-approval = A second person with approval rights must approve it before it goes out.
@@ -90,11 +105,18 @@ campaign-error-invalid_campaign_transition = Campaign #{ $id } is { $status }, s
 campaign-error-not_found = There is no campaign #{ $id }.
 
 ## Slack: /campaigns
-campaigns-usage = Usage: `/campaigns` (list), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
+campaigns-usage = Usage: `/campaigns` (list), `/campaigns drafts` (unscheduled drafts), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Example: `/campaigns show 12`
 campaigns-title = Campaigns
 campaigns-empty = No campaigns yet. Schedule one with `/send`.
 campaigns-line = #{ $id } *{ $name }* - { $status } - { $when } - { $progress }
 campaigns-progress = { $sent } of { $total } sent
+campaigns-drafts-title = Drafts (not scheduled; each expires 24 hours after its pre-flight card)
+campaigns-drafts-empty = No open drafts. `/send` makes one with its pre-flight card.
+campaigns-draft-line = #{ $id } *{ $name }* - `{ $segment }` - for { $when } - by <@{ $user }>
+campaigns-drafts-hint = { $count ->
+    [one] 1 draft is not scheduled yet: `/campaigns drafts`
+   *[other] { $count } drafts are not scheduled yet: `/campaigns drafts`
+  }
 campaign-status-draft = draft
 campaign-status-pending_approval = waiting for approval
 campaign-status-scheduled = scheduled
@@ -154,7 +176,8 @@ help-text = *Chatloop commands*
     `/send SEGMENT "text" WHEN [--holdout 10%] [--ab "text B"] [--cost 5000] [--local-time] [--survey nps] [--flow ID] [--button "Label | https://..."]` - a campaign, shown as a pre-flight card first (`/send help` for more)
     `/campaigns` - scheduled, running and finished campaigns; `show`, `pause`, `resume`, `cancel ID`
     `/template save NAME "text"` - a message to reuse; `/template list`, `/template delete NAME`
-    `/metrics [period] [by source | segment NAME]` - the key figures against the previous period
+    `/metrics [period] [by source | segment NAME]` - the key figures against the previous period; `/metrics help` - what they mean
+    `/spend SOURCE AMOUNT PERIOD [reach N]` - acquisition spend for CAC; `/spend list`, `/spend delete ID`
     `/digest now [period]` - the weekly digest in this channel; `/digest preview` - only for you
     `/audit [N]` - who did what, the latest N entries (admins)
     `/customer show|export|erase QUERY` - one customer's data (admins)
@@ -171,7 +194,7 @@ home-campaigns = Next campaigns
 home-no-campaigns = Nothing scheduled. `/send` schedules a campaign.
 home-detractors = Latest detractors (NPS 0-6)
 home-no-detractors = No detractors lately.
-home-help = `/metrics` for every figure with its definition - `/segment list` for audiences - `/campaigns` for results.
+home-help = `/metrics` for every figure, `/metrics help` for what they mean - `/segment list` for audiences - `/campaigns` for results.
 
 ## A/B tests that pick their winner
 ab-measure-clicks = clicks

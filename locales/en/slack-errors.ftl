@@ -24,6 +24,13 @@ error-unsupported_language = { $message }
 error-invalid_period = { $message }
 error-unknown_period = I don't know the period "{ $text }".
 error-invalid_spend = { $message }
+error-invalid_spend_text = I can't read that as spend ({ $reason ->
+    [missing_source] a source name of letters, digits, _ or - comes first
+    [bad_amount] the amount is a number such as 8000 or 8 000,50
+    [missing_period] the period is missing: november, last month, this quarter...
+    [bad_reach] the reach after "reach" is a number of people
+   *[bad_id] `/spend delete` takes the number `/spend list` shows
+  }).
 error-invalid_cron = { $message }
 error-digest_not_posted = { $message }
 error-csv_import = { $message }

@@ -50,7 +50,10 @@ digest-reading-revenue = { $orders } { $orders ->
     [one] заказ
     [few] заказа
    *[other] заказов
-  } × { NUMBER($aov, maximumFractionDigits: 2) } в среднем{ $driver ->
+  } × { NUMBER($aov, maximumFractionDigits: 2) }{ $currency ->
+    [none] {""}
+   *[other] {" "}{ $currency }
+  } в среднем{ $driver ->
     [orders] ; больше всего изменилось число заказов
     [aov] ; больше всего изменился средний чек
    *[none] {""}
@@ -62,7 +65,10 @@ digest-reading-aov = { NUMBER($frequency, maximumFractionDigits: 2) } { $frequen
   } на активного клиента
 digest-reading-aov-none = Нет оплаченных заказов.
 digest-reading-repeat = { $returning } из { $buyers } покупателей уже покупали раньше
-digest-reading-ltv = Средний срок жизни { NUMBER($lifetime, maximumFractionDigits: 1) } мес. × { NUMBER($arpu, maximumFractionDigits: 2) } выручки на клиента в месяц
+digest-reading-ltv = Средний срок жизни { NUMBER($lifetime, maximumFractionDigits: 1) } мес. × { NUMBER($arpu, maximumFractionDigits: 2) }{ $currency ->
+    [none] {""}
+   *[other] {" "}{ $currency }
+  } выручки на клиента в месяц
 digest-reading-ltv-none = Нужны клиенты с заказами.
 digest-reading-retention = { $retained } из { $buyers } клиентов, покупавших { $weekly ->
     [yes] на прошлой неделе

@@ -62,8 +62,23 @@ preflight-ab-too-small-none = :warning: *Тестовые группы пуст�
 preflight-quiet = *Тихие часы:* { $deferred } получат сообщение, когда закончатся их тихие часы ({ $window } по местному времени клиента)
 preflight-survey = *Опрос:* `{ $id }`
 preflight-flow = *Сценарий:* `{ $id }`
+preflight-long-text = *Длинный текст:* до { $chars } символов - каждый клиент получит его { $parts } сообщениями (Telegram принимает { $limit } в одном); кнопки будут в последнем
 preflight-eta = *Займёт:* около { $eta } при лимите Telegram { $rate }/с
 preflight-cost = *Стоимость:* { $cost } (для ROMI)
+preflight-far-ahead = :warning: *Отправка через { $days } дн.* Это та дата? Числовые даты читаются { $order ->
+    [mdy] с месяца (10/12 = 12 октября)
+   *[dmy] с дня (10/12 = 10 декабря)
+  } (DATE_ORDER).
+preflight-small-group = :warning: *{ $group ->
+    [holdout] Контрольная группа
+   *[variant_b] Вариант B
+  } ({ $size }) слишком мала, чтобы что-то измерить.* Чтобы отличить рост конверсии с { $base }% до { $target }% от случайности (95% уверенности, мощность 80%), { $needed ->
+    [none] в каждой группе нужно { $balanced } человек: всего { $total }, а сегмент охватывает { $reach }.
+   *[other] нужно не меньше { $needed } при { $other } { $group ->
+        [holdout] получателях
+       *[variant_b] в варианте A
+      } (или по { $balanced } в двух равных группах).
+  }
 preflight-preview = *Так увидит клиентка по имени Анна:*
 preflight-preview-b = *Вариант B:*
 preflight-approval = Перед отправкой кампанию должен одобрить второй человек с правом одобрения.
@@ -90,11 +105,15 @@ campaign-error-invalid_campaign_transition = Кампания #{ $id } в ста
 campaign-error-not_found = Кампании #{ $id } нет.
 
 ## Slack: /campaigns
-campaigns-usage = Формат: `/campaigns` (список), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
+campaigns-usage = Формат: `/campaigns` (список), `/campaigns drafts` (черновики), `/campaigns show ID`, `/campaigns pause ID`, `/campaigns resume ID`, `/campaigns cancel ID`. Пример: `/campaigns show 12`
 campaigns-title = Кампании
 campaigns-empty = Кампаний пока нет. Запланируйте первую командой `/send`.
 campaigns-line = #{ $id } *{ $name }* — { $status } — { $when } — { $progress }
 campaigns-progress = отправлено { $sent } из { $total }
+campaigns-drafts-title = Черновики (не запланированы; каждый пропадает через 24 часа после карточки проверки)
+campaigns-drafts-empty = Открытых черновиков нет. `/send` создаёт черновик вместе с карточкой проверки.
+campaigns-draft-line = #{ $id } *{ $name }* — `{ $segment }` — на { $when } — <@{ $user }>
+campaigns-drafts-hint = Не запланировано черновиков: { $count } — `/campaigns drafts`
 campaign-status-draft = черновик
 campaign-status-pending_approval = ждёт одобрения
 campaign-status-scheduled = запланирована
@@ -154,7 +173,8 @@ help-text = *Команды Chatloop*
     `/send СЕГМЕНТ "текст" КОГДА [--holdout 10%] [--ab "текст B"] [--cost 5000] [--local-time] [--survey nps] [--flow ID] [--button "Кнопка | https://..."]` — кампания, сначала карточка перед запуском (подробнее: `/send help`)
     `/campaigns` — запланированные, идущие и завершённые кампании; `show`, `pause`, `resume`, `cancel ID`
     `/template save ИМЯ "текст"` — сообщение для повторного использования; `/template list`, `/template delete ИМЯ`
-    `/metrics [период] [by source | segment ИМЯ]` — ключевые показатели против прошлого периода
+    `/metrics [период] [by source | segment ИМЯ]` — ключевые показатели против прошлого периода; `/metrics help` — что они означают
+    `/spend ИСТОЧНИК СУММА ПЕРИОД [охват N]` — затраты на привлечение для CAC; `/spend list`, `/spend delete НОМЕР`
     `/digest now [период]` — дайджест недели в этом канале; `/digest preview` — только для вас
     `/audit [N]` — кто что сделал, последние N записей (для администраторов)
     `/customer show|export|erase ЗАПРОС` — данные одного клиента (для администраторов)
@@ -171,7 +191,7 @@ home-campaigns = Ближайшие кампании
 home-no-campaigns = Ничего не запланировано. Запланировать: `/send`.
 home-detractors = Последние критики (NPS 0–6)
 home-no-detractors = Критиков в последнее время нет.
-home-help = `/metrics` — все показатели с определениями, `/segment list` — аудитории, `/campaigns` — результаты.
+home-help = `/metrics` — все показатели, `/metrics help` — что они означают, `/segment list` — аудитории, `/campaigns` — результаты.
 
 ## A/B-тесты, которые выбирают победителя
 ab-measure-clicks = кликам

@@ -26,8 +26,8 @@ describe.each(DATABASE_KINDS)("A/B winner on %s", (kind) => {
     tg = await new FakeTelegram().start();
   });
   afterAll(async () => {
-    await tg?.stop();
-    await database?.drop();
+    await tg.stop();
+    await database.drop();
   });
   beforeEach(async () => {
     await database.db.prisma.$executeRawUnsafe(`TRUNCATE delivery, campaign, subscriber, click, audit_log RESTART IDENTITY CASCADE`);

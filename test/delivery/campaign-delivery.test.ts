@@ -3,7 +3,8 @@
 // Time is a fake clock: the pacer's waits move it instead of sleeping.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { cancelCampaign, createCampaign, pauseCampaign, resumeCampaign } from "../../core/campaigns/campaigns.ts";
+import { cancelCampaign, createCampaign, pauseCampaign, resumeCampaign, scheduleDraft } from "../../core/campaigns/campaigns.ts";
+import { preflight } from "../../core/campaigns/preflight.ts";
 import { completeFinishedCampaigns, materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
 import { DEFAULT_POLICY } from "../../core/delivery/contact-policy.ts";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "../../core/delivery/delivery-worker.ts";
@@ -28,8 +29,8 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     tg = await new FakeTelegram().start();
   });
   afterAll(async () => {
-    await tg?.stop();
-    await database?.drop();
+    await tg.stop();
+    await database.drop();
   });
   beforeEach(async () => {
     tg.clearFaults();
@@ -346,6 +347,62 @@ describe.each(DATABASE_KINDS)("campaign delivery on %s", (kind) => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["failed", 3]]);
     expect(rows[1]!.reason).toBe("gave up after 3 attempts: Internal Server Error");
     expect(tg.chat(801)).toHaveLength(1);
+  });
+
+  test("a text over 4 096 characters: the pre-flight says how many messages, and they all pass a server that enforces the limit", async () => {
+    await createCustomers(database.db, [{ telegramId: 940_001, firstName: "Long" }]);
+    // Words, Cyrillic and emoji (two UTF-16 units each), so cuts fall near surrogate pairs.
+    const paragraph = `Привет {first_name}! Winter sale 🎿⛷️ boots, jackets and gloves - ${"😀".repeat(700)}`;
+    const text = Array.from({ length: 6 }, () => paragraph).join("\n\n");
+    expect(text.length).toBeGreaterThan(2 * 4096);
+    const campaign = await createCampaign(deps, {
+      name: "Long read",
+      segmentText: "everyone",
+      segment: { version: 1, where: { kind: "everyone" } },
+      message: { A: { text, buttons: [{ text: "Shop", url: "https://shop.example.com/winter" }] } },
+      sendAt: clock.now(),
+      createdBy: "U0MARKETER",
+      draft: true,
+    });
+    const pf = await preflight(deps, { campaignId: campaign.id, ratePerSecond: 30 });
+    expect(pf.messagesPerRecipient).toBe(3);
+    expect(pf.etaSeconds).toBe(Math.ceil((pf.recipients * 3) / 30));
+    await scheduleDraft(deps, { id: campaign.id, actor: "U0MARKETER", requireApproval: false });
+    await materializeDueCampaigns(deps);
+    expect(await worker().drain()).toMatchObject({ sent: 1, failed: 0 });
+    const parts = tg.chat(940_001);
+    expect(parts).toHaveLength(3);
+    for (const part of parts) {
+      expect(part.text!.length).toBeLessThanOrEqual(4096);
+      expect(part.text).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    }
+    expect(parts.map((m) => m.reply_markup === undefined)).toEqual([true, true, false]);
+    expect(parts.map((m) => m.text).join("").replace(/\s+/g, "")).toBe(text.replaceAll("{first_name}", "Long").replace(/\s+/g, ""));
+  });
+
+  test("a 5xx retry keeps its place: it goes out at its backoff time, not behind the rest of the campaign", async () => {
+    await createManyCustomers(database.db, 150, 930_000);
+    const first = await database.db.prisma.subscriber.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const firstChat = Number(first.telegramId);
+    tg.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, 1);
+    await scheduleNow();
+    await materializeDueCampaigns(deps);
+    const failedAt = clock.now().getTime();
+    const earlierSends = tg.callsOf("sendMessage").length;
+    // 30 msg/s, 10 rows a round: the rest of the campaign takes five seconds of (fake) time.
+    const w = worker({ batchSize: 10 });
+    let retriedAt: number | undefined;
+    let before = 0;
+    while (retriedAt === undefined && (await w.runRound()).claimed > 0) {
+      if (tg.chat(firstChat).length > 0) retriedAt = clock.now().getTime();
+      else before = tg.callsOf("sendMessage").length - earlierSends;
+    }
+    // First try at once, the retry after 2 s of backoff (± 20 %) and one round: not 10 s later.
+    expect(retriedAt! - failedAt).toBeLessThan(3_500);
+    expect(before).toBeLessThan(110);
+    await w.drain();
+    expect(tg.callsOf("sendMessage").filter((c) => Number(c.params.chat_id) === firstChat)).toHaveLength(2);
+    expect(await database.db.prisma.delivery.count({ where: { status: "sent" } })).toBe(150);
   });
 
   /**

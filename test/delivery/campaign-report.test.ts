@@ -1,21 +1,16 @@
 // Campaign results on a known dataset: delivery counts, clicks, last-touch
 // attribution, and the incremental effect against the holdout.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { campaignReport, campaignReports, significance } from "../../core/campaigns/campaign-report.ts";
 import { createCampaign } from "../../core/campaigns/campaigns.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers } from "../support/factories.ts";
+import { useTestDatabase } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("campaign report on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
 
   test("delivered, clicked, converted, attributed and incremental revenue, ROMI", async () => {
     const clock = new FakeClock("2026-11-10T09:00:00Z");

@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)("chains in the digest on %s", (kind) => {
     );
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("each chain's week against the week before", async () => {

@@ -1,27 +1,24 @@
 // draftCampaign, the one use case behind /send, the digest's proposal and
 // (later) modals and sentences: the same plain request, whether the segment
 // comes as words or as a definition and the time as words or as an instant.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { draftCampaign, type DraftCampaignRequest } from "../../core/campaigns/draft-campaign.ts";
 import { DomainError } from "../../core/errors.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers } from "../support/factories.ts";
+import { useTestDatabase } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("draftCampaign on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     await createCustomers(database.db, [
       { telegramId: 1, tags: ["vip"] },
       { telegramId: 2, tags: ["vip"] },
       { telegramId: 3, tags: ["vip"], consent: "unsubscribed" },
       { telegramId: 4 },
     ]);
-  });
-  afterAll(async () => {
-    await database?.drop();
   });
 
   const clock = new FakeClock("2026-11-23T10:00:00Z"); // Monday 11:00 in Berlin

@@ -1,21 +1,16 @@
 // The pre-flight numbers agree with what materialization then does.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCampaign, scheduleDraft } from "../../core/campaigns/campaigns.ts";
 import { materializeDueCampaigns } from "../../core/campaigns/materialize.ts";
 import { preflight } from "../../core/campaigns/preflight.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers, createManyCustomers } from "../support/factories.ts";
+import { useTestDatabase } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = useTestDatabase(kind);
 
   test("matched, excluded by reason, holdout and variants, quiet hours, ETA", async () => {
     const clock = new FakeClock("2026-11-24T21:00:00Z"); // 22:00 in Berlin, 16:00 in New York
@@ -69,5 +64,29 @@ describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
     const newYorkTreated = await database.db.prisma.delivery.count({ where: { campaignId: draft.id, variant: { in: ["A", "B"] }, subscriberId: { in: newYorkers } } });
     expect(pf.deferredByQuietHours).toBe(pf.recipients - newYorkTreated);
     expect(pf.deferredByQuietHours).toBeGreaterThan(150);
+    // A 10% holdout of ~211 and a 50/50 split of ~190 cannot show a 5-point lift on 5%: both are flagged.
+    expect(pf.warnings).toEqual([
+      { kind: "small_group", group: "holdout", size: pf.holdout, other: pf.recipients, needed: null, balanced: 432 },
+      { kind: "small_group", group: "variant_b", size: pf.variantB, other: pf.variantA, needed: null, balanced: 432 },
+    ]);
+  });
+
+  test("a send time more than 30 days ahead is flagged; 30 days is not", async () => {
+    const clock = new FakeClock("2026-12-03T09:00:00Z");
+    const deps = testCoreDeps(database, { clock });
+    const draft = (days: number) =>
+      createCampaign(deps, {
+        name: `in ${days} days`,
+        segmentText: "everyone",
+        segment: { version: 1, where: { kind: "everyone" } },
+        message: { A: { text: "A" } },
+        sendAt: new Date(clock.now().getTime() + days * 86_400_000),
+        createdBy: "U1",
+        draft: true,
+      });
+    const far = await preflight(deps, { campaignId: (await draft(313)).id, ratePerSecond: 30 });
+    expect(far.warnings).toEqual([{ kind: "far_ahead", days: 313 }]);
+    const near = await preflight(deps, { campaignId: (await draft(30)).id, ratePerSecond: 30 });
+    expect(near.warnings).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ describe.each(["pglite", "postgres"] as const)("delivery crash safety on %s", (k
   }, 120_000);
 
   afterAll(async () => {
-    await tg?.stop();
+    await tg.stop();
     if (pg) await dropPostgresDatabase(pg.name);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -126,8 +126,8 @@ describe("two instances on one PostgreSQL server", () => {
     await db.close();
   }, 120_000);
   afterAll(async () => {
-    await tg?.stop();
-    if (pg) await dropPostgresDatabase(pg.name);
+    await tg.stop();
+    await dropPostgresDatabase(pg.name);
   });
 
   test("share one broadcast with no message sent twice", async () => {

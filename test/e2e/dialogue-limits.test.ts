@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)("Telegram's limits on %s", (kind) => {
     p = await startTestProduct({ kind, env: { FLOWS_DIR: dir } });
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,15 +1,9 @@
 // GET /healthz (the process is up) and GET /readyz (database, migrations, bots).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { describe, expect, test } from "vitest";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe("health endpoints", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite" });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite" });
 
   test("/healthz answers while the process runs; /readyz checks the database and both bots", async () => {
     const health = await fetch(`${p.baseUrl}/healthz`);

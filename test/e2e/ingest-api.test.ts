@@ -13,8 +13,8 @@ describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
     off = await startTestProduct({ kind });
   });
   afterAll(async () => {
-    await p?.stop();
-    await off?.stop();
+    await p.stop();
+    await off.stop();
   });
 
   const post = (product: TestProduct, path: string, body: unknown, key: string | null = KEY) =>
@@ -64,6 +64,28 @@ describe.each(DATABASE_KINDS)("ingestion API on %s", (kind) => {
         { index: 1, status: "invalid", key: "ev-2", errors: [{ path: "occurred_at", message: "Invalid input: expected string, received undefined" }] },
       ],
     });
+  });
+
+  test("an order with line items is one order; a batch is an array or {batch: [...]}, and the old {items: [...]} still works", async () => {
+    const lines = [{ name: "Sneakers", price: 100, qty: 1 }, { name: "Socks", price: 5, qty: 2 }];
+    const single = await post(p, "/api/v1/orders", { order_id: "L-1", paid_at: "2026-11-20T12:00:00Z", customer: { email: "lin@example.com" }, items: lines });
+    expect(single.status).toBe(200);
+    expect(await single.json()).toEqual({ stored: 1, duplicates: 0, updated: 0, invalid: 0, results: [{ index: 0, status: "stored", key: "L-1" }] });
+    const stored = await p.database.db.prisma.order.findUniqueOrThrow({ where: { idempotencyKey: "L-1" } });
+    expect([Number(stored.amount), stored.items]).toEqual([110, lines]);
+
+    const array = await post(p, "/api/v1/orders", [order("L-2", 1), order("L-3", 2)]);
+    expect(((await array.json()) as { stored: number }).stored).toBe(2);
+    const wrapped = await post(p, "/api/v1/orders", { batch: [order("L-4", 1), { order_id: "L-5" }] });
+    expect(wrapped.status).toBe(207);
+    expect(((await wrapped.json()) as { stored: number; invalid: number })).toMatchObject({ stored: 1, invalid: 1 });
+    const legacy = await post(p, "/api/v1/orders", { items: [order("L-6", 1)] });
+    expect(((await legacy.json()) as { stored: number }).stored).toBe(1);
+    expect(await p.database.db.prisma.order.count({ where: { idempotencyKey: { startsWith: "L-" } } })).toBe(5);
+
+    const mixed = await post(p, "/api/v1/orders", { batch: [order("L-7", 1)], currency: "EUR" });
+    expect(mixed.status).toBe(400);
+    expect(await mixed.json()).toEqual({ error: "invalid_body", message: 'A batch body has only "batch"; move "currency" into its items.' });
   });
 
   test("a single invalid object is a 400; bad JSON, empty or oversized batches are refused", async () => {

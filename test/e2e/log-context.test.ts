@@ -14,7 +14,7 @@ describe("log context (pglite)", () => {
     p = await startTestProduct({ kind: "pglite", logger: createLogger("info", sink) });
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
   });
 
   test("the core's lines during an update carry its updateId; a request's lines carry its requestId", async () => {

@@ -21,8 +21,8 @@ describe("npm start", { timeout: 90_000 }, () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chatloop-start-"));
   });
   afterAll(async () => {
-    await telegram?.stop();
-    await slackApi?.stop();
+    await telegram.stop();
+    await slackApi.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -40,7 +40,7 @@ describe("npm start", { timeout: 90_000 }, () => {
     const product = spawnProduct(env());
     const listening = await product.waitForLog((l) => l.msg === "http server listening", 60_000);
     await telegram.waitForCall((c) => c.method === "getUpdates" || c.method === "deleteWebhook", 10_000).catch(() => undefined);
-    return { product, slack: new SlackClient(`http://127.0.0.1:${listening.port}`, "child-secret", slackApi) };
+    return { product, slack: new SlackClient(`http://127.0.0.1:${String(listening.port)}`, "child-secret", slackApi) };
   }
 
   test("subscribes a customer through the deep link and counts them in /segment list, then stops on SIGTERM", async () => {

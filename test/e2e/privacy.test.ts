@@ -1,21 +1,15 @@
 // A customer's rights in Telegram: /mydata shows what we keep (a summary and
 // a JSON file); /forget erases the personal data after a confirmation, tells
 // them what was kept and why - and the metrics stay the same in aggregate.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { keyFigures } from "../../core/metrics/key-figures.ts";
 import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   test("/mydata, then /forget: data erased, aggregates unchanged, consent history kept", async () => {
     const ann = p.telegram.user(8001, { first_name: "Ann", last_name: "Lee", username: "annlee", language_code: "en" });
@@ -26,12 +20,18 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     await db.subscriber.update({ where: { id: me.id }, data: { email: "ann@example.com", phone: "+4915112345678", profile: { city: "Berlin" } } });
     await db.order.createMany({
       data: [
-        { subscriberId: me.id, amount: 120, paidAt: new Date("2026-11-02T10:00:00Z"), idempotencyKey: "p1" },
+        {
+          subscriberId: me.id,
+          amount: 120,
+          paidAt: new Date("2026-11-02T10:00:00Z"),
+          idempotencyKey: "p1",
+          items: [{ name: "Ann Lee custom engraving", category: "gifts", sku: "ENG-1", price: 100, qty: 1 }, { name: "Boots", sku: "B-42", price: 20, qty: 1 }],
+        },
         { subscriberId: me.id, amount: 80, paidAt: new Date("2026-11-05T10:00:00Z"), idempotencyKey: "p2" },
       ],
     });
     await db.surveyResponse.create({ data: { subscriberId: me.id, surveyId: "nps", kind: "nps", score: 4, comment: "Shoes arrived late, call me at +4915112345678", stage: "done", answeredAt: new Date("2026-11-06T10:00:00Z") } });
-    await db.event.create({ data: { subscriberId: me.id, type: "added_to_cart", properties: { value: 50, email: "ann@example.com" }, occurredAt: new Date("2026-11-07T10:00:00Z"), idempotencyKey: "pe1" } });
+    await db.event.create({ data: { subscriberId: me.id, type: "added_to_cart", properties: { value: 50, email: "ann@example.com", note: "Call Ann after 5", product_id: "B-42", currency: "EUR", gift: true, lines: [{ sku: "ENG-1", engraving: "For Ann" }] }, occurredAt: new Date("2026-11-07T10:00:00Z"), idempotencyKey: "pe1" } });
 
     await ann.command("mydata");
     const [summary, file] = ann.messages().slice(-2);
@@ -67,7 +67,11 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
     expect(erased).toMatchObject({ firstName: null, lastName: null, username: null, email: null, phone: null, telegramId: null, profile: {}, consentStatus: "unsubscribed" });
     expect(erased.erasedAt).toEqual(p.clock.now());
     expect(await db.surveyResponse.findFirstOrThrow({ where: { subscriberId: me.id } })).toMatchObject({ score: 4, comment: null });
-    expect((await db.event.findFirstOrThrow({ where: { subscriberId: me.id } })).properties).toEqual({ value: 50 });
+    // Free text goes (a note, an engraving, item names); amounts, product ids, codes and flags stay.
+    expect((await db.event.findFirstOrThrow({ where: { subscriberId: me.id } })).properties).toEqual({ value: 50, note: "", product_id: "B-42", currency: "EUR", gift: true, lines: [{ sku: "ENG-1", engraving: "" }] });
+    const order = await db.order.findUniqueOrThrow({ where: { idempotencyKey: "p1" } });
+    expect(order.items).toEqual([{ name: "", category: "gifts", sku: "ENG-1", price: 100, qty: 1 }, { name: "", sku: "B-42", price: 20, qty: 1 }]);
+    expect(Number(order.amount)).toBe(120);
     expect((await db.consentRecord.findMany({ where: { subscriberId: me.id }, orderBy: { id: "asc" } })).map((c) => c.status)).toEqual(["pending", "subscribed", "unsubscribed"]);
     expect(await figures()).toEqual(before);
     // Also after the next refresh: her aggregates stay, anonymous, as her orders do.
@@ -117,13 +121,7 @@ describe.each(DATABASE_KINDS)("privacy on %s", (kind) => {
 });
 
 describe("Slack /customer for admins", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0ADMIN", SLACK_SENDERS: "U0MARKETER" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0ADMIN", SLACK_SENDERS: "U0MARKETER" } });
 
   test("show, export to a direct message, erase - audited, refused to non-admins", async () => {
     const bob = p.telegram.user(8101, { first_name: "Bob" });

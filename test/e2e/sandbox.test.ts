@@ -1,11 +1,13 @@
 // The sandbox as a person uses it: `npm start` with no bot credentials, a
 // terminal fed line by line. A subscription, a qualification flow with its hot
-// lead posted to Slack, and /segment list - then a restart keeps the data and
-// --reset-demo rebuilds it.
+// lead posted to Slack, and /segment list - then a restart keeps the data (an
+// NPS detractor's card, :reply to them), Ctrl-C and SIGTERM stop it within
+// 5 s, a second start on the same data is refused in one line, a real
+// terminal recalls earlier lines with the up-arrow, and --reset-demo rebuilds it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { spawnProduct, type ChildProduct } from "../support/child-product.ts";
 
 class SandboxDriver {
@@ -43,9 +45,23 @@ class SandboxDriver {
 
 describe("the sandbox", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chatloop-sandbox-"));
+  const started: ChildProduct[] = [];
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  // A failed test must not leave its sandbox holding the data for the next one.
+  afterEach(async () => {
+    for (const child of started.splice(0)) {
+      if (child.process.exitCode === null && child.process.signalCode === null) {
+        child.process.kill("SIGKILL");
+        await child.exited;
+      }
+    }
+  });
 
-  const start = (args: string[] = []) => new SandboxDriver(spawnProduct({ DATA_DIR: dataDir, PORT: "0" }, args));
+  const start = (args: string[] = []) => {
+    const child = spawnProduct({ DATA_DIR: dataDir, PORT: "0" }, args);
+    started.push(child);
+    return new SandboxDriver(child);
+  };
 
   test("a customer subscribes and walks a flow; the marketer sees the hot lead and the audiences", async () => {
     const sandbox = start();
@@ -55,11 +71,11 @@ describe("the sandbox", () => {
 
     const hello = await sandbox.type("/start");
     expect(hello).toContain("Hi, Alex! I'm the Chatloop assistant.");
-    expect(hello).toContain("[#1 ✅ Yes, subscribe me] [#2 No, thanks]");
-    expect(await sandbox.type("#1")).toContain("You're subscribed. Thank you!");
+    expect(hello).toContain("[#a ✅ Yes, subscribe me] [#b No, thanks]");
+    expect(await sandbox.type("#a")).toContain("You're subscribed. Thank you!");
 
     expect(await sandbox.type("/choose")).toContain("What will you wear them for?");
-    expect(await sandbox.type("#3")).toContain("What shoe size (EU)?");
+    expect(await sandbox.type("#c")).toContain("What shoe size (EU)?");
     expect(await sandbox.type("forty-two")).toContain("What shoe size (EU)?");
     expect(await sandbox.type("42")).toContain("What budget do you have in mind?");
     expect(await sandbox.type("#3")).toContain("When do you need them?");
@@ -68,22 +84,60 @@ describe("the sandbox", () => {
     expect(await sandbox.type(":contact +4915112345678")).toMatch(/e-mail/i);
     const done = await sandbox.type("alex@example.com");
     expect(done).toContain("Our stylist will contact you shortly");
-    expect(done).toMatch(/\[slack #C0TEAM\][\s\S]*Alex/);
+    expect(done).toMatch(/\[slack #C0TEAM card 1\][\s\S]*Alex/);
+
+    // The card's Open profile draws the modal's content.
+    const profile = await sandbox.type("@1");
+    expect(profile).toContain("[slack modal]");
+    expect(profile).toContain("alex@example.com");
 
     const audiences = await sandbox.type("/segment list");
     expect(audiences).toContain("[slack] (only you see this)");
-    expect(audiences).toMatch(/Everyone: 3 001/);
-    expect(audiences).toMatch(/Subscribed \(opted in, reachable\): 2 049/);
+    expect(audiences).toMatch(/Everyone: 3 001 \(\+1 since last week\)/);
+    expect(audiences).toMatch(/Subscribed \(opted in, reachable\): 2 049 \(\+1 since last week\)/);
+    expect(await sandbox.type("/segments")).toContain("/segments is not a Slack command here. Did you mean /segment?");
+    expect(await sandbox.type("/metric last month")).toContain("Did you mean /metrics?");
+
+    const help = await sandbox.type(":help");
+    expect(help).toMatch(/HTTP on http:\/\/127\.0\.0\.1:\d+ - the ingestion API \(key sandbox-ingest-key-0123456789\)/);
+    expect(help).toContain(`Logs go to ${path.join(dataDir, "sandbox", "chatloop.log")}.`);
+    expect(help).not.toContain("{port}");
+
+    const mine = await sandbox.type("/mydata");
+    const file = path.join(dataDir, "sandbox", "files", "my-data.json");
+    expect(mine).toContain(`(file my-data.json,`);
+    expect(mine).toContain(`-> ${file}`);
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ profile: { firstName: "Alex" } });
+
+    // Another customer, then back to the same Alex.
+    expect(await sandbox.type(":user Мария ru")).toContain("you are now Мария (Telegram id 4243, new)");
+    expect(await sandbox.type(":user Alex")).toContain("you are now Alex (Telegram id 4242, as before)");
+    expect(await sandbox.type(":users")).toMatch(/\* Alex \(en, Telegram id 4242, subscribed\)[\s\S]*Мария/);
 
     sandbox.product.process.stdin!.end(":quit\n");
     expect((await sandbox.product.exited).code).toBe(0);
   }, 300_000);
 
-  test("a restart keeps the demo data; --reset-demo rebuilds it", async () => {
+  test("a restart keeps the demo data: an NPS detractor's card past the stored ones, :reply reaches them; --reset-demo rebuilds it", async () => {
     const again = start();
     await again.waitFor("Chatloop sandbox - the real product", 120_000);
     expect(again.text).not.toContain("Seeding the demo store");
     expect(await again.type("/segment list")).toMatch(/Subscribed \(opted in, reachable\): 2 049/);
+
+    // An NPS survey to Alex alone, from Slack; Alex answers 3 by typing it (the button labelled 3).
+    const card = await again.type('/send "first_name = Alex" now --survey nps');
+    expect(card).toContain("Pre-flight");
+    await again.type("@1");
+    await again.waitFor("How likely are you to recommend us");
+    const reason = await again.type("3");
+    expect(reason).toContain("What is the main reason for your score?");
+    const posted = await again.type("The soles came off after a week");
+    expect(posted).not.toContain("Sorry, something went wrong");
+    expect(posted).toMatch(/\[slack #C0TEAM card 1[\s\S]*The soles came off/);
+    const replied = await again.type(":reply 1 We're sorry, Alex - a new pair is on its way.");
+    expect(replied).toContain("Message from our team");
+    expect(replied).toContain("a new pair is on its way");
+
     // The customer is heard after the restart too (the local Bot API numbers updates past those handled before),
     // and every command of the bot reaches it - /help is not a sandbox word.
     expect(await again.type("/help")).toContain("/mydata");
@@ -98,4 +152,20 @@ describe("the sandbox", () => {
     reset.product.process.stdin!.end(":quit\n");
     expect((await reset.product.exited).code).toBe(0);
   }, 300_000);
+
+  test.each(["SIGINT", "SIGTERM"] as const)("%s stops it within 5 s; a second start meanwhile is refused in one line", async (signal) => {
+    const first = start();
+    await first.waitFor("Chatloop sandbox - the real product", 120_000);
+    const second = start();
+    const refused = await second.product.exited;
+    expect(refused.code).toBe(1);
+    const lines = second.product.stderr.filter((l) => !l.startsWith("No TELEGRAM_BOT_TOKEN"));
+    expect(lines).toEqual([expect.stringMatching(/^The sandbox could not start: The embedded database in .* is in use by process \d+\. Stop it first/)]);
+
+    const asked = Date.now();
+    first.product.process.kill(signal);
+    expect((await first.product.exited).code).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+  }, 300_000);
+
 });

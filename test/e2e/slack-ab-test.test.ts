@@ -3,12 +3,12 @@
 // pre-flight card shows the test and warns when the groups are small; the
 // test's card in the team channel decides with a press; /campaigns show tells
 // what was decided and why; the decision is audited.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { teamCards, blocksOf } from "../support/chat-helpers.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { createManyCustomers } from "../support/factories.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const ROLES = { SLACK_SENDERS: "U0MARKETER", SLACK_VIEWERS: "U0MARKETER,U0VIEWER", DELIVERY_RATE: "1000" };
 
@@ -21,13 +21,9 @@ function buttonValue(blocks: Record<string, unknown>[], actionId: string): strin
 }
 
 describe.each(DATABASE_KINDS)("A/B winner in Slack on %s", (kind) => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind, env: ROLES });
   beforeAll(async () => {
-    p = await startTestProduct({ kind, env: ROLES });
     await createManyCustomers(p.database.db, 200, 60_000);
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("the pre-flight card shows the test and warns that 20 per variant cannot detect a 20% lift", async () => {

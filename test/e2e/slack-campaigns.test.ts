@@ -1,11 +1,12 @@
 // The team's campaign commands through Bolt with signed requests and the
 // local Slack Web API: /send's pre-flight card, scheduling, approvals,
 // refusals, /campaigns, /template and /audit.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { createCustomers, createManyCustomers } from "../support/factories.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import type { TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const ROLES = {
   SLACK_ADMINS: "U0ADMIN",
@@ -30,14 +31,10 @@ function draftId(ack: Record<string, unknown>): string {
 }
 
 describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind, env: ROLES });
   beforeAll(async () => {
-    p = await startTestProduct({ kind, env: ROLES });
     p.slackApi.userGroups.set("S0CRM", ["U0GROUPIE"]);
     await seed(p);
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("/send answers with a pre-flight card; Schedule schedules it and writes the audit log", async () => {
@@ -141,7 +138,7 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
     const cancel = await p.slack.command("/campaigns", `cancel ${id}`, "U0MARKETER");
     expect(slackText(cancel.ack)).toBe(`Campaign #${id} is finished, so that is not possible any more.`);
     const bad = await p.slack.command("/campaigns", "show twelve", "U0MARKETER");
-    expect(slackText(bad.ack)).toContain("Usage: `/campaigns` (list), `/campaigns show ID`");
+    expect(slackText(bad.ack)).toContain("Usage: `/campaigns` (list), `/campaigns drafts` (unscheduled drafts), `/campaigns show ID`");
     const audit = await p.slack.command("/audit", "", "U0ADMIN");
     const log = slackText(audit.ack);
     expect(log).toContain(`<@U0MARKETER> - \`campaign.paused\` campaign:${id}`);
@@ -150,13 +147,9 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
 });
 
 describe("Slack campaign approvals", () => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind: "pglite", env: { ...ROLES, CAMPAIGN_APPROVAL: "required" } });
   beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", env: { ...ROLES, CAMPAIGN_APPROVAL: "required" } });
     await seed(p);
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("a second allowed person must approve; the author cannot approve their own campaign", async () => {

@@ -27,9 +27,9 @@ describe.each(DATABASE_KINDS)("chains in Slack on %s", (kind) => {
     slackApi = await new FakeSlack().start();
   });
   afterAll(async () => {
-    await telegram?.stop();
-    await slackApi?.stop();
-    await database?.drop();
+    await telegram.stop();
+    await slackApi.stop();
+    await database.drop();
   });
   // A fresh product each test (its pacer and scheduler remember time, and each test starts at the same Monday).
   beforeEach(async () => {
@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)("chains in Slack on %s", (kind) => {
     await tick(); // ...and the chains start watching from now
   });
   afterEach(async () => {
-    await p?.stop();
+    await p.stop();
   });
 
   /** One minute of the product: due jobs (the chain engine among them), then the outbox. */
@@ -268,7 +268,7 @@ describe.each(DATABASE_KINDS)("a chain with a holdout on %s", (kind) => {
     p = await startTestProduct({ kind, env: { ...ROLES, FLOWS_DIR: dir } });
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

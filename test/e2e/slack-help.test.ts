@@ -1,18 +1,12 @@
 // Help in Slack: /chatloop (and /help where the workspace allows it) lists
 // every command; `help` after any command, or a malformed argument, answers
 // with its usage and an example that works.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe("Slack help and usage lines (pglite)", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0BOSS" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite", env: { SLACK_ADMINS: "U0BOSS" } });
   const say = async (command: string, text: string) => slackText((await p.slack.command(command, text, "U0BOSS")).ack);
 
   test("/chatloop, /chatloop help and /help list every command", async () => {
@@ -52,13 +46,7 @@ describe("Slack help and usage lines (pglite)", () => {
 });
 
 describe("A Russian-speaking team gets errors in Russian (pglite)", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", env: { SLACK_LANGUAGE: "ru", SLACK_ADMINS: "U0BOSS" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite", env: { SLACK_LANGUAGE: "ru", SLACK_ADMINS: "U0BOSS" } });
   const say = async (command: string, text: string) => slackText((await p.slack.command(command, text, "U0BOSS")).ack);
 
   test("unknown period, segment, customer and survey are explained in Russian with the usage", async () => {

@@ -1,34 +1,60 @@
 // /metrics through Bolt on the hand-computed small store (test/support/small-store.ts).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { recordAcquisitionSpend } from "../../core/metrics/acquisition.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { recordAcquisitionSpend } from "../../core/metrics/acquisition-spend.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
 import { FakeClock } from "../support/clock.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
 import { SMALL_STORE_NOW, seedSmallStore } from "../support/small-store.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
   beforeAll(async () => {
-    p = await startTestProduct({ kind, clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER,U0MARKETER" } });
     await seedSmallStore(p.database.db);
+    await refreshCustomerStats(p.app.core);
     await recordAcquisitionSpend(p.app.core, { source: "qr_store", from: "2026-11-16", to: "2026-11-22", amount: 200, actor: "slack:U1" });
   });
-  afterAll(async () => {
-    await p?.stop();
-  });
 
-  test("last week's key figures against the week before, each with its definition", async () => {
+  test("last week's key figures against the week before, in their units; the definitions on request", async () => {
     const res = await p.slack.command("/metrics", "last week", "U0VIEWER");
     const text = slackText(res.ack);
     expect(text).toContain("Key figures, 16 Nov 2026 – 22 Nov 2026");
     expect(text).toContain("Compared with 9 Nov 2026 – 15 Nov 2026 - all customers");
-    // Ann 300 + Cleo 0 this week; Boris 80 the week before: +275 %.
-    expect(text).toContain("*Revenue:* 300  ▲ +275%");
+    // Ann 300 + Cleo 0 this week; Boris 80 the week before: +275 %. The store's orders are in USD.
+    expect(text).toContain("*Revenue:* 300 USD  ▲ +275%");
     expect(text).toContain("*Orders:* 2  ▲ +100%");
     // 300 / 2 = 150 against 80 / 1: +87.5 % -> "+88%".
-    expect(text).toContain("*Average order value:* 150  ▲ +88%");
-    expect(text).toContain("• *Revenue* — Sum of the orders paid during the period; refunded orders are excluded.");
+    expect(text).toContain("*Average order value:* 150 USD  ▲ +88%");
+    // Lifetime 485 / 6 days = 2.66 months (see core/metrics/metrics.test.ts), with its unit.
+    expect(text).toContain("*Average lifetime:* 2.7 months  ▼ −17%");
+    // No spend entered for last week... except qr_store's 200, and nobody acquired: CAC has no value.
+    expect(text).toContain("*CAC:* —");
+    // The twenty definitions are not under every answer: a button asks for them.
+    expect(text).not.toContain("Sum of the orders paid during the period");
+    expect(text).toContain("What do these mean?");
+  });
+
+  test("the definitions once, on request: the button, /metrics help, and the digest's button for its figures only", async () => {
+    const press = await p.slack.action("metrics_definitions", "all", "U0VIEWER");
+    const all = slackText((await p.slackApi.waitFor(() => p.slackApi.responsesTo(press.responseUrl)[0])).body);
+    expect(all).toContain("What the figures mean");
+    expect(all).toContain("• *Revenue* — Sum of the orders paid during the period; refunded orders are excluded.");
+    expect(all).toContain("• *Purchases per customer per month* — The period's orders / customers");
+    expect(all).toContain("• *CAC* — Acquisition spend entered for the period");
+    expect(all).toContain("docs/metrics.md");
+    const help = slackText((await p.slack.command("/metrics", "help", "U0VIEWER")).ack);
+    expect(help).toContain("Usage: `/metrics [period] [by source | segment NAME]`");
+    expect(help).toContain("• *Repeat customer rate* — Share of the period's active customers who have paid at least two orders so far");
+    // Under the digest: only the ten figures it shows (no CAC there).
+    const digest = await p.slack.action("metrics_definitions", "digest", "U0VIEWER");
+    const mine = String((await p.slackApi.waitFor(() => p.slackApi.responsesTo(digest.responseUrl)[0])).body.text);
+    expect(mine).toContain("• *LTV* — Average lifetime x revenue per customer per month");
+    expect(mine).not.toContain("*CAC*");
+    expect(mine.match(/^• /gm)).toHaveLength(10);
+    // Someone outside the workspace's viewers is refused.
+    const outsider = await p.slack.action("metrics_definitions", "all", "U0OUTSIDER");
+    expect(slackText((await p.slackApi.waitFor(() => p.slackApi.responsesTo(outsider.responseUrl)[0])).body)).toContain("Sorry, you can't use Chatloop.");
   });
 
   test("Russian period words, by source, and a period it does not know", async () => {
@@ -36,7 +62,7 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
     const text = slackText(ru.ack);
     expect(text).toContain("Acquisition by source, 16 Nov 2026 – 22 Nov 2026");
     // qr_store: 200 spent over the week, nobody's first subscription that week from it.
-    expect(text).toMatch(/\*qr_store\*: 0 acquired, spend 200, CAC —/);
+    expect(text).toContain("*qr_store*: 0 acquired of 0 contacted, spend 200 USD, CAC —, acquisition rate —");
     const bad = await p.slack.command("/metrics", "since forever", "U0MARKETER");
     expect(slackText(bad.ack)).toContain('I don\'t know the period "since forever"');
     expect(slackText(bad.ack)).toContain("Usage: `/metrics [period] [by source | segment NAME]`");
@@ -46,14 +72,10 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
 });
 
 describe("Slack App Home", () => {
-  let p: TestProduct;
+  const p = useTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
   beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite", clock: new FakeClock(SMALL_STORE_NOW), env: { SLACK_VIEWERS: "U0VIEWER" } });
     await seedSmallStore(p.database.db);
     await p.database.db.prisma.surveyResponse.updateMany({ where: { subscriberId: 4 }, data: { comment: "Delivery took three weeks" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
   });
 
   test("opening the Home tab publishes the dashboard: figures, next campaigns, latest detractors", async () => {

@@ -1,23 +1,17 @@
 // Slack down while customers talk: the team card is given up after a few quick
 // retries (and logged), the customer's conversation goes on at once, and the
 // next card goes through when Slack is back.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { retryTeamAlerts } from "../../core/team-threads/alert-team.ts";
 import { SLACK_CALL_RETRIES } from "../../bot/slack/slack-client-options.ts";
 import { teamCards } from "../support/chat-helpers.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const REASON = "What is the main reason for your score?";
 
 describe("A Slack outage during a detractor's answer (pglite)", () => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind: "pglite" });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind: "pglite" });
 
   async function detractor(id: number, name: string) {
     const user = p.telegram.user(id, { first_name: name });

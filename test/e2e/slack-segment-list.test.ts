@@ -1,18 +1,13 @@
 // The team side of the foundation: signed requests into Bolt's receiver,
 // `/segment list` counting the audiences straight from the database.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText, signSlackRequest } from "../support/fake-slack.ts";
-import { SIGNING_SECRET, startTestProduct, type TestProduct } from "../support/product.ts";
+import { SIGNING_SECRET } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Slack /segment list on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   test("sizes match what the customers did in Telegram", async () => {
     // 3 subscribe, 1 of them then blocks; 1 unsubscribes after subscribing; 1 declines; 1 never answers.

@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
     await refreshCustomerStats(p.app.core);
   });
   afterAll(async () => {
-    await p?.stop();
+    await p.stop();
   });
 
   /** The final answer: the acknowledgement, or on a slow machine the message that follows it through response_url. */
@@ -38,16 +38,20 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
   test("list: built-in groups with live sizes and the change since last week", async () => {
     const text = await run("list");
     // A week ago Finn was not in the base (everyone 6, prospects 0) and Cleo had not bought yet (potential
-    // Cleo and Gus, new nobody). RFM then (4 buyers): Ann champions, Boris loyal, Dan about_to_sleep, Eve lost;
-    // now Dan is at_risk and Cleo potential_loyalists (see segments.test.ts).
+    // Cleo and Gus, new nobody). RFM then (4 buyers): R Eve 1, Dan 2, Boris 4, Ann 5; F Eve, Dan 1 (one order or
+    // none), Boris 2, Ann 5; M Eve 1, Dan 2, Boris 4, Ann 5 -> Ann champions, Boris potential_loyalists (FM 3),
+    // Dan hibernating, Eve lost. Now Boris is need_attention (R 3) and Cleo, yesterday's first purchase, a new
+    // customer (see segments.test.ts).
     expect(text).toContain("*Everyone*: 7 (+1 since last week)");
     expect(text).toContain("*Prospects (known, never asked for consent)*: 1 (+1 since last week)");
     expect(text).toContain("*Subscribed (opted in, reachable)*: 3 (no change since last week)");
     expect(text).toContain("*Potential (no purchase yet)*: 2 (no change since last week)");
     expect(text).toContain("*New (one purchase)*: 1 (+1 since last week)");
     expect(text).toContain("*Champions*: 1 (no change since last week)");
-    expect(text).toContain("*About to sleep*: 0 (-1 since last week)");
-    expect(text).toContain("*At risk*: 1 (+1 since last week) · `rfm:at_risk`");
+    expect(text).toContain("*Potential loyalists*: 0 (-1 since last week)");
+    expect(text).toContain("*New customers*: 1 (+1 since last week) · `rfm:new_customers`");
+    expect(text).toContain("*Need attention*: 1 (+1 since last week)");
+    expect(text).toContain("*Hibernating*: 1 (no change since last week)");
     expect(text).toContain("The name in `code` is what `/segment show` and `/send` take");
     expect(text).toContain("*Detractors (0-6)*: 2");
     expect(text).toContain("None yet: `/segment save NAME TEXT`.");
@@ -91,9 +95,10 @@ describe.each(DATABASE_KINDS)("Slack /segment on %s", (kind) => {
   });
 
   test("show a built-in segment and preview a typed one", async () => {
-    const shown = await run("show rfm:at_risk");
+    const shown = await run("show rfm:new_customers");
     expect(shown).toContain("*1* customers, 14.3% of the base (7)");
-    expect(shown).toContain("RFM class is At risk");
+    // The scores the class covers: the last purchase among the most recent fifth, one purchase.
+    expect(shown).toContain("RFM class is New customers (R 5 · F 1)");
     const preview = await run("preview event:added_to_cart within 2d and no order since event:added_to_cart");
     expect(preview).toContain("*1* customers");
     expect(preview).toContain("• Finn (#6) - f***@example.com");

@@ -1,17 +1,11 @@
 // A customer subscribes, declines, unsubscribes, blocks the bot and switches
 // language, through the real grammY bot and the local Bot API server.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DATABASE_KINDS } from "../support/databases.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   const subscriber = (telegramId: number) => p.database.db.prisma.subscriber.findUnique({ where: { telegramId: BigInt(telegramId) } });
 
@@ -130,7 +124,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
   test("the command menu is published in English and Russian", () => {
     const menus = p.telegram.commands.map((c) => ({ language: c.language_code ?? "default", names: (c.commands as { command: string }[]).map((x) => x.command) }));
     // Ours, then the commands flow and survey files claim (flows/), named by the flow or survey.
-    const names = ["start", "stop", "language", "settings", "mydata", "forget", "help", "demo", "choose", "feedback"];
+    const names = ["start", "stop", "language", "settings", "invite", "mydata", "forget", "help", "demo", "choose", "feedback"];
     expect(menus).toEqual([
       { language: "default", names },
       { language: "ru", names },
@@ -151,6 +145,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
         "/stop - Unsubscribe",
         "/language - Change language",
         "/settings - Your language and subscription",
+        "/invite - Invite a friend",
         "/mydata - See the data we keep about you",
         "/forget - Erase your data",
         "/cancel - Leave the current questions",
@@ -162,7 +157,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     const ira = p.telegram.user(1011, { first_name: "Ира", language_code: "ru" });
     await ira.command("help");
     expect(ira.lastText()).toContain("Я ассистент Sneakerhead.");
-    expect(ira.lastText()).toContain("/settings - Язык и подписка\n/mydata - Какие данные о вас хранятся");
+    expect(ira.lastText()).toContain("/settings - Язык и подписка\n/invite - Пригласить друга\n/mydata - Какие данные о вас хранятся");
     expect(ira.lastText()).toContain("/choose - Подбор кроссовок\n/feedback - Отзыв");
   });
 

@@ -1,19 +1,13 @@
 // A survey campaign end to end: scheduled from Slack, delivered through the
 // outbox as the NPS question, answered with a button in Telegram; a second
 // survey campaign within the cooldown leaves the person alone.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("NPS survey campaign on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind, env: { SLACK_SENDERS: "U0MARKETER", QUIET_HOURS: "off" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind, env: { SLACK_SENDERS: "U0MARKETER", QUIET_HOURS: "off" } });
 
   async function surveyCampaign(option = "--survey nps"): Promise<number> {
     const res = await p.slack.command("/send", `everyone ${option} now`, "U0MARKETER");

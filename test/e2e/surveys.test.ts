@@ -1,7 +1,7 @@
 // NPS, CSAT and feedback surveys end to end, and the closed loop: a detractor
 // reaches the team channel at once, a teammate's reply in the thread reaches
 // the customer in Telegram and their answer comes back into the thread.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { SurveyNotFound } from "../../core/errors.ts";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { closeExpiredReasons } from "../../core/surveys/answer-survey.ts";
@@ -9,8 +9,8 @@ import { relayTeamReply } from "../../core/team-threads/relay-team-reply.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
 import type { FakeTelegramUser } from "../support/fake-telegram.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
 import { buttonOf, sentTexts, teamCards, threadPosts, toastOf } from "../support/chat-helpers.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const NPS = "How likely are you to recommend us to a friend or colleague? 0 - not at all, 10 - definitely.";
 const NPS_RU = "Насколько вероятно, что вы порекомендуете нас другу или коллеге? 0 — точно нет, 10 — точно да.";
@@ -18,13 +18,7 @@ const REASON = "What is the main reason for your score?";
 const SCORES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   const prisma = () => p.database.db.prisma;
   async function subscribed(id: number, firstName: string, language = "en"): Promise<{ user: FakeTelegramUser; subscriberId: number }> {
@@ -282,7 +276,8 @@ describe.each(DATABASE_KINDS)("Surveys and the closed loop on %s", (kind) => {
     expect(kit.lastText()).toBe(REASON);
     // The promoter ignores the reason question and writes about something else two days later.
     p.clock.advanceDays(2);
-    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
+    // Not the reason for their score: a message for the team (free-text-feedback.test.ts).
+    expect(sentTexts(await kit.say("where is my order?"))).toEqual(["Thank you! I've passed your message on to our team; they'll answer you right here."]);
     const [response] = await responsesOf(kitId);
     expect(response).toMatchObject({ score: 9, comment: null, commentedAt: null });
     expect(toastOf(await kit.press("Skip"))).toBe("This survey is closed. Thank you!");

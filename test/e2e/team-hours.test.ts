@@ -2,23 +2,17 @@
 // person, or a detractor whose card goes to the team, outside the team's hours
 // is told when someone will answer, in their language and timezone, and the
 // card says they were told. Through the real grammY bot and Bolt notifier.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { sentTexts, teamCards } from "../support/chat-helpers.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { slackText } from "../support/fake-slack.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const TRICKY = "This question seems tricky. You can skip it or ask a person from our team to help.";
 
 describe.each(DATABASE_KINDS)("team hours on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind, env: { TEAM_HOURS: "Mon-Fri 09:00-18:00" } });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind, env: { TEAM_HOURS: "Mon-Fri 09:00-18:00" } });
 
   async function stuck(id: number, firstName: string, language: string) {
     const user = p.telegram.user(id, { first_name: firstName, language_code: language });

@@ -1,21 +1,15 @@
 // The closed loop keeps the base's rules: a teammate's reply reaches a customer
 // only while they are subscribed, never after they erased their data, and a
 // reply with an attachment sends its text and says the file stayed in Slack.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { eraseCustomer } from "../../core/privacy/erase-customer.ts";
 import { askSurvey } from "../../core/surveys/ask-survey.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { threadPosts } from "../support/chat-helpers.ts";
-import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 describe.each(DATABASE_KINDS)("Team replies and the customer's consent on %s", (kind) => {
-  let p: TestProduct;
-  beforeAll(async () => {
-    p = await startTestProduct({ kind });
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
+  const p = useTestProduct({ kind });
 
   let nextTs = 1_800_000_100;
   async function detractorThread(id: number, name: string) {
@@ -57,7 +51,7 @@ describe.each(DATABASE_KINDS)("Team replies and the customer's consent on %s", (
     expect(telegramTo(9202)).toHaveLength(before);
     const row = await p.database.db.prisma.teamThreadMessage.findFirstOrThrow({ where: { threadId: thread.id, slackTs: ts } });
     expect(row).toMatchObject({ direction: "to_customer", status: "no_consent" });
-    expect(await p.slackApi.callsOf("reactions.add").find((c) => c.params.timestamp === ts)).toBeUndefined();
+    expect(p.slackApi.callsOf("reactions.add").find((c) => c.params.timestamp === ts)).toBeUndefined();
   });
 
   test("after an erasure nothing is sent and the reply's text is not stored", async () => {

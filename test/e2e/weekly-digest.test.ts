@@ -13,6 +13,7 @@ import { DIGEST_NOW, seedDigestStore, WEEK } from "../support/digest-store.ts";
 import { FakeSlack, slackText, type SlackApiCall } from "../support/fake-slack.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { startTestProduct, type TestProduct } from "../support/product.ts";
+import { useTestProduct } from "../support/per-describe.ts";
 
 const ADMIN_CHAT = -1001234567890;
 
@@ -44,9 +45,9 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
       slackApi = await new FakeSlack().start();
     });
     afterAll(async () => {
-      await database?.drop();
-      await telegram?.stop();
-      await slackApi?.stop();
+      await database.drop();
+      await telegram.stop();
+      await slackApi.stop();
     });
 
     test("Monday 09:00 in Berlin, once: Slack with charts in the thread, Telegram in Russian; a restart neither skips nor doubles it", async () => {
@@ -62,7 +63,7 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
       const text = slackText(post!.params);
       expect(text).toContain("Weekly digest, 16 – 22 Nov 2026");
       expect(text).toContain("*NPS:* -25  ▼ −25 pts (0)");
-      expect(text).toContain("#501 Black Friday teaser: 2 delivered · incremental revenue 200 vs the holdout · ROMI 100.0%");
+      expect(text).toContain("#501 Black Friday teaser: 2 delivered · incremental revenue 200 USD vs the holdout · ROMI 100.0%");
       // Charts: one URL per file, the bytes uploaded, then one completion into the message's thread.
       expect(slackApi.callsOf("files.getUploadURLExternal")).toHaveLength(4);
       const [completion] = slackApi.callsOf("files.completeUploadExternal");
@@ -108,14 +109,10 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
   });
 
   describe("a crash between the message and its charts", () => {
-    let p: TestProduct;
+    const p = useTestProduct({ kind, clock: new FakeClock("2026-11-22T12:00:00Z") });
     beforeAll(async () => {
-      p = await startTestProduct({ kind, clock: new FakeClock("2026-11-22T12:00:00Z") });
       await seedDigestStore(p.database.db);
       await p.app.scheduler.runDue();
-    });
-    afterAll(async () => {
-      await p?.stop();
     });
 
     test("the retry five minutes later posts the charts into the same thread, not a second digest", async () => {
@@ -139,9 +136,8 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
   });
 
   describe("/digest and the proposal's button", () => {
-    let p: TestProduct;
+    const p = useTestProduct({ kind, clock: new FakeClock(DIGEST_NOW), env: { SLACK_SENDERS: "U0MARKETER", DIGEST_CHANNELS: "C0TEAM:en,C0RU:ru" } });
     beforeAll(async () => {
-      p = await startTestProduct({ kind, clock: new FakeClock(DIGEST_NOW), env: { SLACK_SENDERS: "U0MARKETER", DIGEST_CHANNELS: "C0TEAM:en,C0RU:ru" } });
       await seedDigestStore(p.database.db);
       // Ten more customers slid into RFM "at risk" during the week: 3 were there on Monday 16 Nov, all 10
       // on Monday 23 Nov; of the 7 who came in, 4 were acquired from facebook_ads and 3 from qr_store.
@@ -159,9 +155,6 @@ describe.each(DATABASE_KINDS)("weekly digest on %s", (kind) => {
         SELECT '${WEEK.to.toISOString()}', g, 'new', 'at_risk' FROM generate_series(21, 30) g;`);
       await refreshCustomerStats(p.app.core, { rebuild: true });
       await p.database.db.execScript(`UPDATE customer_stats SET rfm_class = 'at_risk' WHERE subscriber_id BETWEEN 21 AND 30`);
-    });
-    afterAll(async () => {
-      await p?.stop();
     });
 
     /** The command's last answer, once the work is done (the first may be "working on it"). */

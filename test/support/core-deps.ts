@@ -9,6 +9,7 @@ import { createTranslator } from "../../core/i18n.ts";
 import { loadDialogues } from "../../core/dialogues/dialogue-catalog.ts";
 import { createLogger, silentLogger } from "../../core/logger.ts";
 import { unconfiguredChannel, type Notifier, type TeamAlert, type ThreadRef } from "../../core/ports.ts";
+import type { AnalyticsSettings } from "../../core/segments/analytics-settings.ts";
 import { FakeClock } from "./clock.ts";
 import type { TestDatabase } from "./databases.ts";
 import type { FakeTelegram } from "./fake-telegram.ts";
@@ -18,6 +19,7 @@ export interface TestCoreOptions {
   teamTimezone?: string;
   telegram?: FakeTelegram;
   policy?: ContactPolicy;
+  analytics?: AnalyticsSettings;
 }
 
 export type TestCoreDeps = CoreDeps & {
@@ -57,6 +59,7 @@ export function testCoreDeps(database: TestDatabase, clockOrOptions: FakeClock |
       : unconfiguredChannel((msg, data) => logger.warn(data, msg)),
     notifier,
     policy: options.policy ?? DEFAULT_POLICY,
+    ...(options.analytics ? { analytics: options.analytics } : {}),
     dialogues: loadDialogues(),
     alerts,
     alertUpdates,

@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FakeSlackSocket } from "./fake-slack-socket.ts";
 
 export interface SlackApiCall {
   method: string;
@@ -36,6 +37,8 @@ export class FakeSlack {
   /** Members of user groups, served by usergroups.users.list. */
   userGroups = new Map<string, string[]>();
   private failures: { method: string; error: string; times: number }[] = [];
+  /** Set: Socket Mode - apps.connections.open hands out this server's ws:// URL. */
+  socket: FakeSlackSocket | undefined;
   private outages: { method: string; times: number }[] = [];
 
   /** Answers the next `times` calls of `method` with { ok: false, error } (Slack's way of failing). */
@@ -151,12 +154,14 @@ export class FakeSlack {
 
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case "apps.connections.open":
+        return this.socket ? { ok: true, url: this.socket.openUrl() } : { ok: false, error: "invalid_auth" };
       case "auth.test":
         return { ok: true, url: `https://${SLACK_TEAM.domain}.slack.com/`, team: "Test", team_id: SLACK_TEAM.id, user: "chatloop", ...SLACK_BOT };
       case "chat.postMessage":
       case "chat.postEphemeral":
       case "chat.update": {
-        const ts = typeof p.ts === "string" ? p.ts : this.ts();
+        const ts = typeof p.ts === "string" ? p.ts : this.newTs();
         return { ok: true, channel: p.channel, ts, message: { text: p.text, ts, thread_ts: p.thread_ts } };
       }
       case "users.info": {
@@ -182,18 +187,30 @@ export class FakeSlack {
     }
   }
 
-  private ts(): string {
+  /** Numbers new messages after `ts` (a restarted local Slack must not reuse the ts of a stored message). */
+  continueAfterTs(ts: string): void {
+    const [seconds, micros] = ts.split(".");
+    const n = Number(seconds) * 1000 + Number(micros ?? 0);
+    if (Number.isFinite(n)) this.nextTs = Math.max(this.nextTs, n + 1);
+  }
+
+  /** A new message ts, after every one handed out (or stored, see continueAfterTs). */
+  newTs(): string {
     const n = this.nextTs++;
     return `${Math.floor(n / 1000)}.${String(n % 1000).padStart(6, "0")}`;
   }
 }
 
-/** Sends signed requests into the app's Bolt receiver at `${appUrl}/slack/events`. */
+/**
+ * Sends signed requests into the app's Bolt receiver at `${appUrl}/slack/events`,
+ * or, given a Socket Mode server the app is connected to, the same payloads as envelopes.
+ */
 export class SlackClient {
   constructor(
     readonly appUrl: string,
     readonly signingSecret: string,
     readonly fake: FakeSlack,
+    readonly socket?: FakeSlackSocket,
   ) {}
 
   /**
@@ -202,7 +219,7 @@ export class SlackClient {
    */
   async command(command: string, text: string, user = "U0MARKETER", options: { channel?: string; timestamp?: number; signature?: string } = {}) {
     const responseUrl = this.fake.responseUrl();
-    const body = new URLSearchParams({
+    const fields = {
       token: "legacy",
       team_id: SLACK_TEAM.id,
       team_domain: SLACK_TEAM.domain,
@@ -215,12 +232,18 @@ export class SlackClient {
       api_app_id: "A0CHATLOOP",
       response_url: responseUrl,
       trigger_id: `trigger.${Date.now()}`,
-    }).toString();
-    const res = await this.post(body, "application/x-www-form-urlencoded", options);
-    const ackText = await res.text();
-    const ack = ackText ? (JSON.parse(ackText) as Record<string, unknown>) : {};
+    };
+    let status = 200;
+    let ack: Record<string, unknown>;
+    if (this.socket) ack = await this.socket.send("slash_commands", fields);
+    else {
+      const res = await this.post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", options);
+      status = res.status;
+      const ackText = await res.text();
+      ack = ackText ? (JSON.parse(ackText) as Record<string, unknown>) : {};
+    }
     return {
-      status: res.status,
+      status,
       ack,
       responseUrl,
       /** Everything the app said for this command: the ack, then response_url messages. */
@@ -244,6 +267,10 @@ export class SlackClient {
       actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: `${Date.now() / 1000}` }],
       ...extra,
     };
+    if (this.socket) {
+      await this.socket.send("interactive", payload);
+      return { status: 200, responseUrl };
+    }
     const res = await this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
     await res.text();
     return { status: res.status, responseUrl };
@@ -251,7 +278,7 @@ export class SlackClient {
 
   /** Delivers an Events API event (e.g. a message in a thread). */
   async event(event: Record<string, unknown>) {
-    const body = JSON.stringify({
+    const callback = {
       token: "legacy",
       team_id: SLACK_TEAM.id,
       api_app_id: "A0CHATLOOP",
@@ -260,8 +287,12 @@ export class SlackClient {
       event_id: `Ev${crypto.randomUUID().slice(0, 8)}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: SLACK_TEAM.id, user_id: SLACK_BOT.user_id, is_bot: true }],
-    });
-    const res = await this.post(body, "application/json");
+    };
+    if (this.socket) {
+      await this.socket.send("events_api", callback);
+      return { status: 200 };
+    }
+    const res = await this.post(JSON.stringify(callback), "application/json");
     await res.text();
     return { status: res.status };
   }

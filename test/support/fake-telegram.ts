@@ -274,12 +274,15 @@ export class FakeTelegram {
       const result = await this.answer(method, params);
       reply(res, 200, { ok: true, result });
     } catch (err) {
-      const e = err as ApiErrorReply;
+      const e = err as Partial<ApiErrorReply>;
       reply(res, e.error_code ?? 500, { ok: false, error_code: e.error_code ?? 500, description: e.description ?? String(err) });
     }
   }
 
   private async answer(method: string, p: Record<string, unknown>): Promise<unknown> {
+    // Telegram's size limits, enforced as the real server does (UTF-16 code units).
+    if (typeof p.text === "string" && p.text.length > 4096) throw { error_code: 400, description: "Bad Request: message is too long" };
+    if (typeof p.caption === "string" && p.caption.length > 1024) throw { error_code: 400, description: "Bad Request: message caption is too long" };
     switch (method) {
       case "getMe":
         return { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };

@@ -7,6 +7,7 @@ import { silentLogger, createLogger, type Logger } from "../../core/logger.ts";
 import { FakeClock } from "./clock.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 import { FakeSlack, SlackClient } from "./fake-slack.ts";
+import { FakeSlackSocket } from "./fake-slack-socket.ts";
 import { FakeTelegram } from "./fake-telegram.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -16,6 +17,8 @@ export interface TestProduct {
   telegram: FakeTelegram;
   slackApi: FakeSlack;
   slack: SlackClient;
+  /** Present with `socketMode`: the local Socket Mode server the Bolt app is connected to. */
+  slackSocket?: FakeSlackSocket;
   database: TestDatabase;
   clock: FakeClock;
   baseUrl: string;
@@ -32,6 +35,8 @@ export interface TestProductOptions {
   slackApi?: FakeSlack;
   /** Start with the Telegram webhook instead of long polling. */
   webhook?: boolean;
+  /** Slack in Socket Mode (an app-level token) over a local Socket Mode server, instead of HTTP mode. */
+  socketMode?: boolean;
   /** Where the product logs (default: nowhere, or TEST_LOG's level on stdout). */
   logger?: Logger;
 }
@@ -41,6 +46,8 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
   const slackApi = options.slackApi ?? (await new FakeSlack().start());
   const database = options.database ?? (await createTestDatabase(options.kind));
   const clock = options.clock ?? new FakeClock();
+  const slackSocket = options.socketMode ? await new FakeSlackSocket().start() : undefined;
+  slackApi.socket = slackSocket;
   const env: Record<string, string> = {
     NODE_ENV: "test",
     PORT: "0",
@@ -53,6 +60,7 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
     TZ_TEAM: "Europe/Berlin",
     BRAND_NAME: "Sneakerhead",
     ...(options.webhook ? { TELEGRAM_WEBHOOK_URL: "http://127.0.0.1/telegram/webhook", TELEGRAM_WEBHOOK_SECRET: "webhook-secret" } : {}),
+    ...(slackSocket ? { SLACK_APP_TOKEN: "xapp-test-token" } : {}),
     ...options.env,
   };
   const config = parseConfig(env);
@@ -63,17 +71,19 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
     // The bot registered its public URL; deliver to where it actually listens.
     telegram.webhook.url = `${baseUrl}${new URL(telegram.webhook.url).pathname}`;
   }
-  const slack = new SlackClient(baseUrl, SIGNING_SECRET, slackApi);
+  const slack = new SlackClient(baseUrl, SIGNING_SECRET, slackApi, slackSocket);
   return {
     app,
     telegram,
     slackApi,
     slack,
+    ...(slackSocket ? { slackSocket } : {}),
     database,
     clock,
     baseUrl,
     async stop() {
       await app.stop();
+      await slackSocket?.stop();
       if (!options.database) await database.drop();
       if (!options.telegram) await telegram.stop();
       if (!options.slackApi) await slackApi.stop();

@@ -1,6 +1,7 @@
 // The buttons of the pre-flight card and of the approval request.
 import type { App } from "@slack/bolt";
-import { approveCampaign, cancelCampaign, requireCampaign, scheduleDraft } from "../../../core/campaigns/campaigns.ts";
+import { approveCampaign, cancelCampaign, scheduleDraft } from "../../../core/campaigns/campaigns.ts";
+import { discardDraft } from "../../../core/campaigns/drafts.ts";
 import { preflight } from "../../../core/campaigns/preflight.ts";
 import { CAMPAIGN_APPROVE, CAMPAIGN_DISCARD, CAMPAIGN_EDIT, CAMPAIGN_REJECT, CAMPAIGN_SCHEDULE } from "../action-values.ts";
 import type { ErrorScope } from "../error-replies.ts";
@@ -28,13 +29,13 @@ export function registerCampaignActions(app: App, deps: SlackDeps): void {
 
   onButton(app, deps, CAMPAIGN_EDIT, CAMPAIGN_ERRORS, async ({ value: { id, command }, user }) => {
     await deps.access.require(user, "send");
-    await discardDraft(deps, id, user);
+    await discardDraft(deps.core, { id });
     return { text: `${deps.t("campaign-edit")}\n\`\`\`${command}\`\`\`` };
   });
 
   onButton(app, deps, CAMPAIGN_DISCARD, CAMPAIGN_ERRORS, async ({ value: id, user }) => {
     await deps.access.require(user, "send");
-    await discardDraft(deps, id, user);
+    await discardDraft(deps.core, { id });
     return { text: deps.t("campaign-draft-cancelled") };
   });
 
@@ -50,9 +51,4 @@ export function registerCampaignActions(app: App, deps: SlackDeps): void {
     const campaign = await cancelCampaign(deps.core, { id, actor: user });
     return { text: deps.t("campaign-rejected", { id: campaign.id, name: campaign.name, user }) };
   });
-}
-
-async function discardDraft(deps: SlackDeps, id: number, user: string): Promise<void> {
-  const campaign = await requireCampaign(deps.core, id);
-  if (campaign.status === "draft") await cancelCampaign(deps.core, { id, actor: user });
 }

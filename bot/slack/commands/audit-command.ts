@@ -16,7 +16,7 @@ export function registerAuditCommand(app: App, deps: SlackDeps): void {
       if (entries.length === 0) return { text: deps.t("audit-empty") };
       const lines = entries.map((e) => {
         const who = /^[UW][A-Z0-9]+$/.test(e.actor) ? `<@${e.actor}>` : e.actor;
-        return `${formatWhen(e.at, deps.core.teamTimezone, deps.language ?? "en")} - ${who} - \`${e.action}\`${e.target ? ` ${e.target}` : ""}`;
+        return `${formatWhen(e.at, deps.core.teamTimezone, deps.language)} - ${who} - \`${e.action}\`${e.target ? ` ${e.target}` : ""}`;
       });
       return { text: `*${deps.t("audit-title", { count: entries.length })}*\n${lines.join("\n")}`.slice(0, 3900) };
     });

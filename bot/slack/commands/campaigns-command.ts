@@ -1,13 +1,14 @@
-// /campaigns [show|pause|resume|cancel ID]: follow and steer campaigns.
+// /campaigns [drafts | show|pause|resume|cancel ID]: follow and steer campaigns.
 import type { App } from "@slack/bolt";
 import { campaignReport } from "../../../core/campaigns/campaign-report.ts";
 import { cancelCampaign, pauseCampaign, requireCampaign, resumeCampaign } from "../../../core/campaigns/campaigns.ts";
+import { countOpenDrafts, listDrafts } from "../../../core/campaigns/drafts.ts";
 import { listCampaigns } from "../../../core/campaigns/list-campaigns.ts";
 import { CAMPAIGN_ERRORS } from "../actions/campaign-actions.ts";
 import { replies } from "../error-replies.ts";
 import { Refusal, replyToCommand } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { campaignListView, campaignReportView } from "../views/campaign-views.ts";
+import { campaignDraftsView, campaignListView, campaignReportView } from "../views/campaign-views.ts";
 
 /** Campaign ids are 32-bit integers: anything larger is a typo, answered with the usage. */
 const MAX_ID = 2_147_483_647;
@@ -20,7 +21,11 @@ export function registerCampaignsCommand(app: App, deps: SlackDeps): void {
       const verb = verbText.toLowerCase();
       if (verb === "list" || verb === "") {
         await deps.access.require(command.user_id, "view");
-        return campaignListView(await listCampaigns(core), t, core.teamTimezone, language);
+        return campaignListView(await listCampaigns(core), t, core.teamTimezone, language, await countOpenDrafts(core));
+      }
+      if (verb === "drafts" && idText === undefined) {
+        await deps.access.require(command.user_id, "view");
+        return campaignDraftsView(await listDrafts(core), t, core.teamTimezone, language);
       }
       const id = Number(idText?.replace(/^#/, ""));
       if (!["show", "pause", "resume", "cancel"].includes(verb) || !Number.isInteger(id) || id <= 0 || id > MAX_ID || extra.length > 0) {

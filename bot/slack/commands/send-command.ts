@@ -3,11 +3,15 @@
 // until Schedule is pressed. Errors are worded by the error table (SEND_ERRORS).
 import type { App } from "@slack/bolt";
 import { draftCampaign } from "../../../core/campaigns/draft-campaign.ts";
+import { installationNames } from "../../../core/language/installation-names.ts";
 import { replies, type ErrorScope } from "../error-replies.ts";
 import { replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
+import { cheatSheetView } from "../views/cheat-sheet-view.ts";
 import { preflightCard } from "../views/preflight-card.ts";
+import { probeSendSyntax } from "./exact-send.ts";
 import { parseSend } from "./parse-send.ts";
+import { answerWords } from "./words.ts";
 
 /** /send's own wording (send-error-*), then its usage and an example after a mistake in the words. */
 export const SEND_ERRORS: ErrorScope = { prefix: "send-error", usage: ["send-usage", "send-example"] };
@@ -21,10 +25,20 @@ export function registerSendCommand(app: App, deps: SlackDeps): void {
   });
 }
 
-/** /send's words to the pre-flight card; throws what SEND_ERRORS words. */
+/** /send's words to the pre-flight card: the exact syntax, or a sentence (words.ts); throws what SEND_ERRORS words. */
 export async function draftFromCommand(deps: SlackDeps, text: string, user: string): Promise<SlackReply> {
+  const { core, t } = deps;
+  if (/^\s*$/.test(text)) return { text: `${t("send-usage")}\n${t("send-example")}` };
+  const names = await installationNames(core);
+  if (/^\s*(help|помощь|справка)\s*$/i.test(text)) return cheatSheetView("/send", names, t);
+  const probe = probeSendSyntax(text, names, core.clock.now(), core.teamTimezone);
+  if (probe.exact) return draftExact(deps, text, user);
+  return answerWords(deps, "/send", text, { run: (form) => draftExact(deps, form, user), exactInstead: probe.shaped ? () => draftExact(deps, text, user) : undefined, names });
+}
+
+/** The exact syntax to the pre-flight card. */
+export async function draftExact(deps: SlackDeps, text: string, user: string): Promise<SlackReply> {
   const { core, t, language } = deps;
-  if (/^\s*(help|помощь|справка)?\s*$/i.test(text)) return { text: `${t("send-usage")}\n${t("send-example")}` };
   const request = parseSend(text);
   const draft = await draftCampaign(core, { ...request, createdBy: user, ratePerSecond: deps.deliveryRate, previewLanguage: language });
   return preflightCard(
@@ -42,6 +56,7 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
       timezone: core.teamTimezone,
       language,
       rate: deps.deliveryRate,
+      ...(core.dateOrder ? { dateOrder: core.dateOrder } : {}),
     },
     t,
   );

@@ -2,8 +2,7 @@
 // who wants to send what to how many and when, with Approve / Reject.
 import { button, CAMPAIGN_APPROVE, CAMPAIGN_REJECT } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface ApprovalRequestInput {
   author: string;
@@ -14,7 +13,7 @@ export interface ApprovalRequestInput {
   when: string;
 }
 
-export function approvalRequestView(input: ApprovalRequestInput, t: T): SlackReply {
+export function approvalRequestView(input: ApprovalRequestInput, t: Translate): SlackReply {
   const text = t("campaign-approval-request", { author: input.author, id: input.campaignId, name: input.name, recipients: input.recipients, when: input.when });
   return {
     text,

@@ -1,15 +1,16 @@
 // Block Kit for /campaigns: the list with progress, and one campaign's results.
 import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
+import type { DraftSummary } from "../../../core/campaigns/drafts.ts";
 import type { CampaignSummary } from "../../../core/campaigns/list-campaigns.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-
-export function campaignListView(lines: CampaignSummary[], t: T, timezone: string, language: string): SlackReply {
-  if (lines.length === 0) return { text: t("campaigns-empty") };
+/** The campaigns, and (`openDrafts` > 0) where the unscheduled drafts are. */
+export function campaignListView(lines: CampaignSummary[], t: Translate, timezone: string, language: string, openDrafts = 0): SlackReply {
+  const drafts = openDrafts > 0 ? t("campaigns-drafts-hint", { count: openDrafts }) : undefined;
+  if (lines.length === 0) return { text: drafts ? `${t("campaigns-empty")}\n${drafts}` : t("campaigns-empty") };
   const text = lines
     .map((c) =>
       t("campaigns-line", {
@@ -22,15 +23,31 @@ export function campaignListView(lines: CampaignSummary[], t: T, timezone: strin
     )
     .join("\n");
   return {
-    text: `${t("campaigns-title")}\n${text}`,
+    text: `${t("campaigns-title")}\n${text}${drafts ? `\n${drafts}` : ""}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: t("campaigns-title") } },
+      { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
+      ...(drafts ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: drafts }] }] : []),
+    ],
+  };
+}
+
+/** `/campaigns drafts`: the pre-flight cards nobody scheduled yet. */
+export function campaignDraftsView(drafts: DraftSummary[], t: Translate, timezone: string, language: string): SlackReply {
+  if (drafts.length === 0) return { text: t("campaigns-drafts-empty") };
+  const text = drafts
+    .map((d) => t("campaigns-draft-line", { id: d.id, name: d.name, segment: d.segmentText.slice(0, 80), when: formatWhen(d.sendAt, timezone, language), user: d.createdBy }))
+    .join("\n");
+  return {
+    text: `${t("campaigns-drafts-title")}\n${text}`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: t("campaigns-drafts-title").slice(0, 150) } },
       { type: "section", text: { type: "mrkdwn", text: text.slice(0, 2900) } },
     ],
   };
 }
 
-function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: T, timezone: string, language: string): string {
+function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: Translate, timezone: string, language: string): string {
   const by = t(`ab-measure-${ab.by}`);
   const d = ab.decision;
   if (!d) return t("report-ab-waiting", { percent: ab.percent, by, when: ab.decideAt ? formatWhen(ab.decideAt, timezone, language) : "—", default: ab.defaultVariant });
@@ -44,7 +61,7 @@ function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: T, timezone: s
   return t("report-ab-decided", { percent: ab.percent, winner: d.winner, reason: d.reason, by, figures, when: formatWhen(new Date(d.decidedAt), timezone, language), user: d.decidedBy });
 }
 
-export function campaignReportView(r: CampaignReport, sendAt: Date, t: T, timezone: string, language: string): SlackReply {
+export function campaignReportView(r: CampaignReport, sendAt: Date, t: Translate, timezone: string, language: string): SlackReply {
   const n = (x: number) => formatNumber(x, language);
   const money = (x: number) => formatMoney(x, language);
   const pct = (x: number) => formatPercent(x, language);

@@ -4,11 +4,10 @@ import type { KnownBlock, SectionBlock } from "@slack/types";
 import { button, OPEN_PROFILE } from "../action-values.ts";
 import { localize, type LocalizedText } from "../../../core/dialogues/localized-text.ts";
 import type { AnsweredQuestion, CustomerCard, OrdersSummary } from "../../../core/ports.ts";
-
-export type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface CardContext {
-  t: T;
+  t: Translate;
   /** The team's language (SLACK_LANGUAGE). */
   language: string;
 }
@@ -27,11 +26,11 @@ export function truncate(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 
-export function customerName(customer: CustomerCard, t: T): string {
+export function customerName(customer: CustomerCard, t: Translate): string {
   return customer.name ?? (customer.username ? `@${customer.username}` : t("slack-customer-unnamed", { id: customer.subscriberId }));
 }
 
-export function contactsOf(customer: CustomerCard, t: T): string {
+export function contactsOf(customer: CustomerCard, t: Translate): string {
   const parts = [
     customer.phone,
     customer.email,
@@ -52,7 +51,7 @@ export function money(total: string, currency: string | null): string {
   return currency ? `${amount} ${currency}` : amount;
 }
 
-export function orderFields(orders: OrdersSummary, t: T): string[] {
+export function orderFields(orders: OrdersSummary, t: Translate): string[] {
   if (orders.count === 0) return [field(t("slack-field-orders"), t("slack-orders-none"))];
   return [
     field(t("slack-field-orders"), String(orders.count)),
@@ -100,14 +99,14 @@ export function answersSections(title: string, answers: AnsweredQuestion[], ctx:
   return sections;
 }
 
-export function profileButton(customer: CustomerCard, t: T): KnownBlock {
+export function profileButton(customer: CustomerCard, t: Translate): KnownBlock {
   return {
     type: "actions",
     elements: [button(OPEN_PROFILE, customer.subscriberId, t("slack-open-profile"))],
   };
 }
 
-export function threadHint(t: T): KnownBlock {
+export function threadHint(t: Translate): KnownBlock {
   return { type: "context", elements: [{ type: "mrkdwn", text: t("slack-thread-hint") }] };
 }
 

@@ -5,8 +5,7 @@ import type { ChainCondition, ChainDefinition, ChainStep } from "../../../core/c
 import type { ChainDetail, ChainSummary } from "../../../core/chains/chain-report.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatMoney, formatNumber, formatPercent, formatWhen } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 /** Money per currency ("120 EUR, 80 USD"), or 0. */
 function revenueText(revenue: { currency: string; amount: number }[], language: string): string {
@@ -14,7 +13,7 @@ function revenueText(revenue: { currency: string; amount: number }[], language: 
   return revenue.map((r) => `${formatMoney(r.amount, language)} ${r.currency}`).join(", ");
 }
 
-function durationText(ms: number, t: T): string {
+function durationText(ms: number, t: Translate): string {
   if (ms % 86_400_000 === 0) return t("chain-duration-days", { n: ms / 86_400_000 });
   if (ms % 3_600_000 === 0) return t("duration-hours", { n: ms / 3_600_000 });
   return t("duration-minutes", { n: Math.round(ms / 60_000) });
@@ -24,7 +23,7 @@ function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-export function triggerText(chain: ChainDefinition, t: T): string {
+export function triggerText(chain: ChainDefinition, t: Translate): string {
   const tr = chain.trigger;
   if ("event" in tr) {
     const where = Object.entries(tr.where ?? {}).map(([k, v]) => `${k} = ${String(v)}`).join(", ");
@@ -35,7 +34,7 @@ export function triggerText(chain: ChainDefinition, t: T): string {
   return tr.qualification ? t("chain-trigger-flow-qualified", { flow: tr.flow_completed, qualification: tr.qualification }) : t("chain-trigger-flow", { flow: tr.flow_completed });
 }
 
-function conditionText(c: ChainCondition, t: T): string {
+function conditionText(c: ChainCondition, t: Translate): string {
   if ("ordered_since_entry" in c) return t(c.ordered_since_entry ? "chain-condition-ordered" : "chain-condition-not-ordered");
   if ("clicked_since_entry" in c) return t(c.clicked_since_entry ? "chain-condition-clicked" : "chain-condition-not-clicked");
   if ("event_since_entry" in c) return t("chain-condition-event", { event: c.event_since_entry });
@@ -44,7 +43,7 @@ function conditionText(c: ChainCondition, t: T): string {
   return t("chain-condition-segment", { segment: c.in_segment });
 }
 
-export function stepText(step: ChainStep, t: T, language: string): string {
+export function stepText(step: ChainStep, t: Translate, language: string): string {
   if ("wait" in step) return t("chain-step-wait", { duration: durationText(step.wait, t) });
   if ("wait_until" in step) {
     const w = step.wait_until;
@@ -62,12 +61,12 @@ export function stepText(step: ChainStep, t: T, language: string): string {
   return t("chain-step-end");
 }
 
-function stateText(s: ChainSummary, t: T): string {
+function stateText(s: ChainSummary, t: Translate): string {
   if (!s.chain.enabled) return t("chain-state-disabled");
   return s.paused ? t(`chain-state-paused-${s.paused}`) : t("chain-state-active");
 }
 
-function figuresText(s: ChainSummary, t: T, language: string): string {
+function figuresText(s: ChainSummary, t: Translate, language: string): string {
   const n = (x: number) => formatNumber(x, language);
   const lines = [
     t("chains-figures", {
@@ -96,7 +95,7 @@ function figuresText(s: ChainSummary, t: T, language: string): string {
   return lines.join("\n");
 }
 
-export function chainListView(summaries: ChainSummary[], t: T, language: string): SlackReply {
+export function chainListView(summaries: ChainSummary[], t: Translate, language: string): SlackReply {
   if (summaries.length === 0) return { text: t("chains-empty") };
   const sections = summaries.map((s) => `${t("chains-line", { name: s.chain.name, id: s.chain.id, state: stateText(s, t), trigger: triggerText(s.chain, t) })}\n${figuresText(s, t, language)}`);
   const blocks: KnownBlock[] = [
@@ -107,7 +106,7 @@ export function chainListView(summaries: ChainSummary[], t: T, language: string)
   return { text: `${t("chains-title")}\n${sections.join("\n\n")}`, blocks };
 }
 
-export function chainDetailView(d: ChainDetail, t: T, timezone: string, language: string): SlackReply {
+export function chainDetailView(d: ChainDetail, t: Translate, timezone: string, language: string): SlackReply {
   const s = d.summary;
   const n = (x: number) => formatNumber(x, language);
   const stepLines = d.steps.map((f) => {
@@ -138,14 +137,14 @@ export function chainDetailView(d: ChainDetail, t: T, timezone: string, language
   };
 }
 
-function exitText(reason: string, t: T): string {
+function exitText(reason: string, t: Translate): string {
   if (reason.startsWith("event:")) return `${reason.slice(6)}`;
   const text = t(`chain-exit-${reason}`);
   return text.startsWith("chain-exit-") ? reason : text;
 }
 
 /** App Home's section: active chains with their 7-day figures. */
-export function homeChainBlocks(summaries: ChainSummary[], t: T, language: string): KnownBlock[] {
+export function homeChainBlocks(summaries: ChainSummary[], t: Translate, language: string): KnownBlock[] {
   const active = summaries.filter((s) => s.chain.enabled && !s.paused);
   const text = active.length
     ? active

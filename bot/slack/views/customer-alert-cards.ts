@@ -42,6 +42,11 @@ export function alertCard(alert: TeamAlert, ctx: CardContext): Card {
       return feedbackCard(alert, ctx);
     case "help_request":
       return helpRequestCard(alert, ctx);
+    case "referral_milestone":
+      return customerCard(ctx.t("slack-referral-milestone-title", { name: customerName(alert.customer, ctx.t), friends: alert.friends }), alert.customer, ctx, [
+        textSection(ctx.t("slack-referral-milestone-body", { friends: alert.friends })),
+        ...fieldsSection([field(ctx.t("slack-field-contacts"), contactsOf(alert.customer, ctx.t))]),
+      ]);
     case "ab_test":
       return abTestCard(alert, ctx);
     case "ab_decision":
@@ -97,6 +102,7 @@ function feedbackCard(alert: Extract<TeamAlert, { kind: "feedback" }>, ctx: Card
   return customerCard(t("slack-feedback-title", { name: customerName(alert.customer, t) }), alert.customer, ctx, [
     textSection(quote(alert.text)),
     ...fieldsSection([...orderFields(alert.orders, t), field(t("slack-field-contacts"), contactsOf(alert.customer, t))]),
+    ...toldSection(alert.toldAnswerFrom, t),
   ]);
 }
 

@@ -1,10 +1,9 @@
 // /customer erase asks first: who would be erased, and a button to confirm.
 import { button, CUSTOMER_ERASE } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function customerEraseConfirmView(customer: { id: number; firstName: string | null; lastName: string | null }, t: T): SlackReply {
+export function customerEraseConfirmView(customer: { id: number; firstName: string | null; lastName: string | null }, t: Translate): SlackReply {
   const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || `#${customer.id}`;
   const text = t("customer-erase-confirm", { id: customer.id, name });
   return {

@@ -4,7 +4,7 @@
 // pre-flight card (bot/slack/actions/digest-actions.ts).
 import type { KnownBlock } from "@slack/types";
 import type { DigestLine, DigestSections } from "../../digest/digest-sections.ts";
-import { button, DIGEST_PROPOSAL } from "../action-values.ts";
+import { button, DIGEST_PROPOSAL, METRICS_DEFINITIONS } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { escapeMrkdwn, truncate } from "./card-parts.ts";
 
@@ -32,10 +32,18 @@ export function digestView(s: DigestSections, options: { withChartsNote: boolean
       });
     }
   }
-  for (const section of s.sections) {
+  s.sections.forEach((section, i) => {
     blocks.push({ type: "divider" });
     blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(section.heading)}*\n${section.lines.map(line).join("\n")}`, SECTION_LIMIT) } });
-  }
+    // Under the key figures: their definitions on request, only the ones the digest shows.
+    if (i === 0) {
+      blocks.push({
+        type: "actions",
+        block_id: "digest_definitions",
+        elements: [button(METRICS_DEFINITIONS, "digest", s.definitionsButton)],
+      });
+    }
+  });
   if (options.withChartsNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${escapeMrkdwn(s.chartsNote)}` }] });
   const headline = "none" in p ? p.none : p.headline;
   return { text: `${s.title} - ${headline}`, blocks };

@@ -1,23 +1,34 @@
-// A key figure as the team reads it: the value in its unit, and its change
-// against the previous period (points for NPS and percentages, % otherwise).
+// A key figure as the team reads it: the value in its unit (money with its
+// currency, one amount per currency where the store has several; durations
+// in months), and its change against the previous period (points for NPS
+// and percentages, % otherwise).
+import type { Translate } from "../../../core/i18n.ts";
 import type { Figure } from "../../../core/metrics/key-figures.ts";
 import { formatMoney, formatNumber } from "./format.ts";
 
-export function formatFigureValue(unit: Figure["unit"], value: number | null, language: string): string {
+type T = Translate;
+
+export type ShownFigure = Pick<Figure, "unit" | "value" | "previous"> & Partial<Pick<Figure, "currency" | "byCurrency">>;
+
+export function formatFigureValue(unit: Figure["unit"], value: number | null, language: string, t: T, currency?: string | null): string {
   if (value === null) return "—";
   switch (unit) {
     case "count":
       return formatNumber(value, language);
-    case "money":
-      return formatMoney(Math.round(value * 100) / 100, language);
+    case "money": {
+      const amount = formatMoney(Math.round(value * 100) / 100, language);
+      return currency ? `${amount} ${currency}` : amount;
+    }
     case "percent":
       return `${formatNumber(value, language, 1)}%`;
     case "score":
       return formatNumber(Math.round(value), language);
     case "ratio":
       return formatNumber(value, language, 2);
+    case "per_month":
+      return t("unit-per-month", { n: formatNumber(value, language, 3) });
     case "months":
-      return formatNumber(value, language, 1);
+      return t("unit-months", { n: formatNumber(value, language, 1) });
   }
 }
 
@@ -30,4 +41,15 @@ export function formatFigureChange(unit: Figure["unit"], value: number | null, p
   if (Math.abs(delta) < 0.05) return "=";
   const sign = delta > 0 ? "▲ +" : "▼ −";
   return `${sign}${formatNumber(Math.abs(delta), language, Math.abs(delta) < 10 ? 1 : 0)}${inPoints ? (language === "ru" ? " п." : " pts") : "%"}`;
+}
+
+/** Value and change together; per currency ("300 USD ▲ +5% · 120 EUR =") where the store has several. */
+export function formatFigure(f: ShownFigure, language: string, t: T, options: { previousValue?: boolean } = {}): string {
+  const one = (value: number | null, previous: number | null, currency: string | null | undefined) => {
+    const change = formatFigureChange(f.unit, value, previous, language);
+    const before = options.previousValue && previous !== null ? ` (${formatFigureValue(f.unit, previous, language, t, currency)})` : "";
+    return `${formatFigureValue(f.unit, value, language, t, currency)}${change ? `  ${change}${before}` : ""}`;
+  };
+  if (f.byCurrency?.length) return f.byCurrency.map((c) => one(c.value, c.previous, c.currency)).join(" · ");
+  return one(f.value, f.previous, f.currency);
 }

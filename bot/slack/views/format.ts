@@ -1,6 +1,6 @@
 // Numbers, money, dates and durations as the team reads them, in the team's
 // language and timezone.
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 const locale = (language: string) => (language === "ru" ? "ru-RU" : "en-GB");
 
@@ -29,7 +29,7 @@ export function formatPercent(ratio: number, language: string): string {
   return `${formatNumber(ratio * 100, language, 1)}%`;
 }
 
-export function formatDuration(seconds: number, t: T): string {
+export function formatDuration(seconds: number, t: Translate): string {
   if (seconds < 60) return t("duration-seconds", { n: Math.max(1, Math.round(seconds)) });
   if (seconds < 3600) return t("duration-minutes", { n: Math.round(seconds / 60) });
   const h = Math.floor(seconds / 3600);

@@ -1,15 +1,13 @@
 // The App Home tab: a compact dashboard.
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { Dashboard } from "../../../core/metrics/dashboard.ts";
-import { formatFigureChange, formatFigureValue } from "./figure-format.ts";
+import { formatFigure } from "./figure-format.ts";
 import { formatWhen } from "./format.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function homeView(d: Dashboard, t: T, timezone: string, language: string, extra: KnownBlock[] = []): HomeView {
+export function homeView(d: Dashboard, t: Translate, timezone: string, language: string, extra: KnownBlock[] = []): HomeView {
   const figures = d.figures.map((f) => {
-    const change = formatFigureChange(f.unit, f.value, f.previous, language);
-    return { type: "mrkdwn" as const, text: `*${f.label}*\n${formatFigureValue(f.unit, f.value, language)}${change ? ` ${change}` : ""}` };
+    return { type: "mrkdwn" as const, text: `*${f.label}*\n${formatFigure(f, language, t)}` };
   });
   const campaigns = d.nextCampaigns.length
     ? d.nextCampaigns.map((c) => `#${c.id} *${c.name}* — ${t(`campaign-status-${c.status}`)} — ${formatWhen(c.sendAt, timezone, language)}`).join("\n")

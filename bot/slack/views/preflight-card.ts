@@ -2,13 +2,14 @@
 // and Schedule (or Submit for approval) / Edit / Cancel.
 import { DETECTABLE_RELATIVE } from "../../../core/campaigns/preflight.ts";
 import type { KnownBlock } from "@slack/types";
-import type { Preflight } from "../../../core/campaigns/preflight.ts";
+import { DEFAULT_POWER } from "../../../core/campaigns/group-power.ts";
+import type { Preflight, PreflightWarning } from "../../../core/campaigns/preflight.ts";
+import type { DateOrder } from "../../../core/campaigns/read-date.ts";
 import type { OutgoingMessage } from "../../../core/ports.ts";
 import { button, CAMPAIGN_DISCARD, CAMPAIGN_EDIT, CAMPAIGN_SCHEDULE } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import { formatDuration, formatMoney, formatNumber, formatWhen } from "./format.ts";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../../core/i18n.ts";
 
 export interface PreflightCardInput {
   campaignId: number;
@@ -26,9 +27,11 @@ export interface PreflightCardInput {
   timezone: string;
   language: string;
   rate: number;
+  /** How numeric dates were read, named when the send time is far ahead. */
+  dateOrder?: DateOrder;
 }
 
-export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
+export function preflightCard(input: PreflightCardInput, t: Translate): SlackReply {
   const { preflight: pf, language } = input;
   const n = (x: number) => formatNumber(x, language);
   const when = formatWhen(pf.sendAt, input.timezone, language);
@@ -66,8 +69,10 @@ export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
         ]
       : [t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB })]),
     ...(pf.deferredByQuietHours > 0 ? [t("preflight-quiet", { deferred: n(pf.deferredByQuietHours), window: pf.quietHours ?? "-" })] : []),
+    ...(pf.messagesPerRecipient > 1 ? [t("preflight-long-text", { chars: n(pf.longestText), parts: pf.messagesPerRecipient, limit: n(4096) })] : []),
     t("preflight-eta", { eta: formatDuration(pf.etaSeconds, t), rate: input.rate }),
     ...(input.cost !== null ? [t("preflight-cost", { cost: formatMoney(input.cost, language) })] : []),
+    ...pf.warnings.map((w) => warningText(w, input, t)),
   ];
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: t("preflight-title", { name: input.name }).slice(0, 150) } },
@@ -87,6 +92,23 @@ export function preflightCard(input: PreflightCardInput, t: T): SlackReply {
     ],
   });
   return { text: `${t("preflight-title", { name: input.name })}: ${t("preflight-recipients", { recipients: n(pf.recipients) })}`, blocks };
+}
+
+function warningText(w: PreflightWarning, input: PreflightCardInput, t: Translate): string {
+  const n = (x: number) => formatNumber(x, input.language);
+  if (w.kind === "far_ahead") return t("preflight-far-ahead", { days: n(w.days), order: input.dateOrder ?? "dmy" });
+  const percent = (x: number) => formatNumber(Math.round(x * 1000) / 10, input.language);
+  return t("preflight-small-group", {
+    group: w.group,
+    size: n(w.size),
+    other: n(w.other),
+    needed: w.needed === null ? "none" : n(w.needed),
+    balanced: n(w.balanced),
+    total: n(w.balanced * 2),
+    reach: n(input.preflight.holdout + input.preflight.recipients),
+    base: percent(DEFAULT_POWER.baselineRate),
+    target: percent(DEFAULT_POWER.baselineRate + DEFAULT_POWER.minimumLift),
+  });
 }
 
 function quote(message: OutgoingMessage): string {

@@ -5,12 +5,11 @@ import type { SegmentSize } from "../../../core/segments/segment-sizes.ts";
 import type { SegmentReport, SampleCustomer } from "../../../core/segments/segment-report.ts";
 import type { SegmentView } from "../../../core/segments/show-segment.ts";
 import type { SlackReply } from "../reply.ts";
+import type { Translate } from "../../../core/i18n.ts";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
+const GROUPS = ["consent", "lifecycle", "rfm", "nps", "referrals"] as const;
 
-const GROUPS = ["consent", "lifecycle", "rfm", "nps"] as const;
-
-export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
+export function segmentListView(segments: SegmentSize[], t: Translate): SlackReply {
   // A built-in segment shows the name to type after its label: `/segment show rfm:at_risk`, `/send rfm:at_risk ...`.
   const line = (s: SegmentSize) => {
     const name = s.segment.label ? capitalize(t(s.segment.label)) : s.segment.key;
@@ -30,17 +29,17 @@ export function segmentListView(segments: SegmentSize[], t: T): SlackReply {
   return { text: `${t("segment-list-title")}: ${summary}`, blocks };
 }
 
-export function segmentShowView(view: SegmentView, t: T, showContacts = false): SlackReply {
+export function segmentShowView(view: SegmentView, t: Translate, showContacts = false): SlackReply {
   const name = view.segment.label ? t(view.segment.label) : view.segment.key;
   const change = view.change === undefined ? "" : ` · ${changeText(view.change, t)}`;
   return reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t, showContacts);
 }
 
-export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: T, showContacts = false): SlackReply {
+export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: Translate, showContacts = false): SlackReply {
   return reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t, showContacts);
 }
 
-function reportView(title: string, report: SegmentReport, definition: string, change: string, t: T, showContacts: boolean): SlackReply {
+function reportView(title: string, report: SegmentReport, definition: string, change: string, t: Translate, showContacts: boolean): SlackReply {
   const share = `${(report.share * 100).toFixed(1)}%`;
   const size = t("segments-size", { size: formatCount(report.size), share, base: formatCount(report.base) });
   const breakdowns = (["lifecycle", "rfm", "source", "language"] as const).map((dim) => {
@@ -58,7 +57,7 @@ function reportView(title: string, report: SegmentReport, definition: string, ch
   return { text: `${title}: ${report.size}`, blocks };
 }
 
-function valueName(dim: string, value: string, t: T): string {
+function valueName(dim: string, value: string, t: Translate): string {
   if (value === "none") return t("seg-unknown");
   if (dim === "lifecycle") return t(`seg-stage-${value}`);
   if (dim === "rfm") return t(`seg-rfm-${value}`);
@@ -89,7 +88,7 @@ function capitalize(label: string): string {
   return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
-function changeText(change: number, t: T): string {
+function changeText(change: number, t: Translate): string {
   return t("segments-change", { change: Math.abs(change), sign: change > 0 ? "+" : change < 0 ? "-" : "" });
 }
 

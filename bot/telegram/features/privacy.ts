@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineCallback } from "../../../core/button-data.ts";
 import { eraseCustomer } from "../../../core/privacy/erase-customer.ts";
 import { exportCustomerData } from "../../../core/privacy/export-customer-data.ts";
+import type { CustomerReferrals } from "../../../core/referrals/customer-referrals.ts";
 import type { BotContext } from "../context.ts";
 
 export const forgetCallback = defineCallback("forget", z.object({ answer: z.enum(["yes", "no"]) }));
@@ -35,6 +36,7 @@ privateChats.command("mydata", async (ctx) => {
       total,
       answers: data.flowAnswers.length + data.surveyAnswers.length,
       messages: data.messagesReceived,
+      referrals: referralLine(ctx, data.referrals),
     }),
   );
   await ctx.replyWithDocument(new InputFile(Buffer.from(JSON.stringify(data, null, 2)), "my-data.json"), {
@@ -68,6 +70,13 @@ composer.callbackQuery(forgetCallback.pattern, async (ctx) => {
   await eraseCustomer(ctx.core, { subscriberId: ctx.subscriber.id, actor: `telegram:${ctx.subscriber.id}`, reason: "customer_request" });
   await ctx.editMessageText(ctx.t("privacy-forgotten"));
 });
+
+/** Whom they referred (counts, not names) and what they got, when there is anything to say. */
+function referralLine(ctx: BotContext, r: CustomerReferrals): string {
+  if (r.invited === 0 && r.rewards.length === 0) return "";
+  const codes = r.rewards.map((w) => w.code).filter(Boolean);
+  return `\n${ctx.t("privacy-referrals", { invited: r.invited, accepted: r.accepted, rewards: r.rewards.length, codes: codes.length > 0 ? ` (${codes.join(", ")})` : "" })}`;
+}
 
 /** 1234.5 -> "$1,234.50" / "1 234,50 $": two decimals, the locale's separators, the currency when there is one. */
 function formatMoney(amount: number, locale: string, currency?: string): string {

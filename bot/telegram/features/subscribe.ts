@@ -43,13 +43,20 @@ composer.callbackQuery(consentCallback.pattern, async (ctx) => {
     // /language since); re-rendered only when Telegram does not send it along.
     const message = ctx.callbackQuery.message;
     const shown = message && "text" in message ? message.text : undefined;
-    const { changed } = await confirmConsent(ctx.core, { telegramId, consentText: shown ?? consentQuestion(ctx) });
+    const { changed, welcome } = await confirmConsent(ctx.core, { telegramId, consentText: shown ?? consentQuestion(ctx) });
+    // Only the press that subscribed them edits the message; a repeated press gets a short note.
+    if (!changed) {
+      await ctx.answerCallbackQuery({ text: ctx.t("consent-already") });
+      return;
+    }
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t(changed ? "consent-confirmed" : "consent-already"));
+    await ctx.editMessageText(ctx.t("consent-confirmed"));
+    // A referred friend's welcome reward follows the confirmation.
+    if (welcome.length > 0) await sendDialogueReply(ctx, { messages: welcome });
   } else {
-    await declineConsent(ctx.core, { telegramId });
+    const { changed } = await declineConsent(ctx.core, { telegramId });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("consent-declined"));
+    if (changed) await ctx.editMessageText(ctx.t("consent-declined"));
   }
 });
 

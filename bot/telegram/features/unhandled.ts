@@ -1,6 +1,10 @@
-// Registered last: whatever no feature took gets a polite hint, never silence.
+// Registered last: whatever no feature took gets a polite hint, never silence;
+// a customer's words go to the team as feedback (forward-free-text.ts).
 import { Composer } from "grammy";
+import { forwardFreeText } from "../../../core/team-threads/forward-free-text.ts";
 import type { BotContext } from "../context.ts";
+import { sendDialogueReply } from "../dialogue-reply.ts";
+import { messageInput } from "../message-input.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -10,6 +14,10 @@ privateChats.on("message::bot_command", async (ctx) => {
 });
 
 privateChats.on("message", async (ctx) => {
+  // Words outside any dialogue are feedback for the team, not a misunderstanding.
+  const input = messageInput(ctx);
+  const forwarded = ctx.subscriber && input.kind === "text" ? await forwardFreeText(ctx.core, { subscriber: ctx.subscriber, text: input.text }) : undefined;
+  if (forwarded) return sendDialogueReply(ctx, forwarded);
   await ctx.reply(ctx.t("unhandled-message"));
 });
 

@@ -3,14 +3,14 @@
 import { decode } from "fast-png";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { digestSections } from "../../bot/digest/digest-sections.ts";
-import { FakeClock } from "../../test/support/clock.ts";
-import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
-import { DIGEST_NOW, seedDigestStore, WEEK } from "../../test/support/digest-store.ts";
-import { pictureStats } from "../../test/support/png.ts";
-import { refreshCustomerStats } from "../segments/customer-stats.ts";
-import { buildDigest, type Digest } from "./build-digest.ts";
-import { renderDigestCharts } from "./digest-charts.ts";
+import { FakeClock } from "../support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { DIGEST_NOW, seedDigestStore, WEEK } from "../support/digest-store.ts";
+import { pictureStats } from "../support/png.ts";
+import { refreshCustomerStats } from "../../core/segments/customer-stats.ts";
+import { buildDigest, type Digest } from "../../core/digest/build-digest.ts";
+import { renderDigestCharts } from "../../core/digest/digest-charts.ts";
 
 describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
   let database: TestDatabase;
@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     digest = await buildDigest(deps, { period: WEEK });
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   const figure = (key: string) => {
@@ -63,10 +63,10 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     // The week before: Boris 70 (his 2nd order).
     expect(figure("active_customers")).toEqual({ value: 3, previous: 1, reading: { key: "digest-reading-active", vars: { first: 2, returning: 1 } } });
     // Orders moved more than the order value: |ln(3/1)| = 1.10 > |ln(100/70)| = 0.36.
-    expect(figure("revenue")).toEqual({ value: 300, previous: 70, reading: { key: "digest-reading-revenue", vars: { orders: 3, aov: 100, driver: "orders" } } });
+    expect(figure("revenue")).toEqual({ value: 300, previous: 70, reading: { key: "digest-reading-revenue", vars: { orders: 3, aov: 100, currency: "USD", driver: "orders" } } });
     expect(figure("aov")).toEqual({ value: 100, previous: 70, reading: { key: "digest-reading-aov", vars: { frequency: 1 } } });
     // Ann had bought before the week: 1 of 3; the week before Boris had too: 1 of 1.
-    const repeat = figure("repeat_purchase_rate");
+    const repeat = figure("repeat_customer_rate");
     expect(repeat.value).toBeCloseTo(100 / 3, 10);
     expect(repeat.previous).toBe(100);
     expect(repeat.reading).toEqual({ key: "digest-reading-repeat", vars: { returning: 1, buyers: 3 } });
@@ -78,26 +78,26 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     const ltv = figure("ltv");
     expect(ltv.value).toBeCloseTo((259 * 50) / 42, 8);
     expect(ltv.previous).toBeCloseTo(161.875, 8);
-    expect(ltv.reading).toEqual({ key: "digest-reading-ltv", vars: { lifetime: 1.4, arpu: 217.41 } });
+    expect(ltv.reading).toEqual({ key: "digest-reading-ltv", vars: { lifetime: 1.4, arpu: 217.41, currency: "USD" } });
     // Boris bought the week before and not this week: 0 of 1. Nobody bought the week before that.
     expect(figure("retention_rate")).toEqual({ value: 0, previous: null, reading: { key: "digest-reading-retention", vars: { retained: 0, buyers: 1 } } });
   });
 
   test("the loyalty funnel at both ends of the week and who moved", async () => {
-    // Monday 16 Nov 00:00 Berlin: Ann and Boris repeat (2 orders), Finn loyal (3 orders, the last 08-20 within
-    // 90 days), Eve new (one order 05-20, not yet 180 days), Dan, Gus, Hana, Ivan, Jana, Karl potential;
-    // Cleo and Lena not known yet. Monday 23 Nov: Ann loyal (3rd order), Finn repeat (08-20 now > 90 days),
-    // Eve churned after her first order (> 180 days), Ivan and Cleo new, Lena potential.
+    // Monday 16 Nov 00:00 Berlin: Ann and Boris repeat (2 orders), Finn repeat too (3 orders, the last 08-20 within
+    // 90 days, but 90 spent is below the median 120 of the active repeat customers Ann 200, Boris 120, Finn 90: not
+    // high value), Eve new (one order 05-20, not yet 180 days), Dan, Gus, Hana, Ivan, Jana, Karl potential;
+    // Cleo and Lena not known yet. Monday 23 Nov: Ann loyal (3rd order, 400 >= the median 120 of 400, 120, 90),
+    // Finn repeat, Eve churned after her first order (> 180 days), Ivan and Cleo new, Lena potential.
     expect(digest.movement.stages).toEqual([
       { key: "potential", before: 6, after: 6 },
       { key: "new", before: 1, after: 2 },
-      { key: "repeat", before: 2, after: 2 },
-      { key: "loyal", before: 1, after: 1 },
+      { key: "repeat", before: 3, after: 2 },
+      { key: "loyal", before: 0, after: 1 },
       { key: "churned_from_new", before: 0, after: 1 },
       { key: "churned_from_loyal", before: 0, after: 0 },
     ]);
     expect(digest.movement.stageFlows).toEqual([
-      { from: "loyal", to: "repeat", count: 1 },
       { from: "new", to: "churned_from_new", count: 1 },
       { from: null, to: "new", count: 1 },
       { from: null, to: "potential", count: 1 },
@@ -187,14 +187,14 @@ describe.each(DATABASE_KINDS)("weekly digest content on %s", (kind) => {
     });
     const figures = en.sections[0]!.lines;
     expect(figures[0]).toEqual({ label: "NPS", text: "-25  ▼ −25 pts (0)", note: "Act now (below 0): more detractors than promoters · 4 answers, too few to read much into" });
-    expect(figures[5]).toEqual({ label: "Revenue", text: "300  ▲ +329% (70)", note: "3 orders × 100 on average; the number of orders moved it most" });
+    expect(figures[5]).toEqual({ label: "Revenue", text: "300 USD  ▲ +329% (70 USD)", note: "3 orders × 100 USD on average; the number of orders moved it most" });
     expect(figures[9]!.note).toBe("0 of the 1 customers who bought the week before bought again");
     expect(en.sections[2]!.lines.at(-1)!.text).toBe(
-      "Moved: Loyal → Repeat 1 · New → Churned after 1st 1 · Potential → New 1 · Repeat → Loyal 1 · new in the base: 2",
+      "Moved: New → Churned after 1st 1 · Potential → New 1 · Repeat → Loyal 1 · new in the base: 2",
     );
     expect(en.sections[3]!.lines).toEqual([
       {
-        text: "#501 Black Friday teaser: 2 delivered · incremental revenue 200 vs the holdout · ROMI 100.0% · groups too small to tell",
+        text: "#501 Black Friday teaser: 2 delivered · incremental revenue 200 USD vs the holdout · ROMI 100.0% · groups too small to tell",
         note: "orders until 25 Nov still count",
       },
     ]);

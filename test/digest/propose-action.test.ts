@@ -2,17 +2,17 @@
 // on crafted numbers, and the /send words it becomes.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseSend } from "../../bot/slack/commands/parse-send.ts";
-import { FakeClock } from "../../test/support/clock.ts";
-import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
-import { parseWhen } from "../campaigns/parse-when.ts";
-import { createTranslator } from "../i18n.ts";
-import { parseSegmentText } from "../segments/parse-segment-text.ts";
-import { LIFECYCLE_STAGES } from "../segments/lifecycle.ts";
-import { RFM_CLASSES } from "../segments/rfm.ts";
-import { proposalSendText } from "./proposal-command.ts";
-import { proposeAction, readSignals, SIGNALS } from "./propose-action.ts";
-import { stageMovement, type StageMovement } from "./stage-snapshots.ts";
+import { FakeClock } from "../support/clock.ts";
+import { testCoreDeps, type TestCoreDeps } from "../support/core-deps.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases.ts";
+import { parseWhen } from "../../core/campaigns/parse-when.ts";
+import { createTranslator } from "../../core/i18n.ts";
+import { parseSegmentText } from "../../core/segments/parse-segment-text.ts";
+import { LIFECYCLE_STAGES } from "../../core/segments/lifecycle.ts";
+import { RFM_CLASSES } from "../../core/segments/rfm.ts";
+import { proposalSendText } from "../../core/digest/proposal-command.ts";
+import { proposeAction, readSignals, SIGNALS } from "../../core/digest/propose-action.ts";
+import { stageMovement, type StageMovement } from "../../core/digest/stage-snapshots.ts";
 
 /** A week in which nothing moved, with the given sizes changed. */
 function movement(changes: { stage?: Record<string, [number, number]>; rfm?: Record<string, [number, number]> }): StageMovement {
@@ -46,6 +46,14 @@ describe("the proposal rule", () => {
     expect(winner(m, { previous: 2, count: 9 })).toBe("new_leads");
     // ...but not an equally strong risk: can't-lose 1000 -> 1180 scores 3.86.
     expect(winner(movement({ rfm: { cant_lose: [1000, 1180] }, stage: { potential: [1000, 1180] } }))).toBe("cant_lose");
+  });
+
+  test("promoters grew 10 -> 20 while referrals stayed flat: invite the promoters (0.75 x 10 / sqrt(30) = 1.37); not when referrals grew", () => {
+    const flat = { accepted: 3, previous: 3, promoters: 20, promotersPrevious: 10 };
+    const signals = readSignals(movement({}), calm, flat);
+    expect(signals[0]).toMatchObject({ key: "invite_promoters", before: 10, after: 20, eligible: true });
+    expect(signals[0]!.strength).toBeCloseTo((0.75 * 10) / Math.sqrt(30), 10);
+    expect(readSignals(movement({}), calm, { ...flat, accepted: 4 }).find((s) => s.eligible)).toBeUndefined();
   });
 
   test("too few people or too small a share does not count, however strong", () => {
@@ -117,7 +125,7 @@ describe.each(DATABASE_KINDS)("the proposal on crafted snapshots on %s", (kind) 
     `);
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("at_risk 4 -> 10 (+6, 150%): win-back, mostly customers acquired from facebook_ads (4 of the 6 who came in)", async () => {

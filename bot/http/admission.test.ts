@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { Admission } from "./admission.ts";
+
+describe("ingestion admission", () => {
+  test("runs `concurrent` at once, queues `queued` in order, refuses the rest; a release passes the slot on", async () => {
+    const gate = new Admission({ concurrent: 2, queued: 2 });
+    const first = (await gate.enter())!;
+    const second = (await gate.enter())!;
+    const order: number[] = [];
+    const third = gate.enter().then((r) => (order.push(3), r!));
+    const fourth = gate.enter().then((r) => (order.push(4), r!));
+    expect(await gate.enter()).toBeUndefined();
+    first();
+    first(); // a second release of the same turn changes nothing
+    (await third)();
+    second();
+    (await fourth)();
+    expect(order).toEqual([3, 4]);
+    // Everything released: two run at once again.
+    expect(await gate.enter()).toBeTypeOf("function");
+    expect(await gate.enter()).toBeTypeOf("function");
+    expect(await Promise.race([gate.enter(), Promise.resolve("queued")])).toBe("queued");
+  });
+});

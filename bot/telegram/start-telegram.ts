@@ -1,0 +1,88 @@
+// Starts the Telegram bot: by webhook on our HTTP server when
+// TELEGRAM_WEBHOOK_URL is set, by long polling otherwise.
+import { webhookCallback, type Bot } from "grammy";
+import type { Config } from "../../core/config.ts";
+import type { CoreDeps } from "../../core/deps.ts";
+import { cached } from "../http/readiness.ts";
+import type { StartedPart } from "../started-part.ts";
+import type { BotContext } from "./context.ts";
+import { createTelegramBot, publishCommands } from "./create-bot.ts";
+import { ApiReachability } from "./api-reachability.ts";
+
+/** Readiness checks that call Telegram are cached: a minute when healthy, ten seconds when failing. */
+const CHECK_CACHE = { okMs: 60_000, failMs: 10_000 };
+
+export const TELEGRAM_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/** How long a stop waits for the Telegram updates in hand (long polling). */
+const TELEGRAM_STOP_WAIT_MS = 10_000;
+
+export interface TelegramPart extends StartedPart {
+  bot: Bot<BotContext>;
+}
+
+export interface StartTelegramOptions {
+  token: string;
+  /** Called when long polling dies after start (the token was revoked, ...). */
+  onFatal?: ((error: unknown) => void) | undefined;
+}
+
+export async function startTelegram(core: CoreDeps, config: Config, { token, onFatal }: StartTelegramOptions): Promise<TelegramPart> {
+  const { logger } = core;
+  const bot = createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, core, settings: { brandName: config.BRAND_NAME } });
+  // Polling mode's readiness: is the Bot API reachable, not only is the loop running.
+  const reachability = new ApiReachability(core.clock, logger);
+  bot.api.config.use(reachability.transformer);
+  await bot.init();
+  await publishCommands(bot, core);
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  if (webhookUrl) {
+    const path = webhookPath(webhookUrl);
+    await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...TELEGRAM_UPDATES] });
+    logger.info({ path, bot: bot.botInfo.username }, "telegram bot receiving updates by webhook");
+    return {
+      bot,
+      routes: [{ method: "POST", path, handler: webhookCallback(bot, "http", { secretToken: config.TELEGRAM_WEBHOOK_SECRET, onTimeout: "return" }) }],
+      // Telegram's own view: is our URL still the webhook, and is it delivering?
+      check: cached(async () => {
+        const info = await bot.api.getWebhookInfo();
+        if (info.url !== webhookUrl) return { ok: false, detail: `webhook is ${info.url ? `set to ${info.url}` : "not set"}, expected ${webhookUrl}` };
+        const lastError = info.last_error_date && info.last_error_message ? `; last error: ${info.last_error_message}` : "";
+        return { ok: true, detail: `webhook, ${info.pending_update_count} pending${lastError}` };
+      }, core.clock, CHECK_CACHE),
+      // Webhook updates arrive through the HTTP server, which waits for them when it closes.
+      stop: async () => {},
+    };
+  }
+  // Settles when polling has ended and the batch in hand is handled.
+  const polling = bot.start({ allowed_updates: [...TELEGRAM_UPDATES] }).catch((err: unknown) => {
+    logger.fatal({ err }, "telegram long polling stopped");
+    onFatal?.(err);
+  });
+  logger.info({ bot: bot.botInfo.username }, "telegram bot receiving updates by long polling");
+  return {
+    bot,
+    routes: [],
+    check: reachability.check(() => bot.isRunning()),
+    // bot.stop() only ends polling; wait for the handlers still running before the database closes.
+    async stop() {
+      try {
+        await bot.stop();
+      } finally {
+        await settledWithin(polling, TELEGRAM_STOP_WAIT_MS, () => logger.warn("telegram handlers still running at stop"));
+      }
+    },
+  };
+}
+
+async function settledWithin(promise: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
+  if ((await Promise.race([promise.then(() => "done"), timeout])) === "timeout") onTimeout();
+  clearTimeout(timer);
+}
+
+function webhookPath(url: string): string {
+  const { pathname } = new URL(url);
+  return pathname === "/" || pathname === "" ? "/telegram/webhook" : pathname;
+}

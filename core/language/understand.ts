@@ -1,0 +1,22 @@
+// The entry point for any place words arrive (slash commands, and later
+// mentions and direct messages): this installation's names, the clock, and
+// the command's grammar. Returns the exact form to run, choices, or a refusal.
+import type { CoreDeps } from "../deps.ts";
+import { installationNames, type InstallationNames } from "./installation-names.ts";
+import { understandMetrics } from "./understand-metrics.ts";
+import { understandSegment } from "./understand-segment.ts";
+import { understandSend } from "./understand-send.ts";
+import type { Understanding } from "./understanding.ts";
+import type { Command } from "./vocabulary.ts";
+
+export async function understandWords(deps: CoreDeps, command: Command, text: string, names?: InstallationNames): Promise<Understanding> {
+  const context = { names: names ?? (await installationNames(deps)), now: deps.clock.now(), timezone: deps.teamTimezone };
+  switch (command) {
+    case "segment":
+      return understandSegment(text, context);
+    case "send":
+      return understandSend(text, context);
+    case "metrics":
+      return understandMetrics(text, context);
+  }
+}

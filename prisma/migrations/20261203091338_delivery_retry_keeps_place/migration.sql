@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "delivery" ADD COLUMN     "retry_at" TIMESTAMPTZ(3);
+
