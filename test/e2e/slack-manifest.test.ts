@@ -7,7 +7,7 @@ import path from "node:path";
 import { App } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import YAML from "yaml";
-import { createSlackApp } from "../../bot/slack/create-app.ts";
+import { createSlackApp, registerSlackListeners } from "../../bot/slack/create-app.ts";
 import { FakeClock } from "../support/clock.ts";
 import { testCoreDeps } from "../support/core-deps.ts";
 import { createTestDatabase, type TestDatabase } from "../support/databases.ts";
@@ -71,16 +71,9 @@ describe("the Slack app manifest", () => {
     const command = vi.spyOn(App.prototype, "command");
     const event = vi.spyOn(App.prototype, "event");
     const message = vi.spyOn(App.prototype, "message");
-    createSlackApp({
-      botToken: "xoxb-test",
-      signingSecret: "secret",
-      apiUrl: "http://127.0.0.1:9/api/",
-      language: "en",
-      core: testCoreDeps(database, new FakeClock()),
-      access: { admins: [], senders: [], approvers: [], viewers: null },
-      approvalRequired: false,
-      deliveryRate: 30,
-    });
+    const core = testCoreDeps(database, new FakeClock());
+    const slack = createSlackApp({ botToken: "xoxb-test", signingSecret: "secret", apiUrl: "http://127.0.0.1:9/api/", logger: core.logger });
+    registerSlackListeners(slack, { language: "en", core, access: { admins: [], senders: [], approvers: [], viewers: null }, approvalRequired: false, deliveryRate: 30 });
     for (const call of command.mock.calls) commands.add(String(call[0]));
     for (const call of event.mock.calls) events.add(String(call[0]));
     if (message.mock.calls.length > 0) events.add("message");
