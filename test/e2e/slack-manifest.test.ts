@@ -80,7 +80,7 @@ describe("the Slack app manifest", () => {
     vi.restoreAllMocks();
   });
   afterAll(async () => {
-    await database?.drop();
+    await database.drop();
   });
 
   test("declares every slash command the app registers, and no other", () => {
