@@ -23,6 +23,7 @@ import { registerCampaignActions } from "./actions/campaign-actions.ts";
 import { slackAccess } from "./access-control.ts";
 import type { AccessPolicy } from "../../core/access/roles.ts";
 import { registerThreadReplyEvent } from "./events/thread-reply-event.ts";
+import { registerMessagesToApp } from "./events/messages-to-app.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { registerDigestCommand } from "./commands/digest-command.ts";
 import { registerDigestActions } from "./actions/digest-actions.ts";
@@ -118,6 +119,7 @@ export function registerSlackListeners(slack: SlackApp, options: SlackListenerOp
   registerAbTestActions(slack.app, deps);
   registerOpenProfileAction(slack.app, deps);
   registerThreadReplyEvent(slack.app, deps);
+  registerMessagesToApp(slack.app, deps);
   registerAppHome(slack.app, deps);
   registerDigestCommand(slack.app, deps);
   registerDigestActions(slack.app, deps);

@@ -32,19 +32,24 @@ export function registerMetricsCommand(app: App, deps: SlackDeps): void {
   app.command("/metrics", async ({ command, ack, respond }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, METRICS_ERRORS), async () => {
       await deps.access.require(command.user_id, "view");
-      const { core, t, language } = deps;
-      const text = command.text.trim();
-      if (/^(help|помощь|справка)$/i.test(text)) {
-        const sheet = cheatSheetView("/metrics", await installationNames(core), t);
-        const definitions = definitionsView(figureDefinitions(core, language), t);
-        return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? []), ...(definitions.blocks ?? [])].slice(0, 50) };
-      }
-      const { period } = metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, ""));
-      if (isExactPeriod(period, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);
-      // Words: "revenue last week", "выручка за прошлую неделю". Words that mean nothing at all get the period error.
-      return answerWords(deps, "/metrics", text, { run: (form) => runMetricsCommand(deps, form), exactInstead: await noWordKnown(deps, text) ? () => runMetricsCommand(deps, text) : undefined });
+      return answerMetrics(deps, command.text);
     });
   });
+}
+
+/** /metrics' words, whoever asks (the command, a mention, a direct message): help, the exact syntax, or a question in words. */
+export async function answerMetrics(deps: SlackDeps, input: string): Promise<SlackReply> {
+  const { core, t, language } = deps;
+  const text = input.trim();
+  if (/^(help|помощь|справка)$/i.test(text)) {
+    const sheet = cheatSheetView("/metrics", await installationNames(core), t);
+    const definitions = definitionsView(figureDefinitions(core, language), t);
+    return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? []), ...(definitions.blocks ?? [])].slice(0, 50) };
+  }
+  const { period } = metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, ""));
+  if (isExactPeriod(period, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);
+  // Words: "revenue last week", "выручка за прошлую неделю". Words that mean nothing at all get the period error.
+  return answerWords(deps, "/metrics", text, { run: (form) => runMetricsCommand(deps, form), exactInstead: await noWordKnown(deps, text) ? () => runMetricsCommand(deps, text) : undefined });
 }
 
 /** `/metrics [FIGURE] [period] [by source | segment NAME]`: one figure alone, or all of them. */
