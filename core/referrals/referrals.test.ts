@@ -97,8 +97,8 @@ describe.each(DATABASE_KINDS)("referral core on %s", (kind) => {
   });
 
   test("segments: referrals >= 2, referred, referred_by_loyal and the built-ins count known input", async () => {
-    // Max (1 friend, who bought 160) becomes loyal: 3 orders within 90 days.
-    const maxOrders = ["M-1", "M-2", "M-3"].map((id, i) => ({ order_id: id, customer: { telegram_id: "3000" }, amount: 50, paid_at: new Date(Date.parse(NOW) - (i + 1) * 86_400_000).toISOString() }));
+    // Max (1 friend, who bought 160) becomes loyal: 3 orders within 90 days, 180 in all - at least the median spend of active repeat customers (loyal is high value too).
+    const maxOrders = ["M-1", "M-2", "M-3"].map((id, i) => ({ order_id: id, customer: { telegram_id: "3000" }, amount: 60, paid_at: new Date(Date.parse(NOW) - (i + 1) * 86_400_000).toISOString() }));
     await ingestOrders(deps, { items: maxOrders });
     const members = async (text: string) => {
       const { sql, params } = compileFor(deps, parseSegmentText(text));
