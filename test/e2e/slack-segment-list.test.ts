@@ -46,8 +46,11 @@ describe.each(DATABASE_KINDS)("Slack /segment list on %s", (kind) => {
     expect(good.status).toBe(200);
   });
 
-  test("an unknown sub-command answers with the usage", async () => {
+  test("an unknown word is named, with where to find what can be typed", async () => {
+    // Since natural commands, words after /segment are read as an audience: the unknown one is named.
     const res = await p.slack.command("/segment", "frobnicate");
-    expect(slackText(res.ack)).toContain("Usage: `/segment list`");
+    expect(slackText(res.ack)).toContain('I don\'t know "frobnicate" as part of an audience. `/segment help` shows what you can type.');
+    const help = await p.slack.command("/segment", "help");
+    expect(slackText(help.ack)).toContain("/segment list");
   });
 });
