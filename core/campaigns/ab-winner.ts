@@ -188,5 +188,11 @@ export function minimumDetectableDifference(n: number, baseline: number): number
   return (1.959964 + 0.841621) * Math.sqrt((2 * baseline * (1 - baseline)) / n);
 }
 
+/** People per variant needed to detect a `relative` lift over `baseline` (5% significance, 80% power; same formula as above). */
+export function neededPerVariant(baseline: number, relative: number): number {
+  const delta = baseline * relative;
+  return Math.ceil((2 * (1.959964 + 0.841621) ** 2 * baseline * (1 - baseline)) / delta ** 2);
+}
+
 /** Typical rates to size a test when nothing is known yet (the pre-flight says which it assumed). */
 export const BASELINE_RATES: Record<WinnerMeasure, number> = { clicks: 0.1, conversions: 0.03, replies: 0.2 };

@@ -14,7 +14,7 @@ import { requireCampaign } from "./campaigns.ts";
 import { bucketSql } from "./materialize.ts";
 import { messageCount } from "../delivery/message-parts.ts";
 import { campaignMessageSchema } from "./message-template.ts";
-import { BASELINE_RATES, minimumDetectableDifference } from "./ab-winner.ts";
+import { BASELINE_RATES, minimumDetectableDifference, neededPerVariant } from "./ab-winner.ts";
 import type { WinnerMeasure } from "./ab-types.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
 
@@ -36,6 +36,7 @@ function abTestOf(c: Campaign, A: number, B: number, recipients: number): AbTest
     baseline,
     detectable,
     tooSmall: detectable === null || detectable / baseline > DETECTABLE_RELATIVE,
+    neededPerVariant: neededPerVariant(baseline, DETECTABLE_RELATIVE),
   };
 }
 
@@ -82,6 +83,8 @@ export interface AbTestPreflight {
   detectable: number | null;
   /** True when that is more than a 20% relative difference: the test is too small to pick a winner reliably. */
   tooSmall: boolean;
+  /** People per variant that would detect a 20% relative difference. */
+  neededPerVariant: number;
 }
 
 /** Telegram's longest first and last names: what a placeholder can grow to. */

@@ -1,4 +1,5 @@
 // Block Kit for /campaigns: the list with progress, and one campaign's results.
+import { abFiguresText } from "./ab-test-cards.ts";
 import type { KnownBlock } from "@slack/types";
 import type { CampaignReport } from "../../../core/campaigns/campaign-report.ts";
 import type { DraftSummary } from "../../../core/campaigns/drafts.ts";
@@ -51,13 +52,7 @@ function abTestLine(ab: NonNullable<CampaignReport["abTest"]>, t: Translate, tim
   const by = t(`ab-measure-${ab.by}`);
   const d = ab.decision;
   if (!d) return t("report-ab-waiting", { percent: ab.percent, by, when: ab.decideAt ? formatWhen(ab.decideAt, timezone, language) : "—", default: ab.defaultVariant });
-  const figures = t("ab-figures", {
-    a: formatPercent(d.A.rate, language),
-    aSize: formatNumber(d.A.size, language),
-    b: formatPercent(d.B.rate, language),
-    bSize: formatNumber(d.B.size, language),
-    p: d.pValue === null ? "—" : formatNumber(d.pValue, language, 3),
-  });
+  const figures = abFiguresText(d, t, language);
   return t("report-ab-decided", { percent: ab.percent, winner: d.winner, reason: d.reason, by, figures, when: formatWhen(new Date(d.decidedAt), timezone, language), user: d.decidedBy });
 }
 

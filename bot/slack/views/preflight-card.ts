@@ -1,6 +1,5 @@
 // The pre-flight card /send answers with: the numbers, a rendered preview,
 // and Schedule (or Submit for approval) / Edit / Cancel.
-import { DETECTABLE_RELATIVE } from "../../../core/campaigns/preflight.ts";
 import type { KnownBlock } from "@slack/types";
 import { DEFAULT_POWER } from "../../../core/campaigns/group-power.ts";
 import type { Preflight, PreflightWarning } from "../../../core/campaigns/preflight.ts";
@@ -64,7 +63,7 @@ export function preflightCard(input: PreflightCardInput, t: Translate): SlackRep
                 detectable: formatNumber(pf.abTest.detectable * 100, language, 1),
                 baseline: formatNumber(pf.abTest.baseline * 100, language, 0),
                 by: t(`ab-measure-${pf.abTest.by}`),
-                needed: n(neededPerGroup(pf.abTest.baseline)),
+                needed: n(pf.abTest.neededPerVariant),
               }),
         ]
       : [t("preflight-split", { holdout: n(pf.holdout), a: n(pf.variantA), b: pf.variantB })]),
@@ -118,10 +117,4 @@ function quote(message: OutgoingMessage): string {
     .join("\n");
   const buttons = (message.buttons ?? []).flat().map((b) => `[${b.text}]`);
   return buttons.length ? `${text}\n> ${buttons.join(" ")}` : text;
-}
-
-/** People per test group needed to detect a 20% relative difference from `baseline` (5% significance, 80% power). */
-function neededPerGroup(baseline: number): number {
-  const delta = baseline * DETECTABLE_RELATIVE;
-  return Math.ceil((2 * (1.959964 + 0.841621) ** 2 * baseline * (1 - baseline)) / delta ** 2);
 }
