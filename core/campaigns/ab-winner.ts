@@ -16,6 +16,7 @@ import type { Campaign, Prisma } from "../../generated/prisma/client.ts";
 import type { AbDecision, VariantResult, WinnerMeasure } from "./ab-types.ts";
 import { significance, type Significance } from "./campaign-report.ts";
 import { requireCampaign } from "./campaigns.ts";
+import { balancedGroupSize, DEFAULT_POWER, minimumDetectableLift } from "./group-power.ts";
 
 export { WINNER_MEASURES, type WinnerMeasure } from "./ab-types.ts";
 
@@ -180,18 +181,18 @@ export async function announceTestStarted(deps: CoreDeps, campaignId: number): P
 }
 
 /**
- * Minimum detectable difference for two groups of `n` at 5% significance and
- * 80% power, around a baseline rate: the absolute difference in rate.
+ * Minimum detectable difference for two variants of `n` at 5% significance and
+ * 80% power, around a baseline rate: the absolute difference in rate. The
+ * same power model as the holdout's (group-power.ts).
  */
 export function minimumDetectableDifference(n: number, baseline: number): number | null {
   if (n <= 0 || baseline <= 0 || baseline >= 1) return null;
-  return (1.959964 + 0.841621) * Math.sqrt((2 * baseline * (1 - baseline)) / n);
+  return minimumDetectableLift(n, n, { baselineRate: baseline, alpha: DEFAULT_POWER.alpha, power: DEFAULT_POWER.power });
 }
 
-/** People per variant needed to detect a `relative` lift over `baseline` (5% significance, 80% power; same formula as above). */
+/** People per variant needed to detect a `relative` lift over `baseline` (5% significance, 80% power). */
 export function neededPerVariant(baseline: number, relative: number): number {
-  const delta = baseline * relative;
-  return Math.ceil((2 * (1.959964 + 0.841621) ** 2 * baseline * (1 - baseline)) / delta ** 2);
+  return balancedGroupSize({ ...DEFAULT_POWER, baselineRate: baseline, minimumLift: baseline * relative });
 }
 
 /** Typical rates to size a test when nothing is known yet (the pre-flight says which it assumed). */

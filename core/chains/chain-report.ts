@@ -13,6 +13,7 @@
 import type { CoreDeps } from "../deps.ts";
 import type { ChainDefinition } from "./chain-definition.ts";
 import { pausedChains, type PauseMode } from "./chain-state.ts";
+import { convertingOrder } from "./chain-conversion.ts";
 
 export interface WindowFigures {
   entered: number;
@@ -64,8 +65,7 @@ export async function chainSummaries(deps: CoreDeps, chains: ChainDefinition[]):
        conv AS (
          SELECT ce.id, EXISTS (
                   SELECT 1 FROM "order" o
-                   WHERE o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at
-                     AND o.paid_at <= coalesce(ce.finished_at, $2::timestamptz) + ($3::int * interval '1 day')) AS converted
+                   WHERE ${convertingOrder("$2::timestamptz", "$3")}) AS converted
            FROM chain_enrollment ce
           WHERE ce.chain_id = ANY($1::text[]) AND ce.entered_at > $2::timestamptz - interval '30 days')
        SELECT ce.chain_id, w.days,
@@ -89,8 +89,7 @@ export async function chainSummaries(deps: CoreDeps, chains: ChainDefinition[]):
       `WITH w(days) AS (VALUES (7), (30))
        SELECT ce.chain_id, w.days, o.currency, sum(o.amount)::text AS amount
          FROM chain_enrollment ce CROSS JOIN w
-         JOIN "order" o ON o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at
-                       AND o.paid_at <= coalesce(ce.finished_at, $2::timestamptz) + ($3::int * interval '1 day')
+         JOIN "order" o ON ${convertingOrder("$2::timestamptz", "$3")}
         WHERE ce.chain_id = ANY($1::text[]) AND NOT ce.holdout AND ce.entered_at > $2::timestamptz - w.days * interval '1 day'
         GROUP BY ce.chain_id, w.days, o.currency
         ORDER BY o.currency`,

@@ -8,6 +8,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { Period } from "../metrics/period.ts";
 import type { ChainDefinition } from "./chain-definition.ts";
 import { pausedChains } from "./chain-state.ts";
+import { convertingOrder } from "./chain-conversion.ts";
 
 export interface ChainPeriodFigures {
   entered: number;
@@ -51,8 +52,7 @@ export async function chainWeek(deps: CoreDeps, chains: ChainDefinition[], perio
        SELECT ce.chain_id, p.which,
               count(*) FILTER (WHERE ce.entered_at >= p.from_at AND ce.entered_at < p.to_at)::int AS entered,
               count(*) FILTER (WHERE ce.entered_at >= p.from_at AND ce.entered_at < p.to_at AND NOT ce.holdout AND EXISTS (
-                SELECT 1 FROM "order" o WHERE o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at
-                   AND o.paid_at <= coalesce(ce.finished_at, p.to_at) + ($6::int * interval '1 day')))::int AS converted,
+                SELECT 1 FROM "order" o WHERE ${convertingOrder("p.to_at", "$6")}))::int AS converted,
               count(*) FILTER (WHERE ce.exit_reason = 'unreachable' AND ce.finished_at >= p.from_at AND ce.finished_at < p.to_at)::int AS unsubscribed
          FROM chain_enrollment ce CROSS JOIN p
         WHERE ce.chain_id = ANY($1::text[]) AND (ce.entered_at >= $4::timestamptz OR ce.finished_at >= $4::timestamptz)
@@ -67,8 +67,7 @@ export async function chainWeek(deps: CoreDeps, chains: ChainDefinition[], perio
     deps.db.prisma.$queryRawUnsafe<{ chain_id: string; currency: string; amount: string }[]>(
       `SELECT ce.chain_id, o.currency, sum(o.amount)::text AS amount
          FROM chain_enrollment ce
-         JOIN "order" o ON o.subscriber_id = ce.subscriber_id AND o.status = 'paid' AND o.paid_at > ce.entered_at
-                       AND o.paid_at <= coalesce(ce.finished_at, $3::timestamptz) + ($4::int * interval '1 day')
+         JOIN "order" o ON ${convertingOrder("$3::timestamptz", "$4")}
         WHERE ce.chain_id = ANY($1::text[]) AND NOT ce.holdout AND ce.entered_at >= $2::timestamptz AND ce.entered_at < $3::timestamptz
         GROUP BY ce.chain_id, o.currency ORDER BY o.currency`,
       ids,

@@ -135,6 +135,8 @@ export class DeliveryWorker {
         "stopping with sent messages whose outcome could not be written; their rows stay 'sending' (recovery will re-queue them once this instance is gone)",
       );
     }
+    // A campaign whose last messages went out in this instance's final round is closed now, not by the next instance.
+    await completeFinishedCampaigns(this.deps).catch((err: unknown) => this.deps.logger.warn({ err }, "could not close finished campaigns while stopping"));
     await this.releaseInstanceLock?.();
   }
 

@@ -42,5 +42,9 @@ metric-acquisition_rate = Acquisition rate
 metric-acquisition_rate-definition = People acquired / people contacted: the reach entered with the spend, or else the people who opened the bot from that source during the period (imported or ingested shop prospects were not contacted and do not count).
 metric-crm_budget = Personal CRM budget (year)
 metric-crm_budget-definition = Revenue per customer per month x margin ({ $margin }) x share returned to the customer ({ $share }) x number of customers x 12: what a year of personal offers may cost.
+# A figure that was zero in the previous period: "▲ new".
+change-new = new
+# A change of a percentage or a score, in points: "▲ +3 pts".
+change-points = { $n } pts
 unit-months = { $n } months
 unit-per-month = { $n } / month

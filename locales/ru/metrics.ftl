@@ -42,5 +42,9 @@ metric-acquisition_rate = Конверсия привлечения
 metric-acquisition_rate-definition = Привлечённые / охваченные: охват, указанный вместе с затратами, иначе люди, открывшие бота из этого источника за период (импортированные и загруженные через API клиенты магазина не были охвачены и не учитываются).
 metric-crm_budget = Бюджет персональных коммуникаций (год)
 metric-crm_budget-definition = Выручка на клиента в месяц x маржа ({ $margin }) x доля, возвращаемая клиенту ({ $share }) x число клиентов x 12: сколько может стоить год персональных предложений.
+# A figure that was zero in the previous period: "▲ new".
+change-new = впервые
+# A change of a percentage or a score, in points: "▲ +3 pts".
+change-points = { $n } п.
 unit-months = { $n } мес.
 unit-per-month = { $n } в месяц

@@ -169,8 +169,9 @@ describe.each(DATABASE_KINDS)("A/B winner on %s", (kind) => {
     expect(pickWinner({ A: r(500, 50), B: r(500, 80) }, "A")).toMatchObject({ winner: "B", reason: "significant" });
     expect(pickWinner({ A: r(500, 50), B: r(500, 55) }, "A")).toMatchObject({ winner: "A", reason: "not_significant" });
     expect(pickWinner({ A: r(20, 1), B: r(20, 9) }, "A")).toMatchObject({ winner: "A", reason: "too_small" });
-    // 10% baseline: about 4.2 points with 800 per group, about 13.3 points with 80.
-    expect(minimumDetectableDifference(800, 0.1)).toBeCloseTo(0.042, 3);
-    expect(minimumDetectableDifference(80, 0.1)).toBeCloseTo(0.1328, 3);
+    // 10% baseline, z = 1.96 + 0.84 = 2.80: the lift L with L = 2.80 sqrt((0.1 * 0.9 + (0.1 + L)(0.9 - L)) / n),
+    // by hand: about 4.6 points with 800 per group (0.0459 -> 2.8016 * sqrt(0.21461 / 800) = 0.0459), 16.7 with 80.
+    expect(minimumDetectableDifference(800, 0.1)).toBeCloseTo(0.0459, 3);
+    expect(minimumDetectableDifference(80, 0.1)).toBeCloseTo(0.1675, 3);
   });
 });

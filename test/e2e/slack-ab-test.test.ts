@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)("A/B winner in Slack on %s", (kind) => {
     expect(Number(m[1]) + Number(m[2]) + Number(m[3])).toBe(200);
     expect(card).toContain("decided Mon, 23 Nov 2026, 15:00 (Europe/Berlin) by clicks (no clear winner: A)");
     expect(card).toContain(":warning: *The test groups are small:*");
-    expect(card).toContain("About 3,532 people per variant would");
+    expect(card).toContain("About 3,839 people per variant would");
     const bad = slackText((await p.slack.command("/send", 'everyone "A" now --test 20%', "U0MARKETER")).ack);
     expect(bad).toContain("A test needs two variants: add `--ab \"text B\"`");
     const badBy = slackText((await p.slack.command("/send", 'everyone "A" now --ab "B" --test 20% --by opens', "U0MARKETER")).ack);

@@ -11,7 +11,7 @@ import type { Translate } from "../../../core/i18n.ts";
 export function figureFocusView(input: { figures: KeyFigures; figure: FigureKey; periodWords: string; timezone: string; language: string }, t: Translate): SlackReply {
   const { figures, language, timezone } = input;
   const f = figures.figures.find((x) => x.key === input.figure)!;
-  const change = formatFigureChange(f.unit, f.value, f.previous, language);
+  const change = formatFigureChange(f.unit, f.value, f.previous, language, t);
   const headline = t("words-figure", {
     label: f.label,
     period: periodLabel(figures.period.from, figures.period.to, language, timezone),

@@ -33,20 +33,21 @@ export function formatFigureValue(unit: Figure["unit"], value: number | null, la
 }
 
 /** "▲ +12%", "▼ −3 pts", "=" or "" when there is nothing to compare with. */
-export function formatFigureChange(unit: Figure["unit"], value: number | null, previous: number | null, language: string): string {
+export function formatFigureChange(unit: Figure["unit"], value: number | null, previous: number | null, language: string, t: T): string {
   if (value === null || previous === null) return "";
   const inPoints = unit === "percent" || unit === "score";
   const delta = inPoints ? value - previous : previous === 0 ? null : ((value - previous) / Math.abs(previous)) * 100;
-  if (delta === null) return value === 0 ? "=" : "▲ new";
+  if (delta === null) return value === 0 ? "=" : `▲ ${t("change-new")}`;
   if (Math.abs(delta) < 0.05) return "=";
   const sign = delta > 0 ? "▲ +" : "▼ −";
-  return `${sign}${formatNumber(Math.abs(delta), language, Math.abs(delta) < 10 ? 1 : 0)}${inPoints ? (language === "ru" ? " п." : " pts") : "%"}`;
+  const amount = formatNumber(Math.abs(delta), language, Math.abs(delta) < 10 ? 1 : 0);
+  return `${sign}${inPoints ? t("change-points", { n: amount }) : `${amount}%`}`;
 }
 
 /** Value and change together; per currency ("300 USD ▲ +5% · 120 EUR =") where the store has several. */
 export function formatFigure(f: ShownFigure, language: string, t: T, options: { previousValue?: boolean } = {}): string {
   const one = (value: number | null, previous: number | null, currency: string | null | undefined) => {
-    const change = formatFigureChange(f.unit, value, previous, language);
+    const change = formatFigureChange(f.unit, value, previous, language, t);
     const before = options.previousValue && previous !== null ? ` (${formatFigureValue(f.unit, previous, language, t, currency)})` : "";
     return `${formatFigureValue(f.unit, value, language, t, currency)}${change ? `  ${change}${before}` : ""}`;
   };
