@@ -6,7 +6,7 @@ import { digestDestinationsFrom, type Config } from "../config.ts";
 import type { CoreDeps } from "../deps.ts";
 import { publishWeeklyDigest } from "../digest/publish-digest.ts";
 import { pruneStageSnapshots, takeStageSnapshot } from "../digest/stage-snapshots.ts";
-import { pruneProcessedUpdates } from "../inbox/processed-updates.ts";
+import { pruneProcessedSlackEvents, pruneProcessedUpdates } from "../inbox/processed-updates.ts";
 import { calendarPeriod } from "../metrics/period.ts";
 import type { DigestOutlet } from "../digest/digest-outlet.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
@@ -33,6 +33,7 @@ export function coreJobs(core: CoreDeps, config: Config, { chains, digestOutlets
       },
     },
     { id: "telegram.prune-processed-updates", schedule: "17 3 * * *", run: () => pruneProcessedUpdates(core) },
+    { id: "slack.prune-processed-events", schedule: "19 3 * * *", run: () => pruneProcessedSlackEvents(core) },
     { id: "segments.refresh-rfm", schedule: "7 * * * *", run: () => refreshCustomerStats(core) },
     { id: "segments.daily-snapshot", schedule: "55 23 * * *", run: ({ scheduledFor }) => takeSegmentSnapshots(core, { at: scheduledFor }) },
     { id: "surveys.close-expired", schedule: "*/10 * * * *", run: () => closeExpiredReasons(core) },

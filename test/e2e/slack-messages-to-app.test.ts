@@ -7,6 +7,7 @@ import { DATABASE_KINDS } from "../support/databases.ts";
 import { createManyCustomers } from "../support/factories.ts";
 import { slackText } from "../support/fake-slack.ts";
 import { useTestProduct } from "../support/per-describe.ts";
+import { startTestProduct } from "../support/product.ts";
 
 describe.each(DATABASE_KINDS)("messages to the app on %s", (kind) => {
   const product = useTestProduct({ kind, env: { SLACK_SENDERS: "U0MARKETER", SLACK_VIEWERS: "U0MARKETER,U0VIEWER" } });
@@ -44,6 +45,25 @@ describe.each(DATABASE_KINDS)("messages to the app on %s", (kind) => {
   test("a command word works as in the slash command; words nobody reads get the help", async () => {
     expect((await ask("message", "segment list")).text).toMatch(/lifecycle:loyal|rfm:/);
     expect((await ask("message", "hello there")).text).toContain("Ask me about segments and figures in your own words");
+  });
+
+  test("Slack's retry of a mention, to another instance of the app, is not answered twice", async () => {
+    const p = product;
+    const second = await startTestProduct({ kind, database: p.database, telegram: p.telegram, slackApi: p.slackApi, env: { SLACK_SENDERS: "U0MARKETER", SLACK_VIEWERS: "U0MARKETER,U0VIEWER" } });
+    try {
+      const answersIn = (channel: string) => p.slackApi.callsOf("chat.postMessage").filter((c) => c.params.channel === channel);
+      const mention = { type: "app_mention", user: "U0VIEWER", text: "<@U0CHATLOOP> segment list", channel: "C0RETRY", ts: "1700000200.000001" };
+      await p.slack.event(mention, { eventId: "EvRETRY0001" });
+      await p.slackApi.waitFor(() => answersIn("C0RETRY")[0]);
+      // Slack thinks it was missed and retries it, to the other instance; then a new question to that instance.
+      await second.slack.event(mention, { eventId: "EvRETRY0001" });
+      await second.slack.event({ ...mention, channel: "C0AFTER", ts: "1700000200.000002" }, { eventId: "EvRETRY0002" });
+      await p.slackApi.waitFor(() => answersIn("C0AFTER")[0]);
+      expect(answersIn("C0RETRY")).toHaveLength(1);
+      expect(await p.database.db.prisma.processedSlackEvent.count({ where: { eventId: { in: ["EvRETRY0001", "EvRETRY0002"] } } })).toBe(2);
+    } finally {
+      await second.stop();
+    }
   });
 
   test("a campaign from a message is a draft with the pre-flight card; a viewer may not send", async () => {

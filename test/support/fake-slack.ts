@@ -276,15 +276,15 @@ export class SlackClient {
     return { status: res.status, responseUrl };
   }
 
-  /** Delivers an Events API event (e.g. a message in a thread). */
-  async event(event: Record<string, unknown>) {
+  /** Delivers an Events API event (e.g. a message in a thread); the same `eventId` again is Slack's retry. */
+  async event(event: Record<string, unknown>, options: { eventId?: string } = {}) {
     const callback = {
       token: "legacy",
       team_id: SLACK_TEAM.id,
       api_app_id: "A0CHATLOOP",
       event,
       type: "event_callback",
-      event_id: `Ev${crypto.randomUUID().slice(0, 8)}`,
+      event_id: options.eventId ?? `Ev${crypto.randomUUID().slice(0, 8)}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: SLACK_TEAM.id, user_id: SLACK_BOT.user_id, is_bot: true }],
     };

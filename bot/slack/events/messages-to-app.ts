@@ -6,6 +6,7 @@
 // permissions. A campaign is never scheduled from a message: /send's words
 // answer with the pre-flight card, which needs a press.
 import type { App } from "@slack/bolt";
+import { claimSlackEvent, releaseSlackEvent } from "../../../core/inbox/processed-updates.ts";
 import { routeWords, type RoutedWords } from "../../../core/language/route-words.ts";
 import type { NaturalCommand } from "../action-values.ts";
 import { withUnderstoodAs } from "../views/understood-view.ts";
@@ -16,32 +17,41 @@ import { draftFromCommand, SEND_ERRORS } from "../commands/send-command.ts";
 import type { SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
-/** Event ids already answered by this instance: Slack retries an event it thinks was missed. */
-const SEEN_LIMIT = 1000;
-
 export function registerMessagesToApp(app: App, deps: SlackDeps): void {
-  const seen = new Set<string>();
-  const once = (eventId: string | undefined): boolean => {
-    if (!eventId) return true;
-    if (seen.has(eventId)) return false;
-    seen.add(eventId);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
-    return true;
+  /**
+   * Slack retries an event it thinks was missed, perhaps to another instance:
+   * the event id is claimed in the database, so one message gets one answer.
+   * When answering fails the claim is given back, so the retry is answered.
+   */
+  const once = async (eventId: string | undefined, work: () => Promise<void>): Promise<void> => {
+    if (eventId && !(await claimSlackEvent(deps.core, eventId))) return;
+    try {
+      await work();
+    } catch (err) {
+      if (eventId) await releaseSlackEvent(deps.core, eventId).catch(() => undefined);
+      throw err;
+    }
   };
 
   app.event("app_mention", async ({ event, client, body }) => {
-    if (!once((body as { event_id?: string }).event_id) || !event.user) return;
-    const text = event.text.replace(/<@[A-Z0-9]+>/g, " ").trim();
-    const reply = await answer(deps, text, event.user);
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}), unfurl_links: false });
+    const user = event.user;
+    if (!user) return;
+    await once((body as { event_id?: string }).event_id, async () => {
+      const text = event.text.replace(/<@[A-Z0-9]+>/g, " ").trim();
+      const reply = await answer(deps, text, user);
+      await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}), unfurl_links: false });
+    });
   });
 
   app.event("message", async ({ event, client, body }) => {
     // Direct messages from people only: the team's threads have their own listener, the bot's own posts none.
     if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
-    if (!once((body as { event_id?: string }).event_id) || !("user" in event) || !event.user) return;
-    const reply = await answer(deps, event.text ?? "", event.user);
-    await client.chat.postMessage({ channel: event.channel, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}), unfurl_links: false });
+    if (!("user" in event) || !event.user) return;
+    const user = event.user;
+    await once((body as { event_id?: string }).event_id, async () => {
+      const reply = await answer(deps, event.text ?? "", user);
+      await client.chat.postMessage({ channel: event.channel, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}), unfurl_links: false });
+    });
   });
 }
 
