@@ -28,7 +28,8 @@ export interface TerminalDeps {
   filesDir: string;
 }
 
-const SLACK_COMMANDS = ["segment", "send", "metrics", "campaigns", "template", "audit", "digest", "customer", "chatloop"];
+const SLACK_COMMANDS = ["segment", "send", "metrics", "campaigns", "chains", "template", "spend", "audit", "digest", "customer", "chatloop"];
+const SANDBOX_COMMANDS = ["help", "users", "user", "contact", "reply", "quit", "exit"];
 const YOU = "U0YOU";
 const TEAM_CHANNEL = "C0TEAM";
 /** Customers the sandbox plays get Telegram ids from here (the demo store's start at 100 000 000). */
@@ -107,6 +108,12 @@ export class Terminal {
     }
     const reply = /^:reply\s+(\d+)\s+([\s\S]+)$/.exec(line);
     if (reply) return this.replyInThread(Number(reply[1]), reply[2]!);
+    const sandboxWord = /^:(\w+)/.exec(line);
+    if (sandboxWord) {
+      // A sandbox command mistyped or used without its argument is not a customer's message.
+      const meant = closestWord(sandboxWord[1]!, SANDBOX_COMMANDS);
+      return this.d.out(`[sandbox] ${line} is not a sandbox command${meant ? `. Did you mean :${meant}?` : ""} (:help lists them: :user NAME [en|ru], :users, :contact +PHONE, :reply N text, :quit)`);
+    }
     const tgButton = /^#(\S+)$/.exec(line);
     if (tgButton) {
       await this.pressTelegram(this.telegramButton(tgButton[1]!));
@@ -132,6 +139,8 @@ export class Terminal {
     }
     await this.user.say(line);
     this.showTelegram();
+    // A newcomer asking the sandbox itself for help reaches the customer bot; say where the rest is.
+    if (/^(help|\?|помощь|справка)$/i.test(line.trim())) this.d.out("[sandbox] that went to the Telegram bot as Alex's message. :help shows the sandbox's commands; /chatloop help the Slack app's.".replace("Alex", this.user.from.first_name));
   }
 
   // --- Telegram customers ---

@@ -97,6 +97,9 @@ describe("the sandbox", () => {
     expect(audiences).toMatch(/Subscribed \(opted in, reachable\): 2 049 \(\+1 since last week\)/);
     expect(await sandbox.type("/segments")).toContain("/segments is not a Slack command here. Did you mean /segment?");
     expect(await sandbox.type("/metric last month")).toContain("Did you mean /metrics?");
+    expect(await sandbox.type("/spend")).toContain("/spend SOURCE AMOUNT PERIOD");
+    expect(await sandbox.type(":usr Maria")).toContain("[sandbox] :usr Maria is not a sandbox command. Did you mean :user?");
+    expect(await sandbox.type("help")).toContain(":help shows the sandbox's commands; /chatloop help the Slack app's.");
 
     const help = await sandbox.type(":help");
     expect(help).toMatch(/HTTP on http:\/\/127\.0\.0\.1:\d+ - the ingestion API \(key sandbox-ingest-key-0123456789\)/);
