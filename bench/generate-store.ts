@@ -70,7 +70,7 @@ export async function generateStore(db: Database, size: StoreSize, now: Date, pr
     INSERT INTO consent_record (subscriber_id, status, at)
     SELECT id, 'unsubscribed', created_at + (${at} - created_at) * ${u("id", 41)} FROM subscriber WHERE consent_status = 'unsubscribed';
     INSERT INTO acquisition_spend (source, period_start, period_end, amount, contacted, created_by, created_at)
-    SELECT src, date '2026-11-01', date '2026-11-30', 5000, 20000, 'bench', ${at}
+    SELECT src, date '2026-11-01', date '2026-11-30', 5000, 20000, 'demo data', ${at}
       FROM unnest(ARRAY['instagram_bio','qr_store','facebook_ads','google_ads']) AS src;
     ANALYZE;`);
 }

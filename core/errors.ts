@@ -17,6 +17,7 @@ export const DOMAIN_ERROR_CODES = [
   "segment_not_found",
   "invalid_segment_name",
   "customer_not_found",
+  "customer_ambiguous",
   "unknown_subscriber",
   "unsupported_language",
   "invalid_period",

@@ -59,6 +59,7 @@ export const ERROR_TABLE: { readonly [C in DomainErrorCode]: Wording } = {
   segment_not_found: { input: true },
   invalid_segment_name: { input: true },
   customer_not_found: { input: true },
+  customer_ambiguous: { input: true },
   unknown_subscriber: { input: true },
   unsupported_language: { input: true },
   invalid_period: { input: true },

@@ -30,7 +30,7 @@ privacy-forgotten =
     We will not write to you again. If you send /start, you begin as a new subscriber.
 
 ## Slack: /customer (admins)
-customer-usage = Usage: `/customer show QUERY`, `/customer export QUERY`, `/customer erase QUERY` - QUERY is #id, a Telegram id, @username, an e-mail or a phone. Example: `/customer export ann@example.com`
+customer-usage = Usage: `/customer show QUERY`, `/customer export QUERY`, `/customer erase QUERY` - QUERY is #id, a Telegram id, @username, an e-mail, a phone or a name; `/customer QUERY` alone shows. Example: `/customer export ann@example.com`
 customer-card = *Customer #{ $id }* - { $name }
     Telegram: { $telegram } - e-mail: { $email } - phone: { $phone }
     Language: { $language } - source: { $source } - consent: { $consent }

@@ -19,6 +19,7 @@ error-segment_text = { $message }
 error-segment_not_found = There is no segment called '{ $name }'. /segment list shows them all.
 error-invalid_segment_name = { $message }
 error-customer_not_found = No customer matches "{ $query }".
+error-customer_ambiguous = { $count } customers are called "{ $query }": { $matches }. Name one by its #id, e.g. `/customer show { $first }`.
 error-unknown_subscriber = { $message }
 error-unsupported_language = { $message }
 error-invalid_period = { $message }

@@ -30,7 +30,7 @@ privacy-forgotten =
     Мы больше не будем вам писать. Если отправите /start, вы начнёте как новый подписчик.
 
 ## Slack: /customer (для администраторов)
-customer-usage = Формат: `/customer show ЗАПРОС`, `/customer export ЗАПРОС`, `/customer erase ЗАПРОС` — ЗАПРОС: #id, Telegram id, @username, e-mail или телефон. Пример: `/customer export ann@example.com`
+customer-usage = Формат: `/customer show ЗАПРОС`, `/customer export ЗАПРОС`, `/customer erase ЗАПРОС` — ЗАПРОС: #id, Telegram id, @username, e-mail, телефон или имя; `/customer ЗАПРОС` без слова показывает. Пример: `/customer export ann@example.com`
 customer-card = *Клиент #{ $id }* — { $name }
     Telegram: { $telegram } — e-mail: { $email } — телефон: { $phone }
     Язык: { $language } — источник: { $source } — согласие: { $consent }

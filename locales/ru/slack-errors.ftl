@@ -29,6 +29,7 @@ error-segment_text = Не могу разобрать сегмент: ошибк
 error-segment_not_found = Сегмента '{ $name }' нет. Все сегменты: /segment list.
 error-invalid_segment_name = «{ $name }» не может быть именем сегмента: нужно 1-64 символа из a-z 0-9 _ -, и это не должно быть имя встроенного сегмента.
 error-customer_not_found = Клиент по запросу «{ $query }» не найден.
+error-customer_ambiguous = Клиентов с именем «{ $query }»: { $count } — { $matches }. Укажите одного по #id, например `/customer show { $first }`.
 error-unknown_subscriber = Такого подписчика нет.
 error-unsupported_language = Этот язык не поддерживается.
 error-invalid_period = Такой период не подходит: конец должен быть позже начала.

@@ -146,6 +146,14 @@ describe("Slack /customer for admins", () => {
       expect(slackText((await p.slack.command("/customer", `show ${query}`, "U0ADMIN")).ack), query).toContain(`*Customer #${id}* - Bob`);
     }
 
+    // By name, without a verb: one Bob is that Bob; two Annas are named back with their #ids.
+    expect(slackText((await p.slack.command("/customer", "bob", "U0ADMIN")).ack)).toContain(`*Customer #${id}* - Bob`);
+    const annas = await Promise.all([8102, 8103].map(async (telegramId) => (await db.subscriber.create({ data: { telegramId: BigInt(telegramId), firstName: "Anna", lastName: telegramId === 8102 ? "Berg" : null } })).id));
+    const ambiguous = slackText((await p.slack.command("/customer", "Anna", "U0ADMIN")).ack);
+    expect(ambiguous).toContain(`2 customers are called "Anna": #${annas[0]} Anna Berg · #${annas[1]} Anna. Name one by its #id, e.g. \`/customer show #${annas[0]}\`.`);
+    expect(slackText((await p.slack.command("/customer", "show anna berg", "U0ADMIN")).ack)).toContain(`*Customer #${annas[0]}* - Anna Berg`);
+    expect(slackText((await p.slack.command("/customer", "Zed", "U0ADMIN")).ack)).toContain('No customer matches "Zed".');
+
     const exported = await p.slack.command("/customer", "export 8101", "U0ADMIN");
     expect(slackText(exported.ack)).toBe(`The data of customer #${id} is in a file I sent you in a direct message.`);
     const complete = p.slackApi.callsOf("files.completeUploadExternal").at(-1)!;

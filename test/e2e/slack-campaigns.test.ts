@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)("Slack campaigns on %s", (kind) => {
     expect(card).toContain(`*Will receive:* ${split[2]}`);
     expect(card).toContain("*Cost:* 5,000 (for ROMI)");
     expect(card).toContain("> Hi Anna, winter boots are here!");
-    expect(card).toMatch(/\*Takes:\* about \d+ s at Telegram's rate of 30\/s/);
+    expect(card).toMatch(/\*Takes:\* about \d+ s at the sending rate of 30\/s \(DELIVERY_RATE/);
 
     const id = draftId(res.ack);
     const press = await p.slack.action("campaign_schedule", id, "U0MARKETER");

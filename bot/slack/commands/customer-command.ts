@@ -23,9 +23,12 @@ export function registerCustomerCommand(app: App, deps: SlackDeps): void {
   app.command("/customer", async ({ command, ack, respond, client }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, CUSTOMER_ERRORS), async () => {
       await deps.access.require(command.user_id, "admin");
-      const [verb, ...rest] = command.text.trim().split(/\s+/);
-      const query = rest.join(" ");
-      if (!verb || !query || !["show", "export", "erase"].includes(verb)) throw new Refusal({ text: deps.t("customer-usage") });
+      const [first, ...rest] = command.text.trim().split(/\s+/);
+      // `/customer Alex` (no verb) shows; `/customer show` with nothing after it is the usage.
+      const verbGiven = ["show", "export", "erase"].includes(first ?? "");
+      const verb = verbGiven ? first : "show";
+      const query = verbGiven ? rest.join(" ") : command.text.trim();
+      if (!query) throw new Refusal({ text: deps.t("customer-usage") });
       const customer = await findCustomer(deps.core, query);
       if (verb === "show") return showCustomer(deps, customer.id);
       if (verb === "export") return exportToDirectMessage(deps, client, command.user_id, customer.id);
