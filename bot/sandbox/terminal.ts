@@ -9,7 +9,7 @@ import readline from "node:readline";
 import type { Application } from "../application.ts";
 import type { Database } from "../../core/db/database.ts";
 import { closestWord } from "../../core/language/closest-word.ts";
-import type { FakeSlack, SlackClient } from "../../test/support/fake-slack.ts";
+import type { FakeSlack, SlackApiCall, SlackClient } from "../../test/support/fake-slack.ts";
 import type { ChatMessage, FakeTelegram, FakeTelegramUser } from "../../test/support/fake-telegram.ts";
 import { labelled, letter, renderSlack, type SlackButton } from "./render.ts";
 
@@ -306,7 +306,10 @@ export class Terminal {
       else if (call.method === "chat.postMessage") this.showSlack(`[slack #${channel}${p.thread_ts ? " thread" : ""}]`, p);
       else if (call.method === "chat.update" && channel === TEAM_CHANNEL) this.showSlack(`[slack #${channel} card ${this.cardNumber(String(p.ts))} updated]`, p);
       else if (call.method === "reactions.add") this.d.out(`[slack] :${String(p.name)}: on your message`.replace(":white_check_mark:", "✅"));
-      else if (call.method === "views.open" || call.method === "views.push" || call.method === "views.update") this.showSlack("[slack modal]", modalOf(p.view));
+      else if (call.method === "views.open" || call.method === "views.push" || call.method === "views.update") {
+        // A modal opened and filled in at once is shown once, as filled in.
+        if (!modalRedrawnLater(call, calls)) this.showSlack("[slack modal]", modalOf(p.view));
+      }
       else if (call.method === "views.publish") this.showSlack("[slack home tab]", modalOf(p.view));
     }
     const uploads = this.d.slackApi.uploads.slice(this.seenUploads).filter((u) => u.bytes.length > 0);
@@ -354,6 +357,12 @@ export class Terminal {
 
 function buttonsOf(m: ChatMessage): InlineButton[] {
   return ((m.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? []).flat();
+}
+
+/** Whether a later call in `calls` redraws the modal `call` opened or updated. */
+function modalRedrawnLater(call: SlackApiCall, calls: SlackApiCall[]): boolean {
+  const id = call.method === "views.update" ? call.params.view_id : (call.response as { view?: { id?: string } } | undefined)?.view?.id;
+  return !!id && calls.slice(calls.indexOf(call) + 1).some((c) => c.method === "views.update" && c.params.view_id === id);
 }
 
 function modalOf(view: unknown): Record<string, unknown> {
