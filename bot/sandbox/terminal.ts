@@ -49,6 +49,8 @@ export class Terminal {
   private cardTs: string[] = [];
   private seenResponses = 0;
   private seenCalls = 0;
+  /** Modals already shown: their redraws are not shown again. */
+  private readonly shownModals = new Set<string>();
   private seenUploads = 0;
   private sentSince = new Date();
   private sentTotals = new Map<string, number>();
@@ -307,8 +309,12 @@ export class Terminal {
       else if (call.method === "chat.update" && channel === TEAM_CHANNEL) this.showSlack(`[slack #${channel} card ${this.cardNumber(String(p.ts))} updated]`, p);
       else if (call.method === "reactions.add") this.d.out(`[slack] :${String(p.name)}: on your message`.replace(":white_check_mark:", "✅"));
       else if (call.method === "views.open" || call.method === "views.push" || call.method === "views.update") {
-        // A modal opened and filled in at once is shown once, as filled in.
-        if (!modalRedrawnLater(call, calls)) this.showSlack("[slack modal]", modalOf(p.view));
+        // Each modal is shown once (a terminal cannot fill it in): as filled in when that came in the same batch, else as opened.
+        const id = modalId(call);
+        if (!(id && this.shownModals.has(id)) && !modalRedrawnLater(call, calls)) {
+          if (id) this.shownModals.add(id);
+          this.showSlack("[slack modal]", modalOf(p.view));
+        }
       }
       else if (call.method === "views.publish") this.showSlack("[slack home tab]", modalOf(p.view));
     }
@@ -359,9 +365,15 @@ function buttonsOf(m: ChatMessage): InlineButton[] {
   return ((m.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? []).flat();
 }
 
+/** The id of the modal a views.open, push or update call drew. */
+function modalId(call: SlackApiCall): string | undefined {
+  const id = call.method === "views.update" ? call.params.view_id : (call.response as { view?: { id?: unknown } } | undefined)?.view?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
 /** Whether a later call in `calls` redraws the modal `call` opened or updated. */
 function modalRedrawnLater(call: SlackApiCall, calls: SlackApiCall[]): boolean {
-  const id = call.method === "views.update" ? call.params.view_id : (call.response as { view?: { id?: string } } | undefined)?.view?.id;
+  const id = modalId(call);
   return !!id && calls.slice(calls.indexOf(call) + 1).some((c) => c.method === "views.update" && c.params.view_id === id);
 }
 

@@ -58,7 +58,7 @@ export function campaignModal(state: CampaignModalState, t: Translate): ModalVie
       element: {
         type: "plain_text_input",
         action_id: CAMPAIGN_FIELDS.audience,
-        max_length: 1000,
+        max_length: 2000,
         placeholder: plain(t("modal-audience-placeholder")),
         dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
         ...(state.audience ? { initial_value: state.audience } : {}),
@@ -157,7 +157,7 @@ export function segmentModal(state: SegmentModalState, t: Translate): ModalView 
       element: {
         type: "plain_text_input",
         action_id: SEGMENT_FIELDS.segment_rule,
-        max_length: 1000,
+        max_length: 2000,
         placeholder: plain(t("modal-audience-placeholder")),
         dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
         ...(state.rule ? { initial_value: state.rule } : {}),
