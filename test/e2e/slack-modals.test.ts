@@ -132,6 +132,18 @@ describe("The campaign and segment modals (pglite)", () => {
     expect(slackText(dm.params)).toContain("*Will receive:* 3");
   });
 
+  test("someone who may not send gets a modal saying so, not the form; a submission from them is refused under the audience", async () => {
+    const opens = p.slackApi.callsOf("views.open").length;
+    await p.slack.action("campaign_modal_open", "{}", "U0VIEWER");
+    const notice = await p.slackApi.waitFor(() => p.slackApi.callsOf("views.open")[opens]);
+    const view = notice.params.view as { callback_id?: string; blocks: unknown };
+    expect(view.callback_id).toBeUndefined();
+    expect(slackText({ blocks: view.blocks })).toContain("Sorry, you can't");
+    const form = p.slackApi.latestView("campaign_modal")!;
+    const refused = await p.slack.viewSubmission(form, { audience: "everyone", message: "Hi" }, "U0VIEWER");
+    expect((refused.errors as Record<string, string>).audience).toContain("Sorry, you can't");
+  });
+
   test("the New segment modal previews the words and saves them; /segment list has it; New campaign under /segment show starts from it", async () => {
     const list = await p.slack.command("/segment", "list", "U0MARKETER");
     const updates = p.slackApi.callsOf("views.update").length;
