@@ -26,6 +26,10 @@ interface Block {
   fields?: { text?: string }[];
   elements?: Element[];
   accessory?: Element;
+  /** An input block's field (a modal). */
+  label?: { text?: string };
+  element?: { initial_value?: string };
+  optional?: boolean;
 }
 
 /** The shortcodes our texts use, as Slack draws them. */
@@ -98,6 +102,9 @@ export function renderSlack(message: { text?: unknown; blocks?: unknown }): { li
       for (const e of block.elements ?? []) if (typeof e.text === "string") push(e.text, "  ");
     } else if (block.type === "rich_text") {
       push((block.elements ?? []).flatMap((e) => e.elements ?? []).map(elementText).join(""));
+    } else if (block.type === "input") {
+      // A modal's field, as a form would show it: the terminal cannot fill it in.
+      lines.push(`${block.label?.text ?? ""}: [${block.element?.initial_value ?? ""}]`);
     } else if (block.type === "actions") {
       for (const e of block.elements ?? []) {
         const button = buttonOf(e);

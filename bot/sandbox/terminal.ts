@@ -9,7 +9,7 @@ import readline from "node:readline";
 import type { Application } from "../application.ts";
 import type { Database } from "../../core/db/database.ts";
 import { closestWord } from "../../core/language/closest-word.ts";
-import type { FakeSlack, SlackClient } from "../../test/support/fake-slack.ts";
+import type { FakeSlack, SlackApiCall, SlackClient } from "../../test/support/fake-slack.ts";
 import type { ChatMessage, FakeTelegram, FakeTelegramUser } from "../../test/support/fake-telegram.ts";
 import { labelled, letter, renderSlack, type SlackButton } from "./render.ts";
 
@@ -50,6 +50,8 @@ export class Terminal {
   private cardTs: string[] = [];
   private seenResponses = 0;
   private seenCalls = 0;
+  /** Modals already shown: their redraws are not shown again. */
+  private readonly shownModals = new Set<string>();
   private seenUploads = 0;
   private sentSince = new Date();
   private sentTotals = new Map<string, number>();
@@ -315,7 +317,14 @@ export class Terminal {
       else if (call.method === "chat.postMessage") this.showSlack(`[slack #${channel}${p.thread_ts ? " thread" : ""}]`, p);
       else if (call.method === "chat.update" && channel === TEAM_CHANNEL) this.showSlack(`[slack #${channel} card ${this.cardNumber(String(p.ts))} updated]`, p);
       else if (call.method === "reactions.add") this.d.out(`[slack] :${String(p.name)}: on your message`.replace(":white_check_mark:", "✅"));
-      else if (call.method === "views.open" || call.method === "views.push" || call.method === "views.update") this.showSlack("[slack modal]", modalOf(p.view));
+      else if (call.method === "views.open" || call.method === "views.push" || call.method === "views.update") {
+        // Each modal is shown once (a terminal cannot fill it in): as filled in when that came in the same batch, else as opened.
+        const id = modalId(call);
+        if (!(id && this.shownModals.has(id)) && !modalRedrawnLater(call, calls)) {
+          if (id) this.shownModals.add(id);
+          this.showSlack("[slack modal]", modalOf(p.view));
+        }
+      }
       else if (call.method === "views.publish") this.showSlack("[slack home tab]", modalOf(p.view));
     }
     const uploads = this.d.slackApi.uploads.slice(this.seenUploads).filter((u) => u.bytes.length > 0);
@@ -363,6 +372,18 @@ export class Terminal {
 
 function buttonsOf(m: ChatMessage): InlineButton[] {
   return ((m.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? []).flat();
+}
+
+/** The id of the modal a views.open, push or update call drew. */
+function modalId(call: SlackApiCall): string | undefined {
+  const id = call.method === "views.update" ? call.params.view_id : (call.response as { view?: { id?: unknown } } | undefined)?.view?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** Whether a later call in `calls` redraws the modal `call` opened or updated. */
+function modalRedrawnLater(call: SlackApiCall, calls: SlackApiCall[]): boolean {
+  const id = modalId(call);
+  return !!id && calls.slice(calls.indexOf(call) + 1).some((c) => c.method === "views.update" && c.params.view_id === id);
 }
 
 function modalOf(view: unknown): Record<string, unknown> {

@@ -86,3 +86,7 @@ export const WORDS_CHOICE: Record<NaturalCommand, ActionCodec<{ form: string }>>
 };
 // "What do these mean?" under /metrics (every figure) and under the digest (its figures) (views/metrics-view.ts, views/digest-view.ts).
 export const METRICS_DEFINITIONS = defineAction("metrics_definitions", z.enum(["all", "digest"]));
+// Buttons that open a modal (views/campaign-modal.ts): New campaign (App Home, under /segment show: the audience to start with)
+// and New segment (App Home, under /segment list and preview: the rule to start with).
+export const OPEN_CAMPAIGN_MODAL = defineAction("campaign_modal_open", jsonValue(z.object({ audience: z.string().max(1800).optional() })));
+export const OPEN_SEGMENT_MODAL = defineAction("segment_modal_open", jsonValue(z.object({ rule: z.string().max(1800).optional() })));

@@ -28,6 +28,8 @@ import { registerAppHome } from "./events/app-home.ts";
 import { registerDigestCommand } from "./commands/digest-command.ts";
 import { registerDigestActions } from "./actions/digest-actions.ts";
 import { registerWordsChoiceActions } from "./actions/words-choice-actions.ts";
+import { registerCampaignModal } from "./actions/campaign-modal-actions.ts";
+import { registerSegmentModal } from "./actions/segment-modal-actions.ts";
 import type { SlackDeps } from "./slack-deps.ts";
 
 export interface CreateSlackAppOptions {
@@ -124,6 +126,8 @@ export function registerSlackListeners(slack: SlackApp, options: SlackListenerOp
   registerDigestCommand(slack.app, deps);
   registerDigestActions(slack.app, deps);
   registerWordsChoiceActions(slack.app, deps);
+  registerCampaignModal(slack.app, deps);
+  registerSegmentModal(slack.app, deps);
   slack.app.error(async (error) => {
     options.core.logger.error({ err: error }, "slack listener failed");
   });

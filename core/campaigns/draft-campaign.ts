@@ -10,7 +10,7 @@ import type { OutgoingMessage } from "../ports.ts";
 import type { SegmentDefinition } from "../segments/segment-definition.ts";
 import { resolveAudience } from "./audience.ts";
 import { createCampaign } from "./campaigns.ts";
-import { renderTemplate, type MessageTemplate } from "./message-template.ts";
+import { renderTemplate, type MessageTemplate, type RecipientProfile } from "./message-template.ts";
 import { parseWhen, InvalidSchedule } from "./parse-when.ts";
 import { preflight, type Preflight } from "./preflight.ts";
 import { getTemplate } from "./templates.ts";
@@ -104,8 +104,7 @@ export async function draftCampaign(deps: CoreDeps, request: DraftCampaignReques
   if (pf.recipients === 0) {
     throw new DomainError("empty_audience", `Nobody in ${audience.text} can be messaged right now`, { id: campaign.id, segment: audience.text });
   }
-  const language = request.previewLanguage;
-  const sample = { firstName: language === "ru" ? "Анна" : "Anna", lastName: null, language };
+  const sample = previewRecipient(request.previewLanguage);
   return {
     campaign,
     audience,
@@ -116,6 +115,11 @@ export async function draftCampaign(deps: CoreDeps, request: DraftCampaignReques
       ...(messageB ? { B: renderTemplate(messageB, sample, deps.translator) } : {}),
     },
   };
+}
+
+/** The customer every preview is written for: Anna, in the team's language. */
+export function previewRecipient(language: string): RecipientProfile {
+  return { firstName: language === "ru" ? "Анна" : "Anna", lastName: null, language };
 }
 
 function instantOf(deps: CoreDeps, when: string | Date): Date {

@@ -127,6 +127,14 @@ describe("the sandbox", () => {
     expect(again.text).not.toContain("Seeding the demo store");
     expect(await again.type("/segment list")).toMatch(/Subscribed \(opted in, reachable\): 2 049/);
 
+    // /send alone: the campaign modal's fields (once, filled in), and how to say the same on one line - a terminal cannot fill a form.
+    const form = await again.type("/send");
+    expect(form.match(/\[slack modal\]/g)).toHaveLength(1);
+    expect(form).toContain("== New campaign ==");
+    expect(form).toContain("Audience: []");
+    expect(form).toContain("Prefer typing? Everything it asks for fits on one line:");
+    expect(form).toContain("Usage: `/send SEGMENT MESSAGE WHEN [options]`");
+
     // An NPS survey to Alex alone, from Slack; Alex answers 3 by typing it (the button labelled 3).
     const card = await again.type('/send "first_name = Alex" now --survey nps');
     expect(card).toContain("Pre-flight");

@@ -20,6 +20,16 @@ export interface SlackResponse {
   body: Record<string, unknown>;
 }
 
+/** A modal as the person sees it now: opened (views.open, views.push), then redrawn in place (views.update). */
+export interface FakeView {
+  id: string;
+  hash: string;
+  /** The view as the app last sent it (callback_id, private_metadata, blocks...). */
+  view: Record<string, unknown>;
+  /** The trigger it was opened with. */
+  triggerId: string;
+}
+
 export const SLACK_TEAM = { id: "T0TEST", domain: "chatloop-test" };
 export const SLACK_BOT = { user_id: "U0BOT", bot_id: "B0BOT" };
 
@@ -40,6 +50,9 @@ export class FakeSlack {
   /** Set: Socket Mode - apps.connections.open hands out this server's ws:// URL. */
   socket: FakeSlackSocket | undefined;
   private outages: { method: string; times: number }[] = [];
+  /** Modals by view id, as they stand now. */
+  readonly views = new Map<string, FakeView>();
+  private nextView = 1;
 
   /** Answers the next `times` calls of `method` with { ok: false, error } (Slack's way of failing). */
   failNext(method: string, error: string, times = 1): void {
@@ -74,6 +87,11 @@ export class FakeSlack {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  /** The newest modal with this callback_id (after every update), if one is open. */
+  latestView(callbackId: string): FakeView | undefined {
+    return [...this.views.values()].reverse().find((v) => v.view.callback_id === callbackId);
   }
 
   callsOf(method: string): SlackApiCall[] {
@@ -171,6 +189,22 @@ export class FakeSlack {
       }
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(p.users ?? "X").split(",")[0]}` } };
+      case "views.open":
+      case "views.push": {
+        const id = `V0VIEW${this.nextView++}`;
+        const view: FakeView = { id, hash: `${id}.1`, view: asObject(p.view), triggerId: String(p.trigger_id ?? "") };
+        this.views.set(id, view);
+        return { ok: true, view: { ...view.view, id, hash: view.hash } };
+      }
+      case "views.update": {
+        const current = this.views.get(String(p.view_id));
+        if (!current) return { ok: false, error: "not_found" };
+        // Slack refuses an update computed from a view that has changed since (hash_conflict).
+        if (typeof p.hash === "string" && p.hash !== current.hash) return { ok: false, error: "hash_conflict" };
+        current.view = asObject(p.view);
+        current.hash = `${current.id}.${Number(current.hash.split(".")[1]) + 1}`;
+        return { ok: true, view: { ...current.view, id: current.id, hash: current.hash } };
+      }
       case "usergroups.users.list":
         return { ok: true, users: this.userGroups.get(String(p.usergroup)) ?? [] };
       case "files.getUploadURLExternal": {
@@ -276,6 +310,50 @@ export class SlackClient {
     return { status: res.status, responseUrl };
   }
 
+  /**
+   * Submits a modal (view_submission) as `user` with `typed` in its fields, by
+   * block id (a text, a date 2026-11-24, a time 10:00, a select's value).
+   * Returns Bolt's acknowledgement: `{ response_action: "errors", errors }` keeps the modal open, `{}` closes it.
+   */
+  async viewSubmission(view: FakeView, typed: Record<string, string>, user = "U0MARKETER"): Promise<Record<string, unknown>> {
+    const payload = {
+      type: "view_submission",
+      team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
+      user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
+      api_app_id: "A0CHATLOOP",
+      token: "legacy",
+      trigger_id: `trigger.${Date.now()}`,
+      view: viewPayload(view, typed),
+      response_urls: [],
+    };
+    return this.interactive(payload);
+  }
+
+  /** Presses Enter in a modal's field (a dispatch_action input) with `typed` in its fields. */
+  async viewAction(view: FakeView, blockId: string, typed: Record<string, string>, user = "U0MARKETER"): Promise<Record<string, unknown>> {
+    const element = elementOf(view, blockId);
+    const payload = {
+      type: "block_actions",
+      team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
+      user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
+      api_app_id: "A0CHATLOOP",
+      token: "legacy",
+      trigger_id: `trigger.${Date.now()}`,
+      container: { type: "view", view_id: view.id },
+      view: viewPayload(view, typed),
+      actions: [{ type: element.type, action_id: element.action_id, block_id: blockId, value: typed[blockId] ?? "", action_ts: `${Date.now() / 1000}` }],
+    };
+    return this.interactive(payload);
+  }
+
+  private async interactive(payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (this.socket) return this.socket.send("interactive", payload);
+    const res = await this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+    if (res.status !== 200) throw new Error(`the app answered HTTP ${res.status}`);
+    const text = await res.text();
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
   /** Delivers an Events API event (e.g. a message in a thread); the same `eventId` again is Slack's retry. */
   async event(event: Record<string, unknown>, options: { eventId?: string } = {}) {
     const callback = {
@@ -356,6 +434,41 @@ function extractUpload(type: string, body: Buffer): Buffer {
   const headerEnd = body.indexOf("\r\n\r\n", start);
   const end = body.indexOf(marker, headerEnd);
   return body.subarray(headerEnd + 4, end - 2);
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return (typeof value === "string" ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+}
+
+interface ViewElement {
+  type: string;
+  action_id: string;
+}
+
+function elementOf(view: FakeView, blockId: string): ViewElement {
+  const blocks = (view.view.blocks ?? []) as { block_id?: string; element?: ViewElement }[];
+  const element = blocks.find((b) => b.block_id === blockId)?.element;
+  if (!element) throw new Error(`the modal has no field ${blockId}`);
+  return element;
+}
+
+/** The view as Slack sends it back: what the app drew, with the state of every field. */
+function viewPayload(view: FakeView, typed: Record<string, string>): Record<string, unknown> {
+  const blocks = (view.view.blocks ?? []) as { block_id?: string; element?: ViewElement }[];
+  const values: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const block of blocks) {
+    if (!block.block_id || !block.element) continue;
+    const text = typed[block.block_id];
+    const { type, action_id } = block.element;
+    const state: Record<string, unknown> = { type };
+    if (type === "datepicker") state.selected_date = text ?? null;
+    else if (type === "timepicker") state.selected_time = text ?? null;
+    else if (type === "static_select") state.selected_option = text ? { text: { type: "plain_text", text }, value: text } : null;
+    else state.value = text ?? null;
+    values[block.block_id] = { [action_id]: state };
+  }
+  for (const id of Object.keys(typed)) if (!values[id]) throw new Error(`the modal has no field ${id}`);
+  return { ...view.view, id: view.id, hash: view.hash, type: "modal", team_id: SLACK_TEAM.id, state: { values } };
 }
 
 function safeJson(v: string): unknown {

@@ -2,13 +2,13 @@
 // draftCampaign), and answer with the pre-flight card. Nothing is scheduled
 // until Schedule is pressed. Errors are worded by the error table (SEND_ERRORS).
 import type { App } from "@slack/bolt";
-import { draftCampaign } from "../../../core/campaigns/draft-campaign.ts";
 import { installationNames } from "../../../core/language/installation-names.ts";
+import { openCampaignModal } from "../actions/campaign-modal-actions.ts";
 import { replies, type ErrorScope } from "../error-replies.ts";
 import { replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { cheatSheetView } from "../views/cheat-sheet-view.ts";
-import { preflightCard } from "../views/preflight-card.ts";
+import { draftCard } from "./draft-card.ts";
 import { probeSendSyntax } from "./exact-send.ts";
 import { parseSend } from "./parse-send.ts";
 import { answerWords } from "./words.ts";
@@ -17,9 +17,14 @@ import { answerWords } from "./words.ts";
 export const SEND_ERRORS: ErrorScope = { prefix: "send-error", usage: ["send-usage", "send-example"] };
 
 export function registerSendCommand(app: App, deps: SlackDeps): void {
-  app.command("/send", async ({ command, ack, respond }) => {
+  app.command("/send", async ({ command, ack, respond, client }) => {
     await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, SEND_ERRORS), async () => {
       await deps.access.require(command.user_id, "send");
+      // Nothing after /send: the campaign modal (opened at once, the trigger lives 3 s), and the words for those who prefer typing.
+      if (/^\s*$/.test(command.text) && command.trigger_id) {
+        await openCampaignModal(deps, client, { triggerId: command.trigger_id, channel: command.channel_id });
+        return { text: `${deps.t("send-modal-opened")}\n${deps.t("send-usage")}\n${deps.t("send-example")}` };
+      }
       return draftFromCommand(deps, command.text, command.user_id);
     });
   });
@@ -38,26 +43,5 @@ export async function draftFromCommand(deps: SlackDeps, text: string, user: stri
 
 /** The exact syntax to the pre-flight card. */
 export async function draftExact(deps: SlackDeps, text: string, user: string): Promise<SlackReply> {
-  const { core, t, language } = deps;
-  const request = parseSend(text);
-  const draft = await draftCampaign(core, { ...request, createdBy: user, ratePerSecond: deps.deliveryRate, previewLanguage: language });
-  return preflightCard(
-    {
-      campaignId: draft.campaign.id,
-      name: draft.campaign.name,
-      segmentText: draft.audience.text,
-      preflight: draft.preflight,
-      ...(draft.preview.A ? { previewA: draft.preview.A } : {}),
-      ...(draft.preview.B ? { previewB: draft.preview.B } : {}),
-      ...(request.survey ? { otherContent: t("preflight-survey", { id: request.survey }) } : request.flow ? { otherContent: t("preflight-flow", { id: request.flow }) } : {}),
-      cost: request.cost ?? null,
-      approvalRequired: deps.approvalRequired,
-      command: `/send ${text}`,
-      timezone: core.teamTimezone,
-      language,
-      rate: deps.deliveryRate,
-      ...(core.dateOrder ? { dateOrder: core.dateOrder } : {}),
-    },
-    t,
-  );
+  return draftCard(deps, parseSend(text), user, `/send ${text}`);
 }

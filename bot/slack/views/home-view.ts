@@ -1,6 +1,7 @@
 // The App Home tab: a compact dashboard.
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { Dashboard } from "../../../core/metrics/dashboard.ts";
+import { button, OPEN_CAMPAIGN_MODAL, OPEN_SEGMENT_MODAL } from "../action-values.ts";
 import { formatFigure } from "./figure-format.ts";
 import { formatWhen } from "./format.ts";
 import type { Translate } from "../../../core/i18n.ts";
@@ -17,6 +18,7 @@ export function homeView(d: Dashboard, t: Translate, timezone: string, language:
     : t("home-no-detractors");
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: t("home-title") } },
+    { type: "actions", elements: [button(OPEN_CAMPAIGN_MODAL, {}, t("home-new-campaign"), "primary"), button(OPEN_SEGMENT_MODAL, {}, t("home-new-segment"))] },
     { type: "context", elements: [{ type: "mrkdwn", text: t("home-period") }] },
     { type: "section", fields: figures.slice(0, 10) },
     { type: "divider" },
@@ -26,5 +28,6 @@ export function homeView(d: Dashboard, t: Translate, timezone: string, language:
     ...(extra.length ? [{ type: "divider" } as KnownBlock, ...extra] : []),
     { type: "context", elements: [{ type: "mrkdwn", text: t("home-help") }] },
   ];
-  return { type: "home", blocks };
+  // Slack shows at most 100 blocks on App Home.
+  return { type: "home", blocks: blocks.slice(0, 100) };
 }

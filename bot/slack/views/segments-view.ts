@@ -4,6 +4,7 @@ import type { KnownBlock } from "@slack/types";
 import type { SegmentSize } from "../../../core/segments/segment-sizes.ts";
 import type { SegmentReport, SampleCustomer } from "../../../core/segments/segment-report.ts";
 import type { SegmentView } from "../../../core/segments/show-segment.ts";
+import { button, OPEN_CAMPAIGN_MODAL, OPEN_SEGMENT_MODAL } from "../action-values.ts";
 import type { SlackReply } from "../reply.ts";
 import type { Translate } from "../../../core/i18n.ts";
 
@@ -25,6 +26,7 @@ export function segmentListView(segments: SegmentSize[], t: Translate): SlackRep
     const lines = members.map(line).join("\n") || t("segments-none-saved");
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t(`segments-group-${group}`)}*\n${lines}` } });
   }
+  blocks.push({ type: "actions", elements: [button(OPEN_SEGMENT_MODAL, {}, t("home-new-segment"))] });
   const summary = segments.map((s) => `${s.segment.label ? t(s.segment.label) : s.segment.key} ${s.size}`).join(", ");
   return { text: `${t("segment-list-title")}: ${summary}`, blocks };
 }
@@ -32,11 +34,21 @@ export function segmentListView(segments: SegmentSize[], t: Translate): SlackRep
 export function segmentShowView(view: SegmentView, t: Translate, showContacts = false): SlackReply {
   const name = view.segment.label ? t(view.segment.label) : view.segment.key;
   const change = view.change === undefined ? "" : ` · ${changeText(view.change, t)}`;
-  return reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t, showContacts);
+  const actions: KnownBlock = { type: "actions", elements: [button(OPEN_CAMPAIGN_MODAL, { audience: view.segment.key }, t("home-new-campaign"), "primary")] };
+  return withActions(reportView(name, view, `${view.words}\n${t("segments-text")}: \`${view.segment.text}\``, change, t, showContacts), actions);
 }
 
 export function segmentPreviewView(text: string, report: SegmentReport & { words: string }, t: Translate, showContacts = false): SlackReply {
-  return reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t, showContacts);
+  const rule = text.slice(0, 1800);
+  const actions: KnownBlock = {
+    type: "actions",
+    elements: [button(OPEN_CAMPAIGN_MODAL, { audience: rule }, t("home-new-campaign"), "primary"), button(OPEN_SEGMENT_MODAL, { rule }, t("segments-save-as"))],
+  };
+  return withActions(reportView(t("segments-preview-title"), report, `${report.words}\n${t("segments-text")}: \`${text}\``, "", t, showContacts), actions);
+}
+
+function withActions(reply: SlackReply, actions: KnownBlock): SlackReply {
+  return { ...reply, blocks: [...(reply.blocks ?? []), actions] };
 }
 
 function reportView(title: string, report: SegmentReport, definition: string, change: string, t: Translate, showContacts: boolean): SlackReply {
