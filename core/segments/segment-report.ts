@@ -5,6 +5,7 @@ import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { compileSegment, type CompiledSegment } from "./compile-segment.ts";
+import { windowStatsAnchor } from "./customer-stats.ts";
 import { lifecycleSql } from "./lifecycle.ts";
 import type { SegmentDefinition } from "./segment-definition.ts";
 
@@ -32,18 +33,23 @@ export interface SegmentReport {
   sample: SampleCustomer[];
 }
 
-export function compileFor(deps: CoreDeps, definition: SegmentDefinition): CompiledSegment {
-  return compileSegment(definition, { now: deps.clock.now(), settings: analyticsSettingsOf(deps) });
+export function compileFor(deps: CoreDeps, definition: SegmentDefinition, windowStatsAt: Date | null = null): CompiledSegment {
+  return compileSegment(definition, { now: deps.clock.now(), settings: analyticsSettingsOf(deps), windowStatsAt });
+}
+
+/** compileFor, reading rolling order windows from customer_stats where it can (same people, faster). */
+export async function compileWithStats(deps: CoreDeps, definition: SegmentDefinition): Promise<CompiledSegment> {
+  return compileFor(deps, definition, await windowStatsAnchor(deps));
 }
 
 export async function segmentSize(deps: CoreDeps, definition: SegmentDefinition): Promise<number> {
-  const { sql, params } = compileFor(deps, definition);
+  const { sql, params } = await compileWithStats(deps, definition);
   const rows = await deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
   return rows[0]!.n;
 }
 
 export async function segmentReport(deps: CoreDeps, definition: SegmentDefinition, sampleSize = 5): Promise<SegmentReport> {
-  const { sql, params } = compileFor(deps, definition);
+  const { sql, params } = await compileWithStats(deps, definition);
   const { prisma } = deps.db;
   const more = new SqlParams(params.length);
   const stage = lifecycleSql("cs", more, deps.clock.now(), analyticsSettingsOf(deps));

@@ -199,8 +199,9 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     let finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
     expect([finn.ordersCount, finn.rfmClass, finn.rfmAt]).toEqual([1, null, null]); // counted at once, scored at the next refresh
     const result = await refreshCustomerStats(later);
-    // Recomputed: Finn (new) and Ann, whose order of 2025-12-01 left the 365-day window (now starting 2025-12-02).
-    expect(result.recomputed).toBe(2);
+    // Recomputed: Finn (new) and Ann, whose order of 2025-12-01 left the 365-day window (now starting 2025-12-02);
+    // Boris (09-01) and Hana (11-01), whose orders left the 90- and 30-day windows kept for segments.
+    expect(result.recomputed).toBe(4);
     const ann = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 1 } });
     expect([ann.windowOrders, ann.windowRevenue.toNumber()]).toEqual([4, 750]);
     finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
