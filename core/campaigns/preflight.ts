@@ -109,7 +109,7 @@ export const FAR_AHEAD_DAYS = 30;
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
-  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now(), await windowStatsAnchor(deps));
+  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now(), await windowStatsAnchor(deps.db));
   const k = audience.params.length;
   const p = (n: number) => `$${k + n}`;
   const reachable = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL`;

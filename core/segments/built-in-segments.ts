@@ -3,6 +3,7 @@
 // ordinary definition (so it compiles, previews and snapshots like a saved
 // one); their sizes are counted per group in one grouped query each.
 import type { CoreDeps } from "../deps.ts";
+import { analyticsDb } from "../db/analytics-db.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { countConsentAudiences, type ConsentAudienceSizes } from "./consent-audiences.ts";
@@ -77,7 +78,8 @@ export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>>
 }
 
 /** The size of every built-in segment, counted now: five grouped queries, not one count per segment. */
-export async function countBuiltInSizes(deps: CoreDeps): Promise<Map<string, number>> {
+export async function countBuiltInSizes(primary: CoreDeps): Promise<Map<string, number>> {
+  const deps = { ...primary, db: analyticsDb(primary) };
   const now = deps.clock.now();
   const sizes = new Map<string, number>(BUILT_IN_SEGMENTS.map((s) => [s.key, 0]));
   const grouped = async (prefix: string, sql: string, params: unknown[]) => {

@@ -13,6 +13,7 @@
 //    written behind the core's back).
 // Why materialized at all: "Segments: materialized or live" in the README.
 import type { CoreDeps } from "../deps.ts";
+import type { Database } from "../db/database.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
@@ -59,9 +60,12 @@ export async function lastRfmRefresh(deps: CoreDeps): Promise<Date | null> {
 /** The rolling windows kept as columns of customer_stats (orders_30d, spent_30d...), in days. */
 export const STATS_WINDOW_DAYS = [30, 90, 365] as const;
 
-/** The instant customer_stats' window columns are exact as of (the epoch before the first refresh: all zero). */
-export async function windowStatsAnchor(deps: CoreDeps): Promise<Date | null> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1`);
+/**
+ * The instant customer_stats' window columns are exact as of (the epoch before the first refresh: all
+ * zero), read from the database the segment's query will run on (a replica may lag the primary).
+ */
+export async function windowStatsAnchor(db: Database): Promise<Date | null> {
+  const rows = await db.prisma.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1`);
   return rows[0]?.at ?? null;
 }
 

@@ -2,6 +2,7 @@
 // how it splits by lifecycle stage, RFM class, source and language, and a few
 // people in it. Everything comes from the segment's one compiled query.
 import type { CoreDeps } from "../deps.ts";
+import { analyticsDb } from "../db/analytics-db.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { compileSegment, type CompiledSegment } from "./compile-segment.ts";
@@ -39,18 +40,18 @@ export function compileFor(deps: CoreDeps, definition: SegmentDefinition, window
 
 /** compileFor, reading rolling order windows from customer_stats where it can (same people, faster). */
 export async function compileWithStats(deps: CoreDeps, definition: SegmentDefinition): Promise<CompiledSegment> {
-  return compileFor(deps, definition, await windowStatsAnchor(deps));
+  return compileFor(deps, definition, await windowStatsAnchor(analyticsDb(deps)));
 }
 
 export async function segmentSize(deps: CoreDeps, definition: SegmentDefinition): Promise<number> {
   const { sql, params } = await compileWithStats(deps, definition);
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
+  const rows = await analyticsDb(deps).prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
   return rows[0]!.n;
 }
 
 export async function segmentReport(deps: CoreDeps, definition: SegmentDefinition, sampleSize = 5): Promise<SegmentReport> {
   const { sql, params } = await compileWithStats(deps, definition);
-  const { prisma } = deps.db;
+  const { prisma } = analyticsDb(deps);
   const more = new SqlParams(params.length);
   const stage = lifecycleSql("cs", more, deps.clock.now(), analyticsSettingsOf(deps));
   const limit = Math.max(0, Math.min(50, Math.floor(sampleSize)));

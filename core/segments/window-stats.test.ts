@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
   /** Every text's members by both paths at `now`; also checks the column path was taken when it should be. */
   async function bothPaths(now: Date) {
     const deps = testCoreDeps(database, new FakeClock(now));
-    const anchor = await windowStatsAnchor(deps);
+    const anchor = await windowStatsAnchor(database.db);
     const out: { text: string; scan: number[]; columns: number[] }[] = [];
     for (const text of TEXTS) {
       const run = async (withStats: boolean) => {
@@ -56,9 +56,9 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
 
   test("before the first refresh the columns are not read; after it both paths agree as time passes", async () => {
     const deps = testCoreDeps(database, new FakeClock(SMALL_STORE_NOW));
-    expect(await windowStatsAnchor(deps)).toEqual(new Date(0));
+    expect(await windowStatsAnchor(database.db)).toEqual(new Date(0));
     await refreshCustomerStats(deps);
-    expect(await windowStatsAnchor(deps)).toEqual(new Date(SMALL_STORE_NOW));
+    expect(await windowStatsAnchor(database.db)).toEqual(new Date(SMALL_STORE_NOW));
     const atAnchor = await bothPaths(at(SMALL_STORE_NOW));
     // Ann (1): 300 on 11-20 and 200 on 10-01 within 90 days -> 500 (Hana's 999 does not count: she is erased).
     expect(atAnchor.find((o) => o.text === "spent_90d > 300")!.scan).toEqual([1]);
@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
     const moved = at(SMALL_STORE_NOW, 24 * 12);
     const deps = testCoreDeps(database, new FakeClock(moved));
     await refreshCustomerStats(deps);
-    expect(await windowStatsAnchor(deps)).toEqual(moved);
+    expect(await windowStatsAnchor(database.db)).toEqual(moved);
     await bothPaths(moved);
     await bothPaths(at(SMALL_STORE_NOW, 24 * 13));
     // The columns equal a computation from scratch.
