@@ -84,18 +84,22 @@ async function segmentSizeByScan(deps: CoreDeps, text: string): Promise<number> 
  * recorded by wrapping $queryRawUnsafe for one run, then explained one by one.
  */
 async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknown>, file: string, prepare?: () => Promise<unknown>): Promise<void> {
-  const client = deps.db.prisma as unknown as { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
-  const original = client.$queryRawUnsafe;
+  type Raw = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
+  // The measured function may use the bench's own database or the reopened one: record both.
+  const clients = [...new Set([db.prisma, deps.db.prisma])] as unknown as Raw[];
+  const originals = clients.map((c) => c.$queryRawUnsafe);
   const recorded: { sql: string; params: unknown[] }[] = [];
-  client.$queryRawUnsafe = (sql: string, ...params: unknown[]) => {
-    recorded.push({ sql, params });
-    return original.call(client, sql, ...params);
-  };
+  clients.forEach((client, i) => {
+    client.$queryRawUnsafe = (sql: string, ...params: unknown[]) => {
+      recorded.push({ sql, params });
+      return originals[i]!.call(client, sql, ...params);
+    };
+  });
   try {
     await prepare?.();
     await fn();
   } finally {
-    client.$queryRawUnsafe = original;
+    clients.forEach((client, i) => (client.$queryRawUnsafe = originals[i]!));
   }
   const parts: string[] = [];
   for (const q of recorded) {
