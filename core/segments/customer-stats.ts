@@ -64,9 +64,10 @@ export const STATS_WINDOW_DAYS = [30, 90, 365] as const;
  * The instant customer_stats' window columns are exact as of (the epoch before the first refresh: all
  * zero), read from the database the segment's query will run on (a replica may lag the primary).
  */
-export async function windowStatsAnchor(db: Database): Promise<Date | null> {
+export async function windowStatsAnchor(db: Database): Promise<Date> {
   const rows = await db.prisma.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1`);
-  return rows[0]?.at ?? null;
+  // No row yet: the columns are still their zero defaults, exact as of the epoch (every window empty).
+  return rows[0]?.at ?? new Date(0);
 }
 
 type Which = { all: true } | { ids: number[] } | { since: Date; windowsSince: Date };

@@ -15,6 +15,3 @@ CREATE TABLE "customer_stats_anchor" (
 );
 
 
--- At the epoch every window is empty, so the zero columns are exact as of it;
--- the next RFM refresh computes them as of its own instant.
-INSERT INTO "customer_stats_anchor" ("id", "windows_at") VALUES (1, 'epoch');
