@@ -83,6 +83,9 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     if (!options.db) running.add(() => db.close());
     const migrated = await migrate(db);
     logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
+    // A read replica for the heavy analysis: read-only, never migrated (it follows the primary).
+    const analyticsDb = config.ANALYTICS_DATABASE_URL ? await openDatabase({ url: config.ANALYTICS_DATABASE_URL }) : undefined;
+    if (analyticsDb) running.add(() => analyticsDb.close());
 
     const { TELEGRAM_BOT_TOKEN: telegramToken, SLACK_BOT_TOKEN: slackToken } = config;
     const api = telegramToken ? telegramApi(telegramToken, config.TELEGRAM_API_ROOT) : undefined;
@@ -90,7 +93,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     const slackApp = slackToken
       ? createSlackApp({ botToken: slackToken, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL, logger })
       : undefined;
-    const core = buildCore(config, { db, clock: options.clock ?? systemClock, logger, dialogues, chains: chainDefinitions, telegramApi: api, slackClient: slackApp?.app.client });
+    const core = buildCore(config, { db, analyticsDb, clock: options.clock ?? systemClock, logger, dialogues, chains: chainDefinitions, telegramApi: api, slackClient: slackApp?.app.client });
 
     const scheduler = new Scheduler(core);
     const outletOptions = { translator: core.translator, timezone: config.TZ_TEAM };

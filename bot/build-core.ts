@@ -19,6 +19,8 @@ import { telegramChannel } from "./telegram/telegram-channel.ts";
 
 export interface CoreParts {
   db: Database;
+  /** ANALYTICS_DATABASE_URL's database (a read replica) when set. */
+  analyticsDb?: Database | undefined;
   clock: Clock;
   logger: Logger;
   dialogues: DialogueCatalog;
@@ -29,12 +31,13 @@ export interface CoreParts {
   slackClient?: WebClient | undefined;
 }
 
-export function buildCore(config: Config, { db, clock, logger, dialogues, chains, telegramApi, slackClient }: CoreParts): CoreDeps {
+export function buildCore(config: Config, { db, analyticsDb, clock, logger, dialogues, chains, telegramApi, slackClient }: CoreParts): CoreDeps {
   const warn = (msg: string, data: object) => logger.warn(data, msg);
   const translator = createTranslator(undefined, logger);
   const teamCards = { language: config.SLACK_LANGUAGE, t: (key: string, vars?: TextVariables) => translator.t(config.SLACK_LANGUAGE, key, vars) };
   return {
     db,
+    ...(analyticsDb ? { analyticsDb } : {}),
     clock,
     logger,
     translator,

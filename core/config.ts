@@ -53,6 +53,11 @@ const configSchema = z
       (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
       { message: "expected a postgres:// or postgresql:// URL, or nothing for the embedded database" },
     ),
+    // The heavy read-only analysis (segment sizes and reports, /segment list, /metrics) goes here when set:
+    // a read replica of DATABASE_URL, so analysis never slows the primary that sends. Unset: DATABASE_URL.
+    ANALYTICS_DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "expected a postgres:// or postgresql:// URL (a read replica of DATABASE_URL), or nothing",
+    }),
     DATA_DIR: z.string().trim().min(1).default("./data"),
     PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3000),
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), {
@@ -129,6 +134,9 @@ const configSchema = z
     }),
   })
   .superRefine((c, ctx) => {
+    if (c.ANALYTICS_DATABASE_URL && !c.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["ANALYTICS_DATABASE_URL"], message: "needs DATABASE_URL: the embedded database has no replica" });
+    }
     if (c.DELIVERY_RATE > 30 && !c.DELIVERY_PAID_BROADCAST && c.NODE_ENV === "production") {
       ctx.addIssue({
         code: "custom",
@@ -216,7 +224,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const variable = issue.path.join(".") || "configuration";
   const got = typeof issue.path[0] === "string" ? env[issue.path[0]] : undefined;
   // Secrets are never echoed: the line ends up in terminals and CI logs.
-  const secret = typeof issue.path[0] === "string" && /(TOKEN|SECRET|KEY|PASSWORD)$|^DATABASE_URL$/.test(issue.path[0]);
+  const secret = typeof issue.path[0] === "string" && /(TOKEN|SECRET|KEY|PASSWORD)$|DATABASE_URL$/.test(issue.path[0]);
   const shown = got === undefined || secret ? "" : ` (got "${truncate(got, 40)}")`;
   const said = issue.message.startsWith("is ") ? ` ${issue.message}` : `: ${issue.message}`;
   throw new ConfigError(`Invalid configuration: ${variable}${said}${shown}. See .env.example.`);

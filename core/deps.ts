@@ -14,6 +14,11 @@ import type { TeamHours } from "./team-threads/team-hours.ts";
 
 export interface CoreDeps {
   db: Database;
+  /**
+   * Where the heavy read-only analysis goes (ANALYTICS_DATABASE_URL, a read replica): segment sizes
+   * and reports, the built-in sizes, the metrics' period figures. Absent: `db`. Use analyticsDb(deps).
+   */
+  analyticsDb?: Database;
   clock: Clock;
   logger: Logger;
   translator: Translator;

@@ -5,6 +5,7 @@
 // text over 4 096 characters goes out in parts), and how long sending takes
 // at the rate limit; and warnings: a send time far ahead, a holdout or
 // variant too small to measure.
+import { windowStatsAnchor } from "../segments/customer-stats.ts";
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
@@ -108,7 +109,7 @@ export const FAR_AHEAD_DAYS = 30;
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
-  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now());
+  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now(), await windowStatsAnchor(deps.db));
   const k = audience.params.length;
   const p = (n: number) => `$${k + n}`;
   const reachable = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL`;

@@ -13,6 +13,7 @@
 //   customers      people with a paid order before the period's end (the customer base)
 //   lifetimeDays   average span from first to last paid order over those customers (latest data)
 import type { CoreDeps } from "../deps.ts";
+import { analyticsDb } from "../db/analytics-db.ts";
 import { scopeSql, type MetricScope } from "./metric-scope.ts";
 import { previousPeriod, type Period } from "./period.ts";
 
@@ -42,7 +43,7 @@ export interface CurrencySales {
 }
 
 export async function periodFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope }): Promise<PeriodFigures> {
-  const { prisma } = deps.db;
+  const { prisma } = analyticsDb(deps);
   const { params: p, cte, has } = scopeSql(deps, options.scope);
   const from = p.add(options.period.from, "timestamptz");
   const to = p.add(options.period.to, "timestamptz");

@@ -3,6 +3,7 @@
 // ordinary definition (so it compiles, previews and snapshots like a saved
 // one); their sizes are counted per group in one grouped query each.
 import type { CoreDeps } from "../deps.ts";
+import { analyticsDb } from "../db/analytics-db.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { countConsentAudiences, type ConsentAudienceSizes } from "./consent-audiences.ts";
@@ -47,8 +48,38 @@ export function builtInSegment(key: string): BuiltInSegment | undefined {
   return BUILT_IN_SEGMENTS.find((s) => s.key === key.toLowerCase());
 }
 
-/** The size of every built-in segment: five grouped queries, not one count per segment. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * The size of every built-in segment, counted again only when something they read has changed since
+ * the last count (the analytics_data_version sequence, advanced by triggers on every write to the
+ * tables they read) or the clock entered another hour: lifecycle stages move with time, by the day.
+ * Kept in the database, so every instance and a restarted one share it.
+ */
 export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>> {
+  const { prisma } = deps.db;
+  const bucket = new Date(Math.floor(deps.clock.now().getTime() / HOUR_MS) * HOUR_MS);
+  const settings = JSON.stringify(analyticsSettingsOf(deps));
+  const [state] = await prisma.$queryRawUnsafe<{ version: string; bucket: Date | null; sizes: { settings: string; sizes: Record<string, number> } | null }[]>(
+    `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM analytics_data_version)::text AS version, c.bucket, c.sizes
+       FROM (SELECT 1) one LEFT JOIN segment_size_cache c ON c.id = 1 AND c.version = (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM analytics_data_version)`,
+  );
+  const cached = state?.sizes;
+  if (cached && state.bucket?.getTime() === bucket.getTime() && cached.settings === settings) return new Map(Object.entries(cached.sizes));
+  const sizes = await countBuiltInSizes(deps);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO segment_size_cache (id, version, bucket, sizes) VALUES (1, $1::bigint, $2::timestamptz, $3::jsonb)
+     ON CONFLICT (id) DO UPDATE SET version = excluded.version, bucket = excluded.bucket, sizes = excluded.sizes`,
+    state?.version ?? "0",
+    bucket.toISOString(),
+    JSON.stringify({ settings, sizes: Object.fromEntries(sizes) }),
+  );
+  return sizes;
+}
+
+/** The size of every built-in segment, counted now: five grouped queries, not one count per segment. */
+export async function countBuiltInSizes(primary: CoreDeps): Promise<Map<string, number>> {
+  const deps = { ...primary, db: analyticsDb(primary) };
   const now = deps.clock.now();
   const sizes = new Map<string, number>(BUILT_IN_SEGMENTS.map((s) => [s.key, 0]));
   const grouped = async (prefix: string, sql: string, params: unknown[]) => {

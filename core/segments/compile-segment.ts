@@ -19,8 +19,9 @@
 // and RFM come from customer_stats. The SQL
 // may start with WITH: use it as a subquery (FROM (<sql>) seg), never by
 // pasting it after another WITH.
-import { SqlParams } from "../db/sql-params.ts";
+import { DAY_MS, SqlParams } from "../db/sql-params.ts";
 import type { AnalyticsSettings } from "./analytics-settings.ts";
+import { STATS_WINDOW_DAYS } from "./customer-stats.ts";
 import { lifecycleSql } from "./lifecycle.ts";
 import { latestNpsSql, npsGroupSql } from "./nps-groups.ts";
 import { windowMs, type Condition, type SegmentDefinition, type Window } from "./segment-definition.ts";
@@ -30,6 +31,18 @@ export interface CompileOptions {
   settings: AnalyticsSettings;
   /** Number of the first placeholder ($1 by default). */
   firstParam?: number;
+  /**
+   * When customer_stats' rolling-window columns were computed (windowStatsAnchor): order counts and
+   * spend over 30, 90 or 365 days then read those columns plus the few orders that crossed the
+   * window's edges since, instead of every order of the window. Without it, or when it is far from
+   * `now`, they scan the window's orders. Both give the same people.
+   */
+  windowStatsAt?: Date | null;
+  /**
+   * Also return each member's lifecycle stage, RFM class ('none' without one), source ('none') and
+   * language, the dimensions of the segment report: one pass instead of joining the members back.
+   */
+  breakdowns?: boolean;
 }
 
 export interface CompiledSegment {
@@ -40,15 +53,20 @@ export interface CompiledSegment {
 export function compileSegment(definition: SegmentDefinition, options: CompileOptions): CompiledSegment {
   const c = new Compiler(options);
   const predicate = c.condition(definition.where);
+  const extra = options.breakdowns ? `,\n       ${c.breakdownColumns()}` : "";
   const ctes = c.ctes.length > 0 ? `WITH ${c.ctes.join(",\n     ")}\n` : "";
-  const sql = `${ctes}SELECT s.id AS subscriber_id
+  const sql = `${ctes}SELECT s.id AS subscriber_id${extra}
   FROM subscriber s${c.joins.map((j) => `\n  LEFT JOIN ${j}`).join("")}
  WHERE s.erased_at IS NULL AND ${predicate}`;
   return { sql, params: c.params.values };
 }
 
+/** How far behind now the window columns may be and still be read (beyond: the scan is cheaper). */
+const MAX_STATS_LAG_MS = 3 * DAY_MS;
+
 const MEASURE_COLUMN = { count: "n", total: "total", sum: "total", average: "avg", days_since_last: "last_at", days_since_first: "first_at" } as const;
-const ORDER_AGGREGATE = { n: "count(*)::int", total: "sum(o.amount::float8)", avg: "avg(o.amount::float8)", last_at: "max(o.paid_at)", first_at: "min(o.paid_at)" };
+// Sums in numeric, then float8: exact, and the same figure the window columns of customer_stats give.
+const ORDER_AGGREGATE = { n: "count(*)::int", total: "sum(o.amount)::float8", avg: "avg(o.amount::float8)", last_at: "max(o.paid_at)", first_at: "min(o.paid_at)" };
 const EVENT_AGGREGATE = { n: "count(*)::int", last_at: "max(e.occurred_at)", first_at: "min(e.occurred_at)" };
 
 class Compiler {
@@ -146,6 +164,14 @@ class Compiler {
       return `coalesce(${expr} ${c.op} ${value}, false)`;
     }
     const window = c.window;
+    const kept = this.keptWindow(window);
+    if (kept !== undefined && (c.measure === "count" || c.measure === "total")) {
+      this.stats();
+      const delta = this.windowDelta(kept);
+      const expr =
+        c.measure === "count" ? `(coalesce(cs.orders_${kept}d, 0) + coalesce(${delta}.n, 0))` : `(coalesce(cs.spent_${kept}d, 0) + coalesce(${delta}.total, 0))::float8`;
+      return `(${expr} ${c.op} ${value})`;
+    }
     const column = MEASURE_COLUMN[c.measure];
     // Only the figure asked for: each extra aggregate costs time over a million orders.
     const alias = this.derive(
@@ -156,6 +182,37 @@ class Compiler {
         GROUP BY o.subscriber_id`,
     );
     return this.measure(alias, c.measure, c.op, value);
+  }
+
+  /** The days of a window kept in customer_stats, when the columns can be used for this `now`. */
+  private keptWindow(w: Window): number | undefined {
+    const at = this.options.windowStatsAt;
+    if (!at) return undefined;
+    const behind = this.options.now.getTime() - at.getTime();
+    // Ahead of now (a clock moved back) or too far behind: the edges to correct for would be long scans.
+    if (behind < 0 || behind > MAX_STATS_LAG_MS) return undefined;
+    return STATS_WINDOW_DAYS.find((d) => d * DAY_MS === windowMs(w));
+  }
+
+  /**
+   * Per customer, the orders that entered the window (paid after the anchor) minus those that left it
+   * (paid before the anchor's window start, up to now's) since the columns were computed.
+   */
+  private windowDelta(days: number): string {
+    const p = this.params;
+    const { now } = this.options;
+    const at = this.options.windowStatsAt!;
+    const back = (d: Date) => p.add(new Date(d.getTime() - days * DAY_MS), "timestamptz");
+    return this.derive(
+      `delta|${days}`,
+      () => `SELECT x.subscriber_id, sum(x.sign)::int AS n, sum(x.sign * x.amount) AS total FROM (
+           SELECT o.subscriber_id, 1 AS sign, o.amount FROM "order" o
+            WHERE o.status = 'paid' AND o.paid_at > ${p.add(at, "timestamptz")} AND o.paid_at <= ${p.add(now, "timestamptz")}
+           UNION ALL
+           SELECT o.subscriber_id, -1 AS sign, o.amount FROM "order" o
+            WHERE o.status = 'paid' AND o.paid_at > ${back(at)} AND o.paid_at <= ${back(now)}) x
+        GROUP BY x.subscriber_id`,
+    );
   }
 
   private event(c: Extract<Condition, { kind: "event" }>): string {
@@ -200,6 +257,12 @@ class Compiler {
         ? `SELECT 1 FROM "order" o WHERE o.subscriber_id = s.id AND o.status = 'paid' AND o.paid_at > ${alias}.last_at AND o.paid_at <= ${now}`
         : `SELECT 1 FROM event e2 WHERE e2.subscriber_id = s.id AND e2.type = ${p.add(c.then.type, "text")} AND e2.occurred_at > ${alias}.last_at AND e2.occurred_at <= ${now}`;
     return `(${alias}.last_at IS NOT NULL AND NOT EXISTS (${later}))`;
+  }
+
+  breakdownColumns(): string {
+    this.stats();
+    const stage = lifecycleSql("cs", this.params, this.options.now, this.options.settings);
+    return `${stage} AS lifecycle, coalesce(cs.rfm_class, 'none') AS rfm, coalesce(s.source, 'none') AS source, s.language`;
   }
 
   private stats(): void {

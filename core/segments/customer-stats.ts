@@ -13,6 +13,7 @@
 //    written behind the core's back).
 // Why materialized at all: "Segments: materialized or live" in the README.
 import type { CoreDeps } from "../deps.ts";
+import type { Database } from "../db/database.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
@@ -29,7 +30,21 @@ export interface RefreshResult {
 export async function refreshCustomerStats(deps: CoreDeps, options: { subscriberIds?: number[]; rebuild?: boolean } = {}): Promise<RefreshResult> {
   if (options.subscriberIds) return { ...(await aggregate(deps, { ids: [...new Set(options.subscriberIds)] })), rescored: 0 };
   const last = await lastRfmRefresh(deps);
-  const result = await aggregate(deps, options.rebuild || !last ? { all: true } : { since: last });
+  // The rolling windows move to "now" together: the anchor row is held for the whole recomputation, so an
+  // ingestion batch (which computes its customers' windows as of the anchor) waits and then uses the new one.
+  const result = await deps.db.prisma.$transaction(
+    async (tx) => {
+      const [anchor] = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR UPDATE`);
+      const which: Which = options.rebuild || !last || !anchor ? { all: true } : { since: last, windowsSince: anchor.at };
+      const r = await aggregate({ ...deps, db: { ...deps.db, prisma: tx as typeof deps.db.prisma } }, which);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO customer_stats_anchor (id, windows_at) VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET windows_at = excluded.windows_at`,
+        deps.clock.now().toISOString(),
+      );
+      return r;
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
   const rescored = await rank(deps);
   await storeLoyalMedian(deps);
   deps.logger.info({ ...result, rescored }, "customer stats and RFM refreshed");
@@ -42,44 +57,79 @@ export async function lastRfmRefresh(deps: CoreDeps): Promise<Date | null> {
   return rows[0]?.at ?? null;
 }
 
-type Which = { all: true } | { ids: number[] } | { since: Date };
+/** The rolling windows kept as columns of customer_stats (orders_30d, spent_30d...), in days. */
+export const STATS_WINDOW_DAYS = [30, 90, 365] as const;
 
-/** Recomputes the aggregates (lifetime and RFM window) of some customers from their paid orders. */
+/**
+ * The instant customer_stats' window columns are exact as of (the epoch before the first refresh: all
+ * zero), read from the database the segment's query will run on (a replica may lag the primary).
+ */
+export async function windowStatsAnchor(db: Database): Promise<Date> {
+  const rows = await db.prisma.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1`);
+  // No row yet: the columns are still their zero defaults, exact as of the epoch (every window empty).
+  return rows[0]?.at ?? new Date(0);
+}
+
+type Which = { all: true } | { ids: number[] } | { since: Date; windowsSince: Date };
+
+/** `(from, to]` shifted back by `days`, as an SQL condition on o.paid_at. */
+const shiftedRange = (from: string, to: string, days: number) =>
+  `(o.paid_at > ${from} - interval '${days * 24} hours' AND o.paid_at <= ${to} - interval '${days * 24} hours')`;
+
+/** Recomputes the aggregates (lifetime, RFM window, rolling windows) of some customers from their paid orders. */
 async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResult, "rescored">> {
   const now = deps.clock.now();
   const windowDays = analyticsSettingsOf(deps).rfmWindowDays;
   const p = new SqlParams();
   const at = p.add(now, "timestamptz");
   const windowStart = p.add(daysBefore(now, windowDays), "timestamptz");
+  // The rolling windows end at the anchor: "now" when every customer is recomputed (the caller then moves
+  // the anchor); for an ingestion batch, the stored anchor (shared-locked, so a refresh cannot move it meanwhile).
+  let anchor = at;
   let who = "";
+  let lock = "";
   if ("ids" in which) {
     if (which.ids.length === 0) return { recomputed: 0, removed: 0 };
     who = `SELECT jsonb_array_elements_text(${p.add(JSON.stringify(which.ids), "jsonb")})::int AS subscriber_id`;
+    lock = `anchor AS (SELECT windows_at FROM customer_stats_anchor WHERE id = 1 FOR SHARE),`;
+    anchor = `coalesce((SELECT windows_at FROM anchor), 'epoch'::timestamptz)`;
   } else if ("since" in which) {
     const since = p.add(which.since, "timestamptz");
+    // Rolling windows: only customers with an order that crossed a window's edge, or its end, since the anchor.
+    const from = p.add(new Date(Math.min(which.windowsSince.getTime(), now.getTime())), "timestamptz");
+    const to = p.add(new Date(Math.max(which.windowsSince.getTime(), now.getTime())), "timestamptz");
+    const crossed = [0, ...STATS_WINDOW_DAYS].map((d) => shiftedRange(from, to, d)).join(" OR ");
     // Touched by ingestion since the last refresh (which clears rfm_at), or an order left the window (or came due) since then.
     who = `SELECT subscriber_id FROM customer_stats WHERE rfm_at IS NULL
            UNION SELECT o.subscriber_id FROM "order" o
             WHERE o.status = 'paid' AND ((o.paid_at > ${p.add(daysBefore(which.since, windowDays), "timestamptz")} AND o.paid_at <= ${windowStart})
-                                      OR (o.paid_at > ${since} AND o.paid_at <= ${at}))`;
+                                      OR (o.paid_at > ${since} AND o.paid_at <= ${at}))
+           UNION SELECT o.subscriber_id FROM "order" o WHERE o.status = 'paid' AND (${crossed})`;
   }
   const restrict = who ? `AND o.subscriber_id IN (SELECT subscriber_id FROM who)` : "";
+  const rolling = STATS_WINDOW_DAYS.map((d) => {
+    const inWindow = `o.paid_at > ${anchor} - interval '${d * 24} hours' AND o.paid_at <= ${anchor}`;
+    return `count(*) FILTER (WHERE ${inWindow})::int AS orders_${d}d, coalesce(sum(o.amount) FILTER (WHERE ${inWindow}), 0) AS spent_${d}d`;
+  }).join(",\n              ");
+  const columns = STATS_WINDOW_DAYS.flatMap((d) => [`orders_${d}d`, `spent_${d}d`]);
   const recomputed = await deps.db.prisma.$executeRawUnsafe(
-    `WITH ${who ? `who AS (${who}),` : ""}
+    `WITH ${lock}${who ? `who AS (${who}),` : ""}
      agg AS (
        SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
               min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at,
               count(*) FILTER (WHERE o.paid_at > ${windowStart})::int AS window_orders,
-              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue
+              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue,
+              ${rolling}
          FROM "order" o
         WHERE o.status = 'paid' AND o.paid_at <= ${at} ${restrict}
         GROUP BY o.subscriber_id)
-     INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, updated_at)
+     INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, ${columns.join(", ")}, updated_at)
      SELECT agg.*, ${at} FROM agg
      ON CONFLICT (subscriber_id) DO UPDATE
         SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
             last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
-            window_revenue = excluded.window_revenue, updated_at = excluded.updated_at${"ids" in which ? ", rfm_at = NULL" : ""}`,
+            window_revenue = excluded.window_revenue, ${columns.map((c) => `${c} = excluded.${c}`).join(", ")},
+            updated_at = excluded.updated_at${"ids" in which ? ", rfm_at = NULL" : ""}`,
     ...p.values,
   );
   // Customers left without a paid order (all refunded: at ingestion) lose their row. Erased

@@ -50,7 +50,9 @@ export const LOYAL_MEDIAN_SETTING = "lifecycle.loyal_median_spend";
  */
 function medianRepeatSpendSql(churnedBefore: string, customers?: string): string {
   if (customers) return computedMedianSpendSql(churnedBefore, customers);
-  return `coalesce((SELECT (st.value #>> '{}')::float8 FROM setting st WHERE st.key = '${LOYAL_MEDIAN_SETTING}'), ${computedMedianSpendSql(churnedBefore)})`;
+  // One scalar subquery around the COALESCE: as two, a parallel plan evaluates both up front (its workers
+  // cannot run them), computing the median over every repeat customer although the stored value is there.
+  return `(SELECT coalesce((SELECT (st.value #>> '{}')::float8 FROM setting st WHERE st.key = '${LOYAL_MEDIAN_SETTING}'), ${computedMedianSpendSql(churnedBefore)}))`;
 }
 
 /** The median computed from the aggregates (customer_stats by default), never the stored value. */

@@ -2,10 +2,10 @@
 // how it splits by lifecycle stage, RFM class, source and language, and a few
 // people in it. Everything comes from the segment's one compiled query.
 import type { CoreDeps } from "../deps.ts";
-import { SqlParams } from "../db/sql-params.ts";
+import { analyticsDb } from "../db/analytics-db.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { compileSegment, type CompiledSegment } from "./compile-segment.ts";
-import { lifecycleSql } from "./lifecycle.ts";
+import { windowStatsAnchor } from "./customer-stats.ts";
 import type { SegmentDefinition } from "./segment-definition.ts";
 
 export const BREAKDOWNS = ["lifecycle", "rfm", "source", "language"] as const;
@@ -32,31 +32,33 @@ export interface SegmentReport {
   sample: SampleCustomer[];
 }
 
-export function compileFor(deps: CoreDeps, definition: SegmentDefinition): CompiledSegment {
-  return compileSegment(definition, { now: deps.clock.now(), settings: analyticsSettingsOf(deps) });
+export function compileFor(deps: CoreDeps, definition: SegmentDefinition, windowStatsAt: Date | null = null, breakdowns = false): CompiledSegment {
+  return compileSegment(definition, { now: deps.clock.now(), settings: analyticsSettingsOf(deps), windowStatsAt, breakdowns });
+}
+
+/** compileFor, reading rolling order windows from customer_stats where it can (same people, faster). */
+export async function compileWithStats(deps: CoreDeps, definition: SegmentDefinition): Promise<CompiledSegment> {
+  return compileFor(deps, definition, await windowStatsAnchor(analyticsDb(deps)));
 }
 
 export async function segmentSize(deps: CoreDeps, definition: SegmentDefinition): Promise<number> {
-  const { sql, params } = compileFor(deps, definition);
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
+  const { sql, params } = await compileWithStats(deps, definition);
+  const rows = await analyticsDb(deps).prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
   return rows[0]!.n;
 }
 
 export async function segmentReport(deps: CoreDeps, definition: SegmentDefinition, sampleSize = 5): Promise<SegmentReport> {
-  const { sql, params } = compileFor(deps, definition);
-  const { prisma } = deps.db;
-  const more = new SqlParams(params.length);
-  const stage = lifecycleSql("cs", more, deps.clock.now(), analyticsSettingsOf(deps));
+  const { prisma } = analyticsDb(deps);
+  const { sql, params } = compileFor(deps, definition, await windowStatsAnchor(analyticsDb(deps)), true);
   const limit = Math.max(0, Math.min(50, Math.floor(sampleSize)));
-  // One statement: the segment's query runs once (MATERIALIZED), feeding the breakdowns, the sample and the base.
+  // One statement: the segment's query runs once (MATERIALIZED) and returns each member's dimensions,
+  // feeding the breakdowns, the sample and the base.
   const rows = await prisma.$queryRawUnsafe<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }[]>(
-    `WITH seg AS MATERIALIZED (${sql}),
-     rows AS (SELECT ${stage} AS lifecycle, coalesce(cs.rfm_class, 'none') AS rfm, coalesce(s.source, 'none') AS source, s.language
-                FROM seg JOIN subscriber s ON s.id = seg.subscriber_id LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id)
+    `WITH seg AS MATERIALIZED (${sql})
      SELECT CASE WHEN GROUPING(lifecycle) = 0 THEN 'lifecycle' WHEN GROUPING(rfm) = 0 THEN 'rfm'
                  WHEN GROUPING(source) = 0 THEN 'source' ELSE 'language' END AS dim,
             coalesce(lifecycle, rfm, source, language) AS value, count(*)::int AS n
-       FROM rows GROUP BY GROUPING SETS ((lifecycle), (rfm), (source), (language))
+       FROM seg GROUP BY GROUPING SETS ((lifecycle), (rfm), (source), (language))
      UNION ALL
      SELECT 'sample', (SELECT string_agg(subscriber_id::text, ',' ORDER BY subscriber_id DESC)
                          FROM (SELECT subscriber_id FROM seg ORDER BY subscriber_id DESC LIMIT ${limit}) t), 0
@@ -64,7 +66,6 @@ export async function segmentReport(deps: CoreDeps, definition: SegmentDefinitio
      SELECT 'base', NULL, (SELECT count(*)::int FROM subscriber WHERE erased_at IS NULL)
      ORDER BY 1, 3 DESC, 2`,
     ...params,
-    ...more.values,
   );
   const breakdowns = Object.fromEntries(BREAKDOWNS.map((b) => [b, [] as { value: string; count: number }[]])) as SegmentReport["breakdowns"];
   let base = 0;

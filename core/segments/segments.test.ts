@@ -192,6 +192,23 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     await expect(lifecycleStageOf(deps, 999)).rejects.toThrow("Subscriber 999 was not found");
   });
 
+  test("built-in sizes are counted again only after a write to what they read, or in another hour", async () => {
+    const first = await builtInSizes(deps);
+    // The stored count is what the next call answers with (shown by tampering with it)...
+    await database.db.prisma.$executeRawUnsafe(`UPDATE segment_size_cache SET sizes = jsonb_set(sizes, '{sizes,subscribed}', '12345')`);
+    expect((await builtInSizes(deps)).get("subscribed")).toBe(12345);
+    // ...in the same hour only...
+    expect((await builtInSizes(testCoreDeps(database, new FakeClock(new Date(new Date(SMALL_STORE_NOW).getTime() + 3_600_000))))).get("subscribed")).toBe(first.get("subscribed"));
+    await builtInSizes(deps);
+    await database.db.prisma.$executeRawUnsafe(`UPDATE segment_size_cache SET sizes = jsonb_set(sizes, '{sizes,subscribed}', '12345')`);
+    expect((await builtInSizes(deps)).get("subscribed")).toBe(12345);
+    // ...and until something changes: a customer unsubscribes.
+    await database.db.prisma.subscriber.update({ where: { id: 2 }, data: { consentStatus: "unsubscribed" } });
+    expect((await builtInSizes(deps)).get("subscribed")).toBe(first.get("subscribed")! - 1);
+    await database.db.prisma.subscriber.update({ where: { id: 2 }, data: { consentStatus: "subscribed" } });
+    expect(await builtInSizes(deps)).toEqual(first);
+  });
+
   test("the hourly refresh rescoring only what changed: a new buyer, an order sliding out of the window", async () => {
     const later = testCoreDeps(database, new FakeClock("2026-12-02T10:00:00Z"));
     const ingested = await ingestOrders(later, { items: [{ order_id: "f1", amount: 50, paid_at: "2026-12-01T12:00:00Z", customer: { email: "finn@example.com" } }] });
@@ -199,8 +216,9 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     let finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
     expect([finn.ordersCount, finn.rfmClass, finn.rfmAt]).toEqual([1, null, null]); // counted at once, scored at the next refresh
     const result = await refreshCustomerStats(later);
-    // Recomputed: Finn (new) and Ann, whose order of 2025-12-01 left the 365-day window (now starting 2025-12-02).
-    expect(result.recomputed).toBe(2);
+    // Recomputed: Finn (new) and Ann, whose order of 2025-12-01 left the 365-day window (now starting 2025-12-02);
+    // Boris (09-01) and Hana (11-01), whose orders left the 90- and 30-day windows kept for segments.
+    expect(result.recomputed).toBe(4);
     const ann = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 1 } });
     expect([ann.windowOrders, ann.windowRevenue.toNumber()]).toEqual([4, 750]);
     finn = await database.db.prisma.customerStats.findUniqueOrThrow({ where: { subscriberId: 6 } });
