@@ -60,6 +60,8 @@ export interface Application {
   scheduler: Scheduler;
   worker?: DeliveryWorker;
   telegram?: Bot<BotContext>;
+  /** Resolves when the Telegram updates in hand are handled (long polling handles them concurrently). */
+  telegramSettled?: () => Promise<void>;
   slack?: SlackApp;
   stop(): Promise<void>;
 }
@@ -157,7 +159,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       core,
       scheduler,
       ...(worker ? { worker } : {}),
-      ...(telegram ? { telegram: telegram.bot } : {}),
+      ...(telegram ? { telegram: telegram.bot, telegramSettled: telegram.settled } : {}),
       ...(slackApp ? { slack: slackApp } : {}),
       stop: () => running.stop(),
     };

@@ -5,8 +5,10 @@
 // (429 with retry_after, 403 blocked, 400 chat not found, 5xx).
 //
 // Determinism: an update pushed while the bot long-polls counts as processed
-// once the bot confirms it (its next getUpdates offset is past the update), so
-// a test awaits the user's action and then reads what the bot answered - no sleeps.
+// once the bot confirms it (its next getUpdates offset is past the update) and
+// then says it has handled what it fetched (`whenHandled`: grammY's runner
+// fetches the next batch while it handles this one), so a test awaits the
+// user's action and then reads what the bot answered - no sleeps.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -86,6 +88,12 @@ export class FakeTelegram {
   /** The URL the bot registered (what getWebhookInfo reports); `webhook.url` is where the fake delivers, which a test may point elsewhere. */
   registeredWebhookUrl = "";
   commands: Record<string, unknown>[] = [];
+  /**
+   * The bot's word that the updates it has fetched are handled. A bot on
+   * grammY's runner fetches the next batch (confirming this one) while it still
+   * handles this one, so a confirmed update is processed only once this resolves.
+   */
+  whenHandled: () => Promise<void> = async () => {};
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -235,6 +243,7 @@ export class FakeTelegram {
     this.updates.push(full);
     for (const wake of this.pollers.splice(0)) wake();
     await withTimeout(processed, 10_000, `update ${full.update_id} was not confirmed by the bot (is it polling?)`);
+    await withTimeout(this.whenHandled(), 30_000, `update ${full.update_id} was confirmed but its handling did not end`);
     return { status: 200 };
   }
 
