@@ -84,6 +84,7 @@ export class FakeTelegram {
   private faults: Fault[] = [];
   private holds: { method: string; reached: (call: ApiCall) => void; released: Promise<void> }[] = [];
   private callListeners: ((call: ApiCall) => void)[] = [];
+  private messageListeners: ((msg: ChatMessage) => void)[] = [];
   webhook: { url: string; secret?: string } | undefined;
   /** The URL the bot registered (what getWebhookInfo reports); `webhook.url` is where the fake delivers, which a test may point elsewhere. */
   registeredWebhookUrl = "";
@@ -177,6 +178,22 @@ export class FakeTelegram {
     const reachedPromise = new Promise<ApiCall>((resolve) => (reached = resolve));
     this.holds.push({ method, reached, released });
     return { reached: reachedPromise, release };
+  }
+
+  /** Called with every message the bot sends (after it is stored, so it has its message_id). */
+  onMessage(listener: (msg: ChatMessage) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  /**
+   * Queues an update for long polling without waiting for the bot (a crowd in
+   * a benchmark); `deliver` is the one to await in tests.
+   */
+  push(update: Omit<Update, "update_id">): number {
+    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    this.updates.push(full);
+    for (const wake of this.pollers.splice(0)) wake();
+    return full.update_id;
   }
 
   onCall(listener: (call: ApiCall) => void): () => void {
@@ -367,6 +384,7 @@ export class FakeTelegram {
     const list = this.messages.get(chatId) ?? [];
     list.push(msg);
     this.messages.set(chatId, list);
+    for (const listener of this.messageListeners) listener(msg);
     return this.toTelegramMessage(msg);
   }
 
