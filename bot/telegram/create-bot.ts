@@ -6,8 +6,7 @@ import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
-import { claimUpdate } from "../../core/inbox/processed-updates.ts";
-import { findByTelegramId } from "../../core/subscribers/telegram-subscription.ts";
+import { claimUpdateOf } from "../../core/inbox/processed-updates.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
 import { telegramClientOptions } from "./api-client.ts";
 import { menuCommands } from "./command-list.ts";
@@ -50,10 +49,13 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
       ctx.core = core;
       ctx.settings = settings;
       ctx.log = core.logger;
-      if (!(await claimUpdate(core, ctx.update.update_id))) {
+      // One round trip: the claim on this update and the sender's record.
+      const { claimed, subscriber } = await claimUpdateOf(core, ctx.update.update_id, ctx.from?.id);
+      if (!claimed) {
         ctx.log.info("duplicate update ignored");
         return;
       }
+      ctx.subscriber = subscriber;
       await next();
     }),
   );
@@ -64,7 +66,6 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   const features = bot.errorBoundary(replyWithError);
 
   features.use(async (ctx, next) => {
-    ctx.subscriber = ctx.from ? await findByTelegramId(core, BigInt(ctx.from.id)) : null;
     // Only a message can answer a question; buttons carry their own target.
     ctx.awaiting = ctx.message && ctx.subscriber ? await awaitedReplyOf(core, ctx.subscriber.id) : null;
     await next();

@@ -103,8 +103,7 @@ class UpdatesInHand {
 
   track(handling: Promise<void>): Promise<void> {
     this.running.add(handling);
-    const done = () => void this.running.delete(handling);
-    handling.then(done, done);
+    void handling.finally(() => this.running.delete(handling)).catch(() => {});
     return handling;
   }
 
