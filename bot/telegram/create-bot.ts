@@ -6,7 +6,8 @@ import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
-import { claimUpdateOf } from "../../core/inbox/processed-updates.ts";
+import { claimUpdateOf, releaseUpdate } from "../../core/inbox/processed-updates.ts";
+import { isInfrastructureFailure } from "../../core/infrastructure-failure.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
 import { telegramClientOptions } from "./api-client.ts";
 import { menuCommands } from "./command-list.ts";
@@ -62,7 +63,8 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
 
   // One boundary around every feature: a failing handler is logged with the
   // update's context and the customer gets a polite answer, under polling and
-  // webhooks alike; one bad update never stops the others.
+  // webhooks alike; one bad update never stops the others. A failure of the
+  // infrastructure (the database unreachable) goes on up: a webhook answers 5xx.
   const features = bot.errorBoundary(replyWithError);
 
   features.use(async (ctx, next) => {
@@ -105,6 +107,14 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
 
 async function replyWithError(err: BotError<BotContext>): Promise<void> {
   const ctx = err.ctx;
+  if (isInfrastructureFailure(err.error)) {
+    // Not this update's fault: no apology now, the update is handled again
+    // when Telegram redelivers it (webhook: answered 5xx), so its claim goes.
+    await releaseUpdate(ctx.core, ctx.update.update_id).catch((releaseErr: unknown) => {
+      ctx.log.error({ err: releaseErr }, "could not release the update's claim; a redelivery will be ignored");
+    });
+    throw err.error;
+  }
   ctx.log.error({ err: err.error, updateType: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "telegram update failed");
   const language = ctx.subscriber?.language ?? pickLanguage(ctx.from?.language_code);
   const text = ctx.core.translator.t(language, "error-generic");

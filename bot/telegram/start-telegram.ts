@@ -3,6 +3,10 @@
 import { run } from "@grammyjs/runner";
 import { webhookCallback, type Bot } from "grammy";
 import type { Update } from "grammy/types";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isInfrastructureFailure } from "../../core/infrastructure-failure.ts";
+import type { Logger } from "../../core/logger.ts";
+import { sendJson, type Handler } from "../http/server.ts";
 import type { Config } from "../../core/config.ts";
 import type { CoreDeps } from "../../core/deps.ts";
 import { cached } from "../http/readiness.ts";
@@ -46,7 +50,7 @@ export async function startTelegram(core: CoreDeps, config: Config, { token, onF
     logger.info({ path, bot: bot.botInfo.username }, "telegram bot receiving updates by webhook");
     return {
       bot,
-      routes: [{ method: "POST", path, handler: webhookCallback(bot, "http", { secretToken: config.TELEGRAM_WEBHOOK_SECRET, onTimeout: "return" }) }],
+      routes: [{ method: "POST", path, handler: acknowledgingOnlyHandled(webhookCallback(bot, "http", { secretToken: config.TELEGRAM_WEBHOOK_SECRET, onTimeout: "return" }), logger) }],
       // Telegram's own view: is our URL still the webhook, and is it delivering?
       check: cached(async () => {
         const info = await bot.api.getWebhookInfo();
@@ -89,6 +93,26 @@ export async function startTelegram(core: CoreDeps, config: Config, { token, onF
         await settledWithin(inHand.settled(), TELEGRAM_STOP_WAIT_MS, () => logger.warn("telegram handlers still running at stop"));
       }
     },
+  };
+}
+
+/**
+ * Telegram redelivers an update answered with a non-2xx status. An update
+ * that failed because the infrastructure did (the database is unreachable)
+ * gets 503 and comes again; any other failure - a malformed update, a bug -
+ * is logged and acknowledged, so one bad update never loops.
+ */
+function acknowledgingOnlyHandled(callback: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>, logger: Logger): Handler {
+  return async (req, res) => {
+    try {
+      await callback(req, res);
+    } catch (err) {
+      const retry = isInfrastructureFailure(err);
+      if (retry) logger.error({ err }, "telegram update not handled: the infrastructure failed; answered 503 so Telegram delivers it again");
+      else logger.error({ err }, "telegram update failed; acknowledged so it is not delivered again");
+      if (res.headersSent) res.end();
+      else sendJson(res, retry ? 503 : 200, retry ? { error: "unavailable" } : {});
+    }
   };
 }
 

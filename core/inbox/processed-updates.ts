@@ -5,6 +5,11 @@ import type { CoreDeps } from "../deps.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
 import { subscriberFromRow, type SubscriberRow } from "../subscribers/subscriber-row.ts";
 
+/** Handling failed for a reason that is not the update's (the database went away): let its redelivery through. */
+export async function releaseUpdate(deps: CoreDeps, updateId: number): Promise<void> {
+  await deps.db.prisma.$executeRawUnsafe(`DELETE FROM processed_update WHERE update_id = $1`, BigInt(updateId));
+}
+
 /** Old claims are useless (Telegram keeps undelivered updates for 24 hours). */
 export async function pruneProcessedUpdates(deps: CoreDeps, olderThanHours = 48): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - olderThanHours * 3600_000);
