@@ -59,6 +59,8 @@ const DELIVERY_LOCK_NAMESPACE = 4242;
 export class DeliveryWorker {
   readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
   private readonly pacer: Pacer;
+  /** Real time (performance.now) of the latest send: ingestion yields while a campaign is going out. */
+  private lastSendAt = -Infinity;
   private readonly sentWriter: SentOutcomeWriter;
   private readonly subscriberState: SubscriberStateReader;
   private readonly sleep: Sleep;
@@ -386,7 +388,13 @@ export class DeliveryWorker {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** Has this worker sent anything within the last few seconds (a campaign or chain is going out)? */
+  isSending(withinMs = 3000): boolean {
+    return performance.now() - this.lastSendAt < withinMs;
+  }
+
   private async send(row: ClaimedDelivery, content: DeliveryContent): Promise<DispatchOutcome> {
+    this.lastSendAt = performance.now();
     if (content.type === "message") {
       const message: OutgoingMessage = renderTemplate(content.message, row, this.deps.translator, (i, url) => this.trackedUrl(row, i, url));
       // A long text in parts: each part after the first takes its own slot (the bot's
