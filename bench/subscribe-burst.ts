@@ -8,15 +8,12 @@
 //
 //   npm run bench -- --only burst
 //   BENCH_PEOPLE=2000 BENCH_DATABASES=pglite BENCH_CONCURRENCY=16 BENCH_POOL=10 tsx bench/subscribe-burst.ts
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { startApplication } from "../bot/application.ts";
 import { parseConfig } from "../core/config.ts";
-import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
-import { migrate } from "../core/db/migrate.ts";
+import type { DatabaseKind } from "../core/db/database.ts";
 import { silentLogger } from "../core/logger.ts";
-import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/databases.ts";
+import { withBenchDatabase } from "./support/bench-database.ts";
 import { startTelegramChild } from "./support/telegram-child.ts";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
@@ -38,33 +35,10 @@ interface BurstResult {
   pendingRecords: number;
 }
 
-async function withDatabase<T>(kind: DatabaseKind, poolSize: number | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
-  if (kind === "postgres") {
-    const pg = await createPostgresDatabase();
-    const db = await openDatabase({ url: pg.url, ...(poolSize ? { poolSize } : {}) });
-    try {
-      await migrate(db);
-      return await fn(db);
-    } finally {
-      await db.close();
-      await dropPostgresDatabase(pg.name);
-    }
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chatloop-burst-"));
-  const db = await openDatabase({ dataDir: dir });
-  try {
-    await migrate(db);
-    return await fn(db);
-  } finally {
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function burst(kind: DatabaseKind, concurrency: string | undefined, poolSize: number | undefined): Promise<BurstResult> {
   const tg = await startTelegramChild(false);
   try {
-    return await withDatabase(kind, poolSize, async (db) => {
+    return await withBenchDatabase(kind, { poolSize }, async (db) => {
       const config = parseConfig({
         NODE_ENV: "test",
         PORT: "0",
