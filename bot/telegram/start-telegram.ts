@@ -74,6 +74,9 @@ export async function startTelegram(core: CoreDeps, config: Config, { token, onF
       sink: { concurrency: telegramConcurrency(core.db.kind, config.TELEGRAM_CONCURRENCY) },
     },
   );
+  // The Bot handed out (Application.telegram) stops and reports this polling, as bot.start()'s would.
+  bot.stop = () => (runner.isRunning() ? runner.stop() : Promise.resolve());
+  bot.isRunning = () => runner.isRunning();
   // Settles when polling has ended; fails when it dies (a revoked token, a 409 conflict).
   void runner.task()?.catch((err: unknown) => {
     logger.fatal({ err }, "telegram long polling stopped");
