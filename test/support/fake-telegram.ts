@@ -8,7 +8,8 @@
 // once the bot confirms it (its next getUpdates offset is past the update) and
 // then says it has handled what it fetched (`whenHandled`: grammY's runner
 // fetches the next batch while it handles this one), so a test awaits the
-// user's action and then reads what the bot answered - no sleeps.
+// user's action and then reads what the bot answered - no sleeps. A product in
+// another process cannot say so: its tests wait for what the person sees.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
