@@ -5,9 +5,7 @@
 //   npm run bench -- --only delivery     (or: tsx bench/delivery.ts)
 //   BENCH_MESSAGES=20000 BENCH_LIMITED=3000 tsx bench/delivery.ts
 import { offlineCoreDeps } from "../core/offline-deps.ts";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { Bot, type Api } from "grammy";
 import { telegramApi } from "../bot/telegram/api-client.ts";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -16,39 +14,15 @@ import { telegramChannel } from "../bot/telegram/telegram-channel.ts";
 import { DEFAULT_POLICY } from "../core/delivery/contact-policy.ts";
 import { DeliveryWorker } from "../core/delivery/delivery-worker.ts";
 import { materializeDueCampaigns } from "../core/campaigns/materialize.ts";
-import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
-import { migrate } from "../core/db/migrate.ts";
+import type { Database, DatabaseKind } from "../core/db/database.ts";
 import type { CoreDeps } from "../core/deps.ts";
-import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/databases.ts";
 import { createManyCustomers } from "../test/support/factories.ts";
+import { withBenchDatabase } from "./support/bench-database.ts";
 import { startTelegramChild } from "./support/telegram-child.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const LIMITED = Number(process.env.BENCH_LIMITED ?? 3_000);
 const kinds = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",") as DatabaseKind[];
-
-async function withDatabase<T>(kind: DatabaseKind, fn: (db: Database) => Promise<T>): Promise<T> {
-  if (kind === "postgres") {
-    const pg = await createPostgresDatabase();
-    const db = await openDatabase({ url: pg.url, poolSize: 20 });
-    try {
-      await migrate(db);
-      return await fn(db);
-    } finally {
-      await db.close();
-      await dropPostgresDatabase(pg.name);
-    }
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chatloop-bench-"));
-  const db = await openDatabase({ dataDir: dir });
-  try {
-    await migrate(db);
-    return await fn(db);
-  } finally {
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function deps(db: Database, api: Api): CoreDeps {
   return offlineCoreDeps(db, { channel: telegramChannel(api), policy: { ...DEFAULT_POLICY, quietHours: null } });
@@ -73,7 +47,7 @@ async function broadcast(db: Database, count: number, firstTelegramId: number): 
 async function throughput(kind: DatabaseKind): Promise<string> {
   const tg = await startTelegramChild(false);
   try {
-    return await withDatabase(kind, async (db) => {
+    return await withBenchDatabase(kind, { poolSize: 20 }, async (db) => {
       const d = deps(db, telegramApi(tg.token, tg.apiRoot));
       await broadcast(db, MESSAGES, 1_000_000);
       const t0 = performance.now();
@@ -97,7 +71,7 @@ async function throughput(kind: DatabaseKind): Promise<string> {
 async function limitedOutbox(kind: DatabaseKind): Promise<{ seconds: number; rateLimited: number }> {
   const tg = await startTelegramChild(true);
   try {
-    return await withDatabase(kind, async (db) => {
+    return await withBenchDatabase(kind, { poolSize: 20 }, async (db) => {
       const d = deps(db, telegramApi(tg.token, tg.apiRoot));
       await broadcast(db, LIMITED, 2_000_000);
       await materializeDueCampaigns(d);

@@ -8,16 +8,14 @@
 //   tsx bench/ingest-load.ts                       (both databases, 15 s per phase)
 //   BENCH_DATABASES=pglite BENCH_PHASE_S=10 BENCH_CLIENTS=200 tsx bench/ingest-load.ts
 import { fork } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startApplication } from "../bot/application.ts";
 import { parseConfig } from "../core/config.ts";
-import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
-import { migrate } from "../core/db/migrate.ts";
+import type { DatabaseKind } from "../core/db/database.ts";
 import { silentLogger } from "../core/logger.ts";
-import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/databases.ts";
 import { createManyCustomers } from "../test/support/factories.ts";
+import { withBenchDatabase } from "./support/bench-database.ts";
 import { startTelegramChild, type TelegramChild } from "./support/telegram-child.ts";
 
 const PHASE_MS = Number(process.env.BENCH_PHASE_S ?? 15) * 1000;
@@ -33,29 +31,6 @@ interface PhaseResult {
   eventsPerSecond: number;
   refused: number;
   requests: number;
-}
-
-async function withDatabase<T>(kind: DatabaseKind, fn: (db: Database) => Promise<T>): Promise<T> {
-  if (kind === "postgres") {
-    const pg = await createPostgresDatabase();
-    const db = await openDatabase({ url: pg.url }); // the product's default pool (10)
-    try {
-      await migrate(db);
-      return await fn(db);
-    } finally {
-      await db.close();
-      await dropPostgresDatabase(pg.name);
-    }
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chatloop-bench-"));
-  const db = await openDatabase({ dataDir: dir });
-  try {
-    await migrate(db);
-    return await fn(db);
-  } finally {
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function child(args: string[]): Promise<Record<string, number>> {
@@ -91,7 +66,7 @@ async function phase(tg: TelegramChild, baseUrl: string, clients: number): Promi
 async function run(kind: DatabaseKind, concurrency: string | undefined): Promise<{ idle: PhaseResult; load: PhaseResult }> {
   const tg = await startTelegramChild(false);
   try {
-    return await withDatabase(kind, async (db) => {
+    return await withBenchDatabase(kind, {}, async (db) => {
       // Enough recipients for both phases at 30 msg/s.
       const recipients = Math.ceil((RATE * 2 * PHASE_MS) / 1000) + 600;
       await createManyCustomers(db, recipients, 5_000_000, { tag: "load" });

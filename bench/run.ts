@@ -1,5 +1,6 @@
-// npm run bench -- [--only analytics|delivery] [--db postgres|pglite|both] [--customers N] [--orders N] [--events N] [--repeat N (default 5)] [--scratch-repeat N (default 1)] [--naive-sample N] [--keep]
-// Runs the analytic benchmarks below, then the delivery benchmarks (bench/delivery.ts).
+// npm run bench -- [--only analytics|delivery|burst] [--db postgres|pglite|both] [--customers N] [--orders N] [--events N] [--repeat N (default 5)] [--scratch-repeat N (default 1)] [--naive-sample N] [--keep]
+// Runs the analytic benchmarks below, then the delivery benchmarks (bench/delivery.ts), then
+// the burst of new subscribers (bench/subscribe-burst.ts).
 // Generates a store (bench/generate-store.ts) in a database of its own,
 // measures the analytic core on it and prints the figures (median of
 // --repeat runs) as a Markdown table; also writes bench/results/<db>-<customers>.json.
@@ -23,6 +24,7 @@ import type { CoreDeps } from "../core/deps.ts";
 import { generateStore, type StoreSize } from "./generate-store.ts";
 import { naiveLoyalBigSpenders } from "./naive-segment.ts";
 import { runDeliveryBench } from "./delivery.ts";
+import { runSubscribeBurstBench } from "./subscribe-burst.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const CUSTOM = "lifecycle = loyal and spent_90d > 300 and not tag:vip";
@@ -113,8 +115,10 @@ async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknow
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 async function main(): Promise<void> {
-  if (args.only !== "delivery") await analytics();
-  if (args.only !== "analytics") await runDeliveryBench();
+  const only = args.only;
+  if (only === undefined || only === "analytics") await analytics();
+  if (only === undefined || only === "delivery") await runDeliveryBench();
+  if (only === undefined || only === "burst") await runSubscribeBurstBench();
 }
 
 async function analytics(): Promise<void> {

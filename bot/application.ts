@@ -60,6 +60,8 @@ export interface Application {
   scheduler: Scheduler;
   worker?: DeliveryWorker;
   telegram?: Bot<BotContext>;
+  /** Resolves when the Telegram updates in hand are handled (long polling handles them concurrently). */
+  telegramSettled?: () => Promise<void>;
   slack?: SlackApp;
   stop(): Promise<void>;
 }
@@ -105,8 +107,10 @@ export async function startApplication(options: ApplicationOptions): Promise<App
 
     let secret: Promise<Buffer> | undefined;
     const linkKey = () => (secret ??= linkSecret(core, config.LINK_SECRET));
-    // Ingestion's share of the database (bot/http/admission.ts): one for events and orders together.
-    const ingestion = new Admission(ingestionLimits(db.kind, config.INGEST_CONCURRENCY));
+    // Ingestion's share of the database (bot/http/admission.ts): one for events and orders together,
+    // halved while the delivery worker (started below) is sending.
+    let sending: () => boolean = () => false;
+    const ingestion = new Admission(ingestionLimits(db.kind, config.INGEST_CONCURRENCY), { yieldTo: () => sending() });
     const routes: Route[] = [
       { method: "GET", path: "/healthz", handler: (_req, res) => sendJson(res, 200, { status: "ok" }) },
       { method: "GET", path: "/r/*", handler: clickRedirect(core, linkKey) },
@@ -134,6 +138,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
         })
       : undefined;
     if (worker) {
+      sending = () => worker.isSending();
       await worker.init();
       // Stopping gives unsent claims back to the queue for the next start or another instance.
       running.add(() => worker.stop());
@@ -160,7 +165,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
       core,
       scheduler,
       ...(worker ? { worker } : {}),
-      ...(telegram ? { telegram: telegram.bot } : {}),
+      ...(telegram ? { telegram: telegram.bot, telegramSettled: telegram.settled } : {}),
       ...(slackApp ? { slack: slackApp } : {}),
       stop: () => running.stop(),
     };

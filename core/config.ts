@@ -112,6 +112,8 @@ const configSchema = z
     }),
     // Ingestion requests handled at once (the rest wait briefly or get 429); unset = 4 on PostgreSQL, 1 on PGlite.
     INGEST_CONCURRENCY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a whole number" }).int().min(1).max(64).optional()),
+    // Telegram updates handled at once (each chat's still one after another); unset = 32 on PostgreSQL, 16 on PGlite.
+    TELEGRAM_CONCURRENCY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a whole number" }).int().min(1).max(500).optional()),
     RFM_WINDOW_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(7).max(3650).default(365),
     LIFECYCLE_CHURN_DAYS: z.coerce.number({ message: "expected a number of days" }).int().min(1).max(3650).default(180),
     LIFECYCLE_LOYAL_MIN_ORDERS: z.coerce.number({ message: "expected a number of orders" }).int().min(2).max(1000).default(3),

@@ -24,23 +24,35 @@ export interface Recipient {
   telegramId: bigint;
 }
 
+/** Failures of a message in several parts say how many of its parts are out (counting those sent before). */
+interface PartsSent {
+  partsSent?: number;
+}
+
 /** What happened to one send. Failures say what the caller should do about them. */
 export type SendOutcome =
   | { ok: true; messageId: string }
   /** Too fast: the whole bot must pause this long (Telegram's 429 retry_after). */
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; description: string }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; description: string } & PartsSent
   /** The person blocked the bot or deleted their account (403): stop messaging them. */
-  | { ok: false; reason: "blocked"; description: string }
+  | { ok: false; reason: "blocked"; description: string } & PartsSent
   /** The chat does not exist for this bot (400 chat not found): unreachable. */
-  | { ok: false; reason: "unreachable"; description: string }
+  | { ok: false; reason: "unreachable"; description: string } & PartsSent
   /** Network error or server error (5xx): try again later. */
-  | { ok: false; reason: "transient"; description: string }
+  | { ok: false; reason: "transient"; description: string } & PartsSent
   /** Anything else the API refused (a bad request): retrying will not help. */
-  | { ok: false; reason: "rejected"; description: string };
+  | { ok: false; reason: "rejected"; description: string } & PartsSent;
 
 export interface SendOptions {
   /** Telegram paid broadcasts: up to 1000 messages/s, billed in Stars. */
   paidBroadcast?: boolean;
+  /**
+   * A message that goes out in several parts (a long text, a picture then its
+   * text): the parts an earlier attempt already sent, skipped now.
+   */
+  fromPart?: number;
+  /** Waits for the pace before each part after the first (one chat takes about one message per second). */
+  beforeNextPart?: () => Promise<unknown>;
 }
 
 export interface Channel {

@@ -1,10 +1,14 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { CrowdStats } from "./subscriber-crowd.ts";
 
 export interface TelegramChild {
   apiRoot: string;
   token: string;
   stats(): Promise<{ messages: number; chats: number; rateLimited: number }>;
+  /** Newcomers pressing /start, then the consent button (subscriber-crowd.ts). */
+  startCrowd(people: number, firstId: number): void;
+  crowdStats(): Promise<CrowdStats>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +25,21 @@ export async function startTelegramChild(limits = false): Promise<TelegramChild>
     ...info,
     async stats() {
       return (await (await fetch(`${info.apiRoot}/__stats`)).json()) as { messages: number; chats: number; rateLimited: number };
+    },
+    startCrowd(people, firstId) {
+      child.send({ crowd: { people, firstId } });
+    },
+    async crowdStats() {
+      const answer = new Promise<CrowdStats>((resolve) => {
+        const listen = (m: { crowdStats?: CrowdStats }) => {
+          if (!m.crowdStats) return;
+          child.off("message", listen);
+          resolve(m.crowdStats);
+        };
+        child.on("message", listen);
+      });
+      child.send({ crowdStats: true });
+      return answer;
     },
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -21,4 +21,24 @@ describe("ingestion admission", () => {
     expect(await gate.enter()).toBeTypeOf("function");
     expect(await Promise.race([gate.enter(), Promise.resolve("queued")])).toBe("queued");
   });
+
+  test("while a campaign is sending, ingestion runs at half its concurrency; the line moves on as before", async () => {
+    let sending = false;
+    const gate = new Admission({ concurrent: 4, queued: 4 }, { yieldTo: () => sending });
+    const running = [(await gate.enter())!, (await gate.enter())!, (await gate.enter())!];
+    sending = true;
+    let admitted = false;
+    const waiting = gate.enter().then((release) => ((admitted = true), release!));
+    running.pop()!();
+    await Promise.resolve();
+    expect(admitted).toBe(false); // three were running, over the half (2): the slot frees up instead
+    running.pop()!();
+    const release = await waiting; // one left running: the next in line takes the second slot
+    expect(admitted).toBe(true);
+    release();
+    running.pop()!();
+    sending = false;
+    const all = await Promise.all([gate.enter(), gate.enter(), gate.enter(), gate.enter()]);
+    expect(all.every((r) => typeof r === "function")).toBe(true);
+  });
 });

@@ -10,15 +10,31 @@ export interface AdmissionLimits {
   queued: number;
 }
 
+export interface AdmissionOptions {
+  /**
+   * True while work that must keep its pace is running (a campaign is being
+   * sent): ingestion then runs at half its concurrency, at least one.
+   */
+  yieldTo?: () => boolean;
+}
+
 export class Admission {
   private running = 0;
   private waiting: (() => void)[] = [];
 
-  constructor(readonly limits: AdmissionLimits) {}
+  constructor(
+    readonly limits: AdmissionLimits,
+    private readonly options: AdmissionOptions = {},
+  ) {}
+
+  /** How many may run now. */
+  private get limit(): number {
+    return this.options.yieldTo?.() ? Math.max(1, Math.ceil(this.limits.concurrent / 2)) : this.limits.concurrent;
+  }
 
   /** A release function once admitted, or undefined when full (the caller answers 429). */
   async enter(): Promise<(() => void) | undefined> {
-    if (this.running < this.limits.concurrent) {
+    if (this.running < this.limit) {
       this.running++;
       return this.releaser();
     }
@@ -32,8 +48,9 @@ export class Admission {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
-      // The slot passes straight to the next in line; otherwise it frees up.
+      // The slot passes straight to the next in line, unless fewer may run now
+      // (a campaign started); then it frees up and the line waits for the next release.
+      const next = this.running <= this.limit ? this.waiting.shift() : undefined;
       if (next) next();
       else this.running--;
     };

@@ -20,7 +20,9 @@ export function consentKeyboard(ctx: BotContext): InlineKeyboard {
 
 /** Records that the person is asked (pending) and asks; nothing for someone already subscribed. */
 export async function askForConsent(ctx: BotContext, source?: string): Promise<{ alreadySubscribed: boolean }> {
-  const { subscriber, alreadySubscribed } = await startSubscription(ctx.core, { identity: identityOf(ctx), source });
+  // Nobody found for this person when the update came in: a newcomer is written in one statement.
+  const known = ctx.subscriber === null ? null : undefined;
+  const { subscriber, alreadySubscribed } = await startSubscription(ctx.core, { identity: identityOf(ctx), source, known });
   ctx.subscriber = subscriber;
   if (!alreadySubscribed) await ctx.reply(consentQuestion(ctx), { reply_markup: consentKeyboard(ctx) });
   return { alreadySubscribed };

@@ -6,8 +6,8 @@ import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
-import { claimUpdate } from "../../core/inbox/processed-updates.ts";
-import { findByTelegramId } from "../../core/subscribers/telegram-subscription.ts";
+import { claimUpdateOf, releaseUpdate } from "../../core/inbox/processed-updates.ts";
+import { isInfrastructureFailure } from "../../core/infrastructure-failure.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
 import { telegramClientOptions } from "./api-client.ts";
 import { menuCommands } from "./command-list.ts";
@@ -50,21 +50,24 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
       ctx.core = core;
       ctx.settings = settings;
       ctx.log = core.logger;
-      if (!(await claimUpdate(core, ctx.update.update_id))) {
+      // One round trip: the claim on this update and the sender's record.
+      const { claimed, subscriber } = await claimUpdateOf(core, ctx.update.update_id, ctx.from?.id);
+      if (!claimed) {
         ctx.log.info("duplicate update ignored");
         return;
       }
+      ctx.subscriber = subscriber;
       await next();
     }),
   );
 
   // One boundary around every feature: a failing handler is logged with the
   // update's context and the customer gets a polite answer, under polling and
-  // webhooks alike; one bad update never stops the others.
+  // webhooks alike; one bad update never stops the others. A failure of the
+  // infrastructure (the database unreachable) goes on up: a webhook answers 5xx.
   const features = bot.errorBoundary(replyWithError);
 
   features.use(async (ctx, next) => {
-    ctx.subscriber = ctx.from ? await findByTelegramId(core, BigInt(ctx.from.id)) : null;
     // Only a message can answer a question; buttons carry their own target.
     ctx.awaiting = ctx.message && ctx.subscriber ? await awaitedReplyOf(core, ctx.subscriber.id) : null;
     await next();
@@ -104,6 +107,14 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
 
 async function replyWithError(err: BotError<BotContext>): Promise<void> {
   const ctx = err.ctx;
+  if (isInfrastructureFailure(err.error)) {
+    // Not this update's fault: no apology now, the update is handled again
+    // when Telegram redelivers it (webhook: answered 5xx), so its claim goes.
+    await releaseUpdate(ctx.core, ctx.update.update_id).catch((releaseErr: unknown) => {
+      ctx.log.error({ err: releaseErr }, "could not release the update's claim; a redelivery will be ignored");
+    });
+    throw err.error;
+  }
   ctx.log.error({ err: err.error, updateType: Object.keys(ctx.update).filter((k) => k !== "update_id") }, "telegram update failed");
   const language = ctx.subscriber?.language ?? pickLanguage(ctx.from?.language_code);
   const text = ctx.core.translator.t(language, "error-generic");

@@ -17,26 +17,36 @@ export function telegramChannel(api: Api): Channel {
         ...replyMarkup(message),
         ...(options.paidBroadcast ? { allow_paid_broadcast: true } : {}),
       };
-      try {
-        if (message.image && message.text.length <= TELEGRAM_CAPTION_LIMIT) {
-          const sent = await api.sendPhoto(chatId, new InputFile(message.image.bytes, message.image.filename), {
-            caption: message.text,
-            ...extra,
-          });
+      const photo = message.image ? new InputFile(message.image.bytes, message.image.filename) : undefined;
+      if (photo && message.text.length <= TELEGRAM_CAPTION_LIMIT) {
+        try {
+          const sent = await api.sendPhoto(chatId, photo, { caption: message.text, ...extra });
           return { ok: true, messageId: String(sent.message_id) };
+        } catch (err) {
+          return outcomeOf(err);
         }
-        // A text too long for a caption: the picture first, then the text (nothing is cut off).
-        if (message.image) await api.sendPhoto(chatId, new InputFile(message.image.bytes, message.image.filename), options.paidBroadcast ? { allow_paid_broadcast: true } : {});
-        // Texts over Telegram's limit go out in several messages; buttons ride on the last.
-        const parts = splitText(message.text);
+      }
+      // In parts: a text too long for a caption comes after its picture (nothing
+      // is cut off), a text over Telegram's limit goes out in several messages;
+      // buttons ride on the last. A retry starts at the first part not yet sent,
+      // and each part after the first waits for the chat's pace.
+      const texts = splitText(message.text);
+      const parts: (() => Promise<{ message_id: number }>)[] = [
+        ...(photo ? [() => api.sendPhoto(chatId, photo, options.paidBroadcast ? { allow_paid_broadcast: true } : {})] : []),
+        ...texts.map((text, i) => () => api.sendMessage(chatId, text, i === texts.length - 1 ? extra : {})),
+      ];
+      const first = Math.min(options.fromPart ?? 0, parts.length - 1);
+      let sent = first;
+      try {
         let last = 0;
-        for (const [i, part] of parts.entries()) {
-          const sent = await api.sendMessage(chatId, part, i === parts.length - 1 ? extra : {});
-          last = sent.message_id;
+        for (const part of parts.slice(first)) {
+          if (sent > first) await options.beforeNextPart?.();
+          last = (await part()).message_id;
+          sent += 1;
         }
         return { ok: true, messageId: String(last) };
       } catch (err) {
-        return outcomeOf(err);
+        return { ...outcomeOf(err), partsSent: sent };
       }
     },
   };

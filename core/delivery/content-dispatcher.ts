@@ -21,6 +21,8 @@ export interface ClaimedDelivery extends SubscriberState {
   kind: string;
   attempts: number;
   payload: unknown;
+  /** Parts of a message in several parts that an earlier attempt sent. */
+  partsSent: number;
   /** Marketing messages sent to this subscriber within the cap's window, or being sent now. */
   recentMarketing: number;
   /** 1 for the subscriber's first row of this kind in the claim, 2 for the second... */

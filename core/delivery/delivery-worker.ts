@@ -59,6 +59,8 @@ const DELIVERY_LOCK_NAMESPACE = 4242;
 export class DeliveryWorker {
   readonly instanceId = crypto.randomInt(1, 2 ** 31 - 1);
   private readonly pacer: Pacer;
+  /** Real time (performance.now) of the latest send: ingestion yields while a campaign is going out. */
+  private lastSendAt = -Infinity;
   private readonly sentWriter: SentOutcomeWriter;
   private readonly subscriberState: SubscriberStateReader;
   private readonly sleep: Sleep;
@@ -240,7 +242,7 @@ export class DeliveryWorker {
          FROM ranked, subscriber s
         WHERE delivery.id = ranked.id AND s.id = delivery.subscriber_id
     RETURNING delivery.id, delivery.subscriber_id, delivery.campaign_id, delivery.chain_enrollment_id, delivery.variant,
-              delivery.kind, delivery.attempts, delivery.payload,
+              delivery.kind, delivery.attempts, delivery.payload, delivery.parts_sent,
               ${subscriberStateColumns("s")}, ranked.claim_rank,
               (SELECT count(*)::int FROM delivery x
                 WHERE x.subscriber_id = delivery.subscriber_id AND x.kind = 'marketing'
@@ -260,6 +262,7 @@ export class DeliveryWorker {
       kind: r.kind as string,
       attempts: r.attempts as number,
       payload: r.payload,
+      partsSent: r.parts_sent as number,
       ...subscriberStateOf(r),
       recentMarketing: r.recent_marketing as number,
       claimRank: r.claim_rank as number,
@@ -387,14 +390,22 @@ export class DeliveryWorker {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** Has this worker sent anything within the last few seconds (a campaign or chain is going out)? */
+  isSending(withinMs = 3000): boolean {
+    return performance.now() - this.lastSendAt < withinMs;
+  }
+
   private async send(row: ClaimedDelivery, content: DeliveryContent): Promise<DispatchOutcome> {
+    this.lastSendAt = performance.now();
     if (content.type === "message") {
       const message: OutgoingMessage = renderTemplate(content.message, row, this.deps.translator, (i, url) => this.trackedUrl(row, i, url));
-      return this.deps.channel.send(
-        { subscriberId: row.subscriberId, telegramId: row.telegramId! },
-        message,
-        this.options.paidBroadcast ? { paidBroadcast: true } : {},
-      );
+      // A long text in parts: each part after the first takes its own slot (the bot's
+      // rate and the chat's one message per second); a retry resumes after the parts sent.
+      return this.deps.channel.send({ subscriberId: row.subscriberId, telegramId: row.telegramId! }, message, {
+        ...(this.options.paidBroadcast ? { paidBroadcast: true } : {}),
+        fromPart: row.partsSent,
+        beforeNextPart: () => this.pacer.acquire(String(row.telegramId)),
+      });
     }
     const dispatch = (this.options.dispatchers ?? dialogueDispatchers)[content.type];
     if (!dispatch) return { ok: false, reason: "rejected", description: `no sender for ${content.type} content` };
@@ -413,6 +424,10 @@ export class DeliveryWorker {
     if (outcome.ok) {
       await this.recordSent({ id: row.id, sentAt: now, messageId: outcome.messageId });
       return "sent";
+    }
+    if ("partsSent" in outcome && outcome.partsSent !== undefined && outcome.partsSent !== row.partsSent) {
+      // Whatever comes next, the parts that went out are not sent again.
+      await prisma.$executeRawUnsafe(`UPDATE delivery SET parts_sent = $2 WHERE id = $1`, row.id, outcome.partsSent);
     }
     switch (outcome.reason) {
       case "skipped":

@@ -2,14 +2,12 @@
 // processing and acknowledging). The update_id is the natural key: the first
 // delivery claims it, later ones are ignored. Slack's events likewise, by event_id.
 import type { CoreDeps } from "../deps.ts";
+import type { Subscriber } from "../../generated/prisma/client.ts";
+import { subscriberFromRow, type SubscriberRow } from "../subscribers/subscriber-row.ts";
 
-export async function claimUpdate(deps: CoreDeps, updateId: number): Promise<boolean> {
-  const inserted = await deps.db.prisma.$executeRawUnsafe(
-    `INSERT INTO processed_update (update_id, processed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-    BigInt(updateId),
-    deps.clock.now(),
-  );
-  return inserted === 1;
+/** Handling failed for a reason that is not the update's (the database went away): let its redelivery through. */
+export async function releaseUpdate(deps: CoreDeps, updateId: number): Promise<void> {
+  await deps.db.prisma.$executeRawUnsafe(`DELETE FROM processed_update WHERE update_id = $1`, BigInt(updateId));
 }
 
 /** Old claims are useless (Telegram keeps undelivered updates for 24 hours). */
@@ -43,4 +41,26 @@ export async function pruneProcessedSlackEvents(deps: CoreDeps, olderThanHours =
   const cutoff = new Date(deps.clock.now().getTime() - olderThanHours * 3600_000);
   const { count } = await deps.db.prisma.processedSlackEvent.deleteMany({ where: { processedAt: { lt: cutoff } } });
   return count;
+}
+
+/**
+ * The claim and the sender's record in one round trip (every update needs
+ * both): `claimed` false for a repeated delivery; `subscriber` null for
+ * someone we do not know yet.
+ */
+export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<{ claimed: boolean; subscriber: Subscriber | null }> {
+  const rows = await deps.db.prisma.$queryRawUnsafe<(SubscriberRow & { claimed: boolean })[]>(
+    `WITH claim AS (
+       INSERT INTO processed_update (update_id, processed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING update_id
+     )
+     SELECT EXISTS (SELECT 1 FROM claim) AS claimed, s.*
+       FROM (SELECT 1) AS one LEFT JOIN subscriber s ON s.telegram_id = $3`,
+    BigInt(updateId),
+    deps.clock.now(),
+    telegramId === undefined ? null : BigInt(telegramId),
+  );
+  const row = rows[0];
+  const claimed = Boolean(row?.claimed);
+  if (!row || row.id === null) return { claimed, subscriber: null };
+  return { claimed, subscriber: subscriberFromRow({ ...row, id: row.id }) };
 }

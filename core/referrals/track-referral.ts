@@ -35,24 +35,19 @@ export async function openReferral(deps: CoreDeps, input: { friend: Subscriber; 
 }
 
 /**
- * The friend confirmed consent: the invitation is accepted (once). Returns
- * what the friend gets in their own chat (the welcome reward), for the bot to
- * send after the confirmation.
+ * The friend confirmed consent and the invitation was accepted (once, in the
+ * same statement as the consent: telegram-subscription.ts). Returns what the
+ * friend gets in their own chat (the welcome reward), for the bot to send
+ * after the confirmation.
  */
-export async function acceptReferral(deps: CoreDeps, friend: Subscriber): Promise<OutgoingMessage[]> {
+export async function referralAccepted(deps: CoreDeps, input: { friendId: number; referrerId: number }): Promise<OutgoingMessage[]> {
+  const { friendId, referrerId } = input;
   const program = deps.dialogues.referrals;
-  const accepted = await deps.db.prisma.$queryRawUnsafe<{ referrer_id: number }[]>(
-    `UPDATE referral SET accepted_at = $2 WHERE friend_id = $1 AND accepted_at IS NULL RETURNING referrer_id`,
-    friend.id,
-    deps.clock.now(),
-  );
-  const referrerId = accepted[0]?.referrer_id;
-  if (referrerId === undefined) return [];
-  await writeAudit(deps, { actor: "system", action: "referral.accepted", target: `subscriber:${referrerId}`, details: { friendId: friend.id } });
+  await writeAudit(deps, { actor: "system", action: "referral.accepted", target: `subscriber:${referrerId}`, details: { friendId } });
   if (!program) return [];
-  if (program.rewardOn === "consent") await giveReward(deps, { program, friendId: friend.id, role: "referrer" });
+  if (program.rewardOn === "consent") await giveReward(deps, { program, friendId, role: "referrer" });
   await announceMilestone(deps, referrerId, program.milestones);
-  const welcome = await giveReward(deps, { program, friendId: friend.id, role: "friend" });
+  const welcome = await giveReward(deps, { program, friendId, role: "friend" });
   return welcome ? [welcome] : [];
 }
 

@@ -9,7 +9,7 @@ import { sourceSchema } from "./source.ts";
 import type { ConsentStatus, Subscriber } from "../../generated/prisma/client.ts";
 import type { OutgoingMessage } from "../ports.ts";
 import { isReferralPayload, referralCodeOf } from "../referrals/invite-link.ts";
-import { acceptReferral, openReferral } from "../referrals/track-referral.ts";
+import { openReferral, referralAccepted } from "../referrals/track-referral.ts";
 
 export const telegramIdentitySchema = z.object({
   telegramId: z.bigint().positive(),
@@ -28,12 +28,21 @@ export interface StartResult {
 
 export async function startSubscription(
   deps: CoreDeps,
-  input: { identity: TelegramIdentity; source?: string | undefined },
+  input: {
+    identity: TelegramIdentity;
+    source?: string | undefined;
+    /** null: the caller has just looked this person up and found nobody (the common case of a burst of newcomers). */
+    known?: null | undefined;
+  },
 ): Promise<StartResult> {
   const identity = telegramIdentitySchema.parse(input.identity);
   // A referral link's source is "referral", and only when it counts (track-referral.ts).
   const source = sourceSchema.safeParse(input.source).success && !isReferralPayload(input.source) ? input.source : undefined;
   const now = deps.clock.now();
+  if (input.known === null && referralCodeOf(input.source) === undefined) {
+    const created = await createPending(deps, identity, source ?? null, now);
+    if (created) return { subscriber: created, alreadySubscribed: false };
+  }
   const existing = await deps.db.prisma.subscriber.findUnique({ where: { telegramId: identity.telegramId } });
   if (existing?.consentStatus === "subscribed") {
     const subscriber = await deps.db.prisma.subscriber.update({
@@ -70,6 +79,59 @@ export async function startSubscription(
 }
 
 /**
+ * A newcomer in one statement: the person, pending, and the history entry
+ * that they were asked. Undefined when someone else created them meanwhile
+ * (the caller then takes the general way).
+ */
+async function createPending(deps: CoreDeps, identity: TelegramIdentity, source: string | null, now: Date): Promise<Subscriber | undefined> {
+  const profile = profileFrom(identity);
+  const language = pickLanguage(identity.languageCode);
+  const rows = await deps.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+    `WITH created AS (
+       INSERT INTO subscriber (telegram_id, first_name, last_name, username, language, consent_status, source, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)
+       ON CONFLICT (telegram_id) DO NOTHING
+       RETURNING id
+     ), asked AS (
+       INSERT INTO consent_record (subscriber_id, status, channel, source, at)
+       SELECT id, 'pending', 'telegram', $6, $7 FROM created
+     )
+     SELECT id FROM created`,
+    identity.telegramId,
+    profile.firstName,
+    profile.lastName,
+    profile.username,
+    language,
+    source,
+    now,
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) return undefined;
+  return {
+    id,
+    telegramId: identity.telegramId,
+    externalId: null,
+    email: null,
+    phone: null,
+    ...profile,
+    language,
+    timezone: null,
+    consentStatus: "pending",
+    consentAt: null,
+    unsubscribedAt: null,
+    source,
+    profile: {},
+    tags: [],
+    blockedAt: null,
+    unreachableAt: null,
+    erasedAt: null,
+    referralCode: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
  * The consent button: one statement changes the status and writes the history
  * entry, and only when the status really changes - ten presses at once (a
  * nervous thumb, a webhook under load) are one "subscribed" record, and the
@@ -78,18 +140,29 @@ export async function startSubscription(
  * welcome reward comes back.
  */
 export async function confirmConsent(deps: CoreDeps, input: { telegramId: bigint; consentText: string }): Promise<{ changed: boolean; welcome: OutgoingMessage[] }> {
-  const { changed } = await changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
-  if (!changed) return { changed, welcome: [] };
-  const welcome = await acceptReferral(deps, await requireByTelegramId(deps, input.telegramId));
+  const { changed, subscriberId, referrerId } = await changeConsent(deps, input.telegramId, "subscribed", `consent_status <> 'subscribed'`, input.consentText);
+  if (!changed || subscriberId === undefined || referrerId === undefined) return { changed, welcome: [] };
+  const welcome = await referralAccepted(deps, { friendId: subscriberId, referrerId });
   return { changed, welcome };
 }
 
 export async function declineConsent(deps: CoreDeps, input: { telegramId: bigint }): Promise<{ changed: boolean }> {
-  return changeConsent(deps, input.telegramId, "declined", `consent_status = 'pending'`, null);
+  const { changed } = await changeConsent(deps, input.telegramId, "declined", `consent_status = 'pending'`, null);
+  return { changed };
 }
 
-async function changeConsent(deps: CoreDeps, telegramId: bigint, status: "subscribed" | "declined", onlyWhen: string, text: string | null): Promise<{ changed: boolean }> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(
+/**
+ * One statement: the status, its history entry and - when they subscribe - the
+ * acceptance of the invitation that brought them, if any (once).
+ */
+async function changeConsent(
+  deps: CoreDeps,
+  telegramId: bigint,
+  status: "subscribed" | "declined",
+  onlyWhen: string,
+  text: string | null,
+): Promise<{ changed: boolean; subscriberId?: number; referrerId?: number }> {
+  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number; referrer_id: number | null }[]>(
     `WITH changed AS (
        UPDATE subscriber
           SET consent_status = $2::"ConsentStatus", updated_at = $3,
@@ -97,16 +170,24 @@ async function changeConsent(deps: CoreDeps, telegramId: bigint, status: "subscr
               unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
         WHERE telegram_id = $1 AND ${onlyWhen}
        RETURNING id, source
+     ), recorded AS (
+       INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
+       SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
+       RETURNING subscriber_id
+     ), accepted AS (
+       UPDATE referral SET accepted_at = $3
+        WHERE $2::text = 'subscribed' AND friend_id IN (SELECT id FROM changed) AND accepted_at IS NULL
+       RETURNING friend_id, referrer_id
      )
-     INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
-     SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
-     RETURNING subscriber_id`,
+     SELECT r.subscriber_id, a.referrer_id FROM recorded r LEFT JOIN accepted a ON a.friend_id = r.subscriber_id`,
     telegramId,
     status,
     deps.clock.now(),
     text,
   );
-  return { changed: rows.length > 0 };
+  const row = rows[0];
+  if (!row) return { changed: false };
+  return { changed: true, subscriberId: row.subscriber_id, ...(row.referrer_id === null ? {} : { referrerId: row.referrer_id }) };
 }
 
 /** Takes effect at once: the delivery worker re-checks consent before every send. */

@@ -5,8 +5,11 @@
 // (429 with retry_after, 403 blocked, 400 chat not found, 5xx).
 //
 // Determinism: an update pushed while the bot long-polls counts as processed
-// once the bot confirms it (its next getUpdates offset is past the update), so
-// a test awaits the user's action and then reads what the bot answered - no sleeps.
+// once the bot confirms it (its next getUpdates offset is past the update) and
+// then says it has handled what it fetched (`whenHandled`: grammY's runner
+// fetches the next batch while it handles this one), so a test awaits the
+// user's action and then reads what the bot answered - no sleeps. A product in
+// another process cannot say so: its tests wait for what the person sees.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -82,10 +85,17 @@ export class FakeTelegram {
   private faults: Fault[] = [];
   private holds: { method: string; reached: (call: ApiCall) => void; released: Promise<void> }[] = [];
   private callListeners: ((call: ApiCall) => void)[] = [];
+  private messageListeners: ((msg: ChatMessage) => void)[] = [];
   webhook: { url: string; secret?: string } | undefined;
   /** The URL the bot registered (what getWebhookInfo reports); `webhook.url` is where the fake delivers, which a test may point elsewhere. */
   registeredWebhookUrl = "";
   commands: Record<string, unknown>[] = [];
+  /**
+   * The bot's word that the updates it has fetched are handled. A bot on
+   * grammY's runner fetches the next batch (confirming this one) while it still
+   * handles this one, so a confirmed update is processed only once this resolves.
+   */
+  whenHandled: () => Promise<void> = async () => {};
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -171,6 +181,22 @@ export class FakeTelegram {
     return { reached: reachedPromise, release };
   }
 
+  /** Called with every message the bot sends (after it is stored, so it has its message_id). */
+  onMessage(listener: (msg: ChatMessage) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  /**
+   * Queues an update for long polling without waiting for the bot (a crowd in
+   * a benchmark); `deliver` is the one to await in tests.
+   */
+  push(update: Omit<Update, "update_id">): number {
+    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    this.updates.push(full);
+    for (const wake of this.pollers.splice(0)) wake();
+    return full.update_id;
+  }
+
   onCall(listener: (call: ApiCall) => void): () => void {
     this.callListeners.push(listener);
     return () => {
@@ -235,6 +261,7 @@ export class FakeTelegram {
     this.updates.push(full);
     for (const wake of this.pollers.splice(0)) wake();
     await withTimeout(processed, 10_000, `update ${full.update_id} was not confirmed by the bot (is it polling?)`);
+    await withTimeout(this.whenHandled(), 30_000, `update ${full.update_id} was confirmed but its handling did not end`);
     return { status: 200 };
   }
 
@@ -358,6 +385,7 @@ export class FakeTelegram {
     const list = this.messages.get(chatId) ?? [];
     list.push(msg);
     this.messages.set(chatId, list);
+    for (const listener of this.messageListeners) listener(msg);
     return this.toTelegramMessage(msg);
   }
 

@@ -67,6 +67,7 @@ export async function startTestProduct(options: TestProductOptions): Promise<Tes
   const logger = options.logger ?? (process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger);
   const app = await startApplication({ config, db: database.db, clock, logger, host: "127.0.0.1", startScheduler: false, startWorker: false });
   const baseUrl = `http://127.0.0.1:${app.port}`;
+  if (app.telegramSettled) telegram.whenHandled = app.telegramSettled;
   if (options.webhook && telegram.webhook) {
     // The bot registered its public URL; deliver to where it actually listens.
     telegram.webhook.url = `${baseUrl}${new URL(telegram.webhook.url).pathname}`;
