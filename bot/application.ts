@@ -81,7 +81,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
 
   const running = new RunningParts(logger);
   try {
-    const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+    const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
     if (!options.db) running.add(() => db.close());
     const migrated = await migrate(db);
     logger.info({ database: db.kind, applied: migrated.applied }, "database ready");

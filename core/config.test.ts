@@ -22,6 +22,7 @@ describe("configuration", () => {
 
   test.each([
     [{ PORT: "eighty" }, 'Invalid configuration: PORT: expected a port number (got "eighty"). See .env.example.'],
+    [{ DATABASE_POOL_SIZE: "1" }, "Invalid configuration: DATABASE_POOL_SIZE: expected 2 to 200 connections (got \"1\"). See .env.example."],
     [{ DATABASE_URL: "mysql://me:hunter2@db" }, "Invalid configuration: DATABASE_URL: expected a postgres:// or postgresql:// URL, or nothing for the embedded database. See .env.example."],
     [{ NODE_ENV: "production", DELIVERY_RATE: "5000", DELIVERY_PAID_BROADCAST: "true" }, 'Invalid configuration: DELIVERY_RATE is over Telegram\'s paid-broadcast ceiling of 1000 messages/second (got "5000"). See .env.example.'],
     [{ TZ_TEAM: "Mars/Olympus" }, 'Invalid configuration: TZ_TEAM: expected an IANA timezone such as Europe/Berlin or UTC (got "Mars/Olympus"). See .env.example.'],

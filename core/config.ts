@@ -58,6 +58,8 @@ const configSchema = z
     ANALYTICS_DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: "expected a postgres:// or postgresql:// URL (a read replica of DATABASE_URL), or nothing",
     }),
+    // Connections this instance keeps to DATABASE_URL (PostgreSQL only): more lets a burst of subscribers run wider.
+    DATABASE_POOL_SIZE: z.coerce.number({ message: "expected a whole number of connections" }).int({ message: "expected a whole number of connections" }).min(2, { message: "expected 2 to 200 connections" }).max(200, { message: "expected 2 to 200 connections" }).default(10),
     DATA_DIR: z.string().trim().min(1).default("./data"),
     PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3000),
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), {
