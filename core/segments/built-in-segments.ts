@@ -61,8 +61,9 @@ export async function builtInSizes(deps: CoreDeps): Promise<Map<string, number>>
   const bucket = new Date(Math.floor(deps.clock.now().getTime() / HOUR_MS) * HOUR_MS);
   const settings = JSON.stringify(analyticsSettingsOf(deps));
   const [state] = await prisma.$queryRawUnsafe<{ version: string; bucket: Date | null; sizes: { settings: string; sizes: Record<string, number> } | null }[]>(
-    `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM analytics_data_version)::text AS version, c.bucket, c.sizes
-       FROM (SELECT 1) one LEFT JOIN segment_size_cache c ON c.id = 1 AND c.version = (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM analytics_data_version)`,
+    `WITH v AS (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS version FROM analytics_data_version)
+     SELECT v.version::text AS version, c.bucket, c.sizes
+       FROM v LEFT JOIN segment_size_cache c ON c.id = 1 AND c.version = v.version`,
   );
   const cached = state?.sizes;
   if (cached && state.bucket?.getTime() === bucket.getTime() && cached.settings === settings) return new Map(Object.entries(cached.sizes));

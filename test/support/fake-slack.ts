@@ -289,12 +289,7 @@ export class SlackClient {
   async action(actionId: string, value: string, user = "U0MARKETER", extra: Record<string, unknown> = {}) {
     const responseUrl = this.fake.responseUrl();
     const payload = {
-      type: "block_actions",
-      team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
-      user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
-      api_app_id: "A0CHATLOOP",
-      token: "legacy",
-      trigger_id: `trigger.${Date.now()}`,
+      ...interactiveEnvelope("block_actions", user),
       response_url: responseUrl,
       channel: { id: "C0MARKETING", name: "marketing" },
       container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0MARKETING", is_ephemeral: true },
@@ -317,12 +312,7 @@ export class SlackClient {
    */
   async viewSubmission(view: FakeView, typed: Record<string, string>, user = "U0MARKETER"): Promise<Record<string, unknown>> {
     const payload = {
-      type: "view_submission",
-      team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
-      user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
-      api_app_id: "A0CHATLOOP",
-      token: "legacy",
-      trigger_id: `trigger.${Date.now()}`,
+      ...interactiveEnvelope("view_submission", user),
       view: viewPayload(view, typed),
       response_urls: [],
     };
@@ -333,12 +323,7 @@ export class SlackClient {
   async viewAction(view: FakeView, blockId: string, typed: Record<string, string>, user = "U0MARKETER"): Promise<Record<string, unknown>> {
     const element = elementOf(view, blockId);
     const payload = {
-      type: "block_actions",
-      team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
-      user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
-      api_app_id: "A0CHATLOOP",
-      token: "legacy",
-      trigger_id: `trigger.${Date.now()}`,
+      ...interactiveEnvelope("block_actions", user),
       container: { type: "view", view_id: view.id },
       view: viewPayload(view, typed),
       actions: [{ type: element.type, action_id: element.action_id, block_id: blockId, value: typed[blockId] ?? "", action_ts: `${Date.now() / 1000}` }],
@@ -482,4 +467,16 @@ function safeJson(v: string): unknown {
 function json(res: http.ServerResponse, body: unknown): void {
   res.writeHead(200, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+/** What every interactive payload (a button, a modal's Enter or submission) carries: its type, the team, the presser, a fresh trigger. */
+function interactiveEnvelope(type: "block_actions" | "view_submission", user: string) {
+  return {
+    type,
+    team: { id: SLACK_TEAM.id, domain: SLACK_TEAM.domain },
+    user: { id: user, username: user.toLowerCase(), team_id: SLACK_TEAM.id },
+    api_app_id: "A0CHATLOOP",
+    token: "legacy",
+    trigger_id: `trigger.${Date.now()}`,
+  };
 }

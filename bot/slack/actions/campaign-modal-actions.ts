@@ -17,7 +17,7 @@ import { draftCard, type CampaignAsked } from "../commands/draft-card.ts";
 import { errorReply } from "../error-replies.ts";
 import { Refusal } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { CAMPAIGN_FIELDS, CAMPAIGN_MODAL, campaignModal, noticeModal, type CampaignModalState } from "../views/campaign-modal.ts";
+import { CAMPAIGN_FIELDS, CAMPAIGN_MODAL, campaignModal, type CampaignModalState } from "../views/campaign-modal.ts";
 import { refusalText } from "../views/understood-view.ts";
 import { formatCount } from "../views/segments-view.ts";
 import { answerSubmission, decodeMetadata, encodeMetadata, onModalButton, readFields, type SubmissionOutcome } from "./modal-support.ts";
@@ -28,11 +28,7 @@ type CampaignFields = Record<keyof typeof CAMPAIGN_FIELDS, string>;
 const DEFAULT_HOUR = "10:00";
 
 export function registerCampaignModal(app: App, deps: SlackDeps): void {
-  onModalButton(app, deps, OPEN_CAMPAIGN_MODAL, async ({ value, user, channel, triggerId, client }) => {
-    if (!(await deps.access.permissions(user)).has("send")) {
-      await client.views.open({ trigger_id: triggerId, view: noticeModal(deps.t("modal-campaign-title"), deps.t("slack-denied", { action: "send" }), deps.t) });
-      return;
-    }
+  onModalButton(app, deps, OPEN_CAMPAIGN_MODAL, { permission: "send", titleKey: "modal-campaign-title" }, async ({ value, channel, triggerId, client }) => {
     await openCampaignModal(deps, client, { triggerId, channel, audience: value.audience });
   });
 

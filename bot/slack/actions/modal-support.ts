@@ -9,6 +9,8 @@ import { z } from "zod";
 import type { ActionCodec } from "../action-values.ts";
 import { ACK_BUDGET_MS, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
+import { noticeModal } from "../views/campaign-modal.ts";
+import type { Permission } from "../../../core/access/roles.ts";
 
 /** private_metadata (at most 3 000 characters): the channel the modal was opened from; none = the app's DM. */
 const metadataSchema = z.object({ channel: z.string().regex(/^[CDG][A-Z0-9]{1,30}$/).optional() });
@@ -117,13 +119,27 @@ export interface ModalButtonPress<T> {
   client: WebClient;
 }
 
-/** A button that opens a modal: acknowledged, its value decoded by its codec; the handler opens the view within the trigger's 3 s. */
-export function onModalButton<T>(app: App, deps: SlackDeps, codec: ActionCodec<T>, handler: (press: ModalButtonPress<T>) => Promise<void>): void {
+/** Who may open the modal; anyone else gets a notice titled `titleKey` instead of the form. */
+export interface ModalGuard {
+  permission: Permission;
+  titleKey: string;
+}
+
+/**
+ * A button that opens a modal: acknowledged, its value decoded by its codec,
+ * the presser's permission checked (a notice modal instead of the form); the
+ * handler opens the view within the trigger's 3 s.
+ */
+export function onModalButton<T>(app: App, deps: SlackDeps, codec: ActionCodec<T>, guard: ModalGuard, handler: (press: ModalButtonPress<T>) => Promise<void>): void {
   app.action<BlockButtonAction>(codec.actionId, async ({ ack, body, action, client }) => {
     await ack();
     const value = codec.decode(action.value);
     if (value === undefined || !body.trigger_id) {
       deps.core.logger.warn({ action: codec.actionId, value: action.value?.slice(0, 200), user: body.user.id }, "malformed Slack action value refused");
+      return;
+    }
+    if (!(await deps.access.permissions(body.user.id)).has(guard.permission)) {
+      await client.views.open({ trigger_id: body.trigger_id, view: noticeModal(deps.t(guard.titleKey), deps.t("slack-denied", { action: guard.permission }), deps.t) });
       return;
     }
     await handler({ value, user: body.user.id, channel: body.channel?.id, triggerId: body.trigger_id, client });

@@ -10,16 +10,12 @@ import { OPEN_SEGMENT_MODAL } from "../action-values.ts";
 import { errorReply } from "../error-replies.ts";
 import { Refusal } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { noticeModal, SEGMENT_FIELDS, SEGMENT_MODAL, segmentModal } from "../views/campaign-modal.ts";
+import { SEGMENT_FIELDS, SEGMENT_MODAL, segmentModal } from "../views/campaign-modal.ts";
 import { readAudience, understoodNote } from "./campaign-modal-actions.ts";
 import { answerSubmission, decodeMetadata, encodeMetadata, onModalButton, readFields, type SubmissionOutcome } from "./modal-support.ts";
 
 export function registerSegmentModal(app: App, deps: SlackDeps): void {
-  onModalButton(app, deps, OPEN_SEGMENT_MODAL, async ({ value, user, channel, triggerId, client }) => {
-    if (!(await deps.access.permissions(user)).has("send")) {
-      await client.views.open({ trigger_id: triggerId, view: noticeModal(deps.t("modal-segment-title"), deps.t("slack-denied", { action: "send" }), deps.t) });
-      return;
-    }
+  onModalButton(app, deps, OPEN_SEGMENT_MODAL, { permission: "send", titleKey: "modal-segment-title" }, async ({ value, channel, triggerId, client }) => {
     await openSegmentModal(deps, client, { triggerId, channel, rule: value.rule });
   });
 

@@ -49,21 +49,14 @@ export function campaignModal(state: CampaignModalState, t: Translate): ModalVie
   const segments = names ? [...BUILT_IN_SEGMENTS.map((s) => s.key), ...names.segments] : [];
   const content = names ? contentOptions(names, t) : [];
   const blocks: KnownBlock[] = [
-    {
-      type: "input",
-      block_id: "audience",
-      dispatch_action: true,
-      label: plain(t("modal-audience")),
-      hint: plain(segments.length ? t("modal-audience-hint", { names: segments.join(", ") }) : t("modal-audience-hint-short")),
-      element: {
-        type: "plain_text_input",
-        action_id: CAMPAIGN_FIELDS.audience,
-        max_length: 2000,
-        placeholder: plain(t("modal-audience-placeholder")),
-        dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
-        ...(state.audience ? { initial_value: state.audience } : {}),
-      },
-    },
+    wordsInput({
+      blockId: "audience",
+      actionId: CAMPAIGN_FIELDS.audience,
+      label: t("modal-audience"),
+      hint: segments.length ? t("modal-audience-hint", { names: segments.join(", ") }) : t("modal-audience-hint-short"),
+      initial: state.audience,
+      t,
+    }),
     note("audience_note", state.audienceNote ?? t("modal-audience-note")),
     {
       type: "input",
@@ -148,21 +141,7 @@ export function segmentModal(state: SegmentModalState, t: Translate): ModalView 
       hint: plain(t("modal-segment-name-hint")),
       element: { type: "plain_text_input", action_id: SEGMENT_FIELDS.segment_name, max_length: 64, placeholder: plain("vip_ru") },
     },
-    {
-      type: "input",
-      block_id: "segment_rule",
-      dispatch_action: true,
-      label: plain(t("modal-segment-rule")),
-      hint: plain(t("modal-segment-rule-hint")),
-      element: {
-        type: "plain_text_input",
-        action_id: SEGMENT_FIELDS.segment_rule,
-        max_length: 2000,
-        placeholder: plain(t("modal-audience-placeholder")),
-        dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
-        ...(state.rule ? { initial_value: state.rule } : {}),
-      },
-    },
+    wordsInput({ blockId: "segment_rule", actionId: SEGMENT_FIELDS.segment_rule, label: t("modal-segment-rule"), hint: t("modal-segment-rule-hint"), initial: state.rule, t }),
     note("segment_note", state.note ?? t("modal-audience-note")),
   ];
   return {
@@ -179,6 +158,25 @@ export function segmentModal(state: SegmentModalState, t: Translate): ModalView 
 /** A modal that only says something (not allowed to open the form). */
 export function noticeModal(title: string, text: string, t: Translate): ModalView {
   return { type: "modal", title: plain(title, TITLE), close: plain(t("modal-close"), TITLE), blocks: [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, NOTE) } }] };
+}
+
+/** An audience typed as a name, a rule or words; Enter sends it back for "Understood as" and its size. */
+function wordsInput(input: { blockId: string; actionId: string; label: string; hint: string; initial: string | undefined; t: Translate }): KnownBlock {
+  return {
+    type: "input",
+    block_id: input.blockId,
+    dispatch_action: true,
+    label: plain(input.label),
+    hint: plain(input.hint),
+    element: {
+      type: "plain_text_input",
+      action_id: input.actionId,
+      max_length: 2000,
+      placeholder: plain(input.t("modal-audience-placeholder")),
+      dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+      ...(input.initial ? { initial_value: input.initial } : {}),
+    },
+  };
 }
 
 function note(blockId: string, text: string): KnownBlock {
