@@ -17,7 +17,7 @@ import type { Database } from "../db/database.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
-import { frequencySql, quintileSql, rfmClassSql } from "./rfm.ts";
+import { boundaryFractionsSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
   /** Customers whose aggregates were recomputed. */
@@ -163,25 +163,48 @@ async function storeLoyalMedian(deps: CoreDeps): Promise<void> {
   );
 }
 
-/** Ranks every customer (one pass of three window functions) and stores the scores that changed. */
+/**
+ * Erased customers are in no ranking (their customer_stats row stays, anonymous). As an anti-join on the
+ * partial index of erased subscribers (a handful of rows), not a join with every subscriber.
+ */
+const NOT_ERASED = (alias: string) => `NOT EXISTS (SELECT 1 FROM subscriber e WHERE e.id = ${alias}.subscriber_id AND e.erased_at IS NOT NULL)`;
+
+/**
+ * Scores every customer and stores the scores that changed. A quintile score is a function of how many
+ * customers have a smaller value (percent_rank, rfm.ts), so "score >= k" is "value > the value at
+ * position c_k of the sorted values" for a position c_k that depends only on how many customers are
+ * ranked: four boundary values per dimension (percentile_disc, one sort each) and one pass that compares
+ * each row with them, instead of three window functions over every row and a self-join.
+ */
 async function rank(deps: CoreDeps): Promise<number> {
   const now = deps.clock.now().toISOString();
-  // Erased customers are in no ranking: their scores go, and they are marked done so no refresh picks them up again.
   await deps.db.prisma.$executeRawUnsafe(
     `UPDATE customer_stats c SET r_score = NULL, f_score = NULL, m_score = NULL, rfm_class = NULL, rfm_at = $1::timestamptz
        FROM subscriber s
       WHERE s.id = c.subscriber_id AND s.erased_at IS NOT NULL AND (c.rfm_at IS NULL OR c.rfm_class IS NOT NULL)`,
     now,
   );
+  const ranked = `FROM customer_stats cs WHERE ${NOT_ERASED("cs")}`;
+  const score = (value: string, boundaries: string, base: number) =>
+    `(CASE ${Array.from({ length: 5 - base }, (_, j) => 5 - base - j)
+      .map((i) => `WHEN ${value} > t.${boundaries}[${i}] THEN ${base + i}`)
+      .join(" ")} ELSE ${base} END)`;
+  const r = score("c.last_order_at", "r", 1);
+  const m = score("c.window_revenue", "m", 1);
+  const f = `(CASE WHEN c.window_orders <= 1 THEN 1 ELSE ${score("c.window_orders", "f", 2)} END)`;
+  // One statement, so the count the positions come from and the values ranked are the same snapshot.
   return deps.db.prisma.$executeRawUnsafe(
-    `WITH scored AS (
-       SELECT cs.subscriber_id, ${quintileSql("cs.last_order_at")} AS r, ${frequencySql("cs.window_orders")} AS f,
-              ${quintileSql("cs.window_revenue")} AS m
-         FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id AND s.erased_at IS NULL)
+    `WITH n AS (SELECT count(*)::int AS everyone, count(*) FILTER (WHERE cs.window_orders >= 2)::int AS repeat ${ranked}),
+     t AS (SELECT percentile_disc(${boundaryFractionsSql("n.everyone", 1, 5)}) WITHIN GROUP (ORDER BY cs.last_order_at) AS r,
+                  percentile_disc(${boundaryFractionsSql("n.everyone", 1, 5)}) WITHIN GROUP (ORDER BY cs.window_revenue) AS m,
+                  percentile_disc(${boundaryFractionsSql("n.repeat", 2, 4)}) WITHIN GROUP (ORDER BY cs.window_orders)
+                    FILTER (WHERE cs.window_orders >= 2) AS f
+             FROM n, customer_stats cs WHERE ${NOT_ERASED("cs")}
+            GROUP BY n.everyone, n.repeat)
      UPDATE customer_stats c
-        SET r_score = x.r, f_score = x.f, m_score = x.m, rfm_class = ${rfmClassSql("x.r", "x.f", "x.m")}, rfm_at = $1::timestamptz
-       FROM scored x
-      WHERE x.subscriber_id = c.subscriber_id AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (x.r, x.f, x.m))`,
+        SET r_score = ${r}, f_score = ${f}, m_score = ${m}, rfm_class = ${rfmClassSql(r, f, m)}, rfm_at = $1::timestamptz
+       FROM t
+      WHERE ${NOT_ERASED("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${r}, ${f}, ${m}))`,
     now,
   );
 }

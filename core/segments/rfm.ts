@@ -99,6 +99,25 @@ export function quintileSql(expr: string): string {
   return `LEAST(5, 1 + floor(5 * percent_rank() OVER (ORDER BY ${expr})))::int`;
 }
 
+/**
+ * The boundaries of quintileSql (base 1, step 5) or of frequencySql's quartiles among repeat buyers
+ * (base 2, step 4) over `n` ranked rows, as fractions for percentile_disc: element i is for the score
+ * base + i. A row's score is base + floor(step * c / (n - 1)) (capped at 5) where c counts the rows
+ * with a smaller value (percent_rank), so it is at least k when c >= c_k, the first position where the
+ * formula reaches k - i.e. when the value exceeds the c_k-th smallest value, which percentile_disc
+ * returns for the fraction (c_k - 0.5) / n. c_k is found with the same float8 arithmetic percent_rank
+ * uses, so boundary ties fall exactly where the window functions put them. NULL (nobody above base)
+ * when n <= 1: percent_rank is then 0.
+ */
+export function boundaryFractionsSql(n: string, base: 1 | 2, step: 5 | 4): string {
+  // The exact ceiling of (k - base)(n - 1) / step, then the float8 test on it and its neighbours.
+  const c0 = `(((k - ${base}) * (${n} - 1) + ${step - 1}) / ${step})`;
+  return `ARRAY(SELECT (SELECT (min(c) - 0.5)::float8 / ${n}
+                          FROM generate_series(greatest(${c0} - 1, 0), least(${c0} + 1, ${n} - 1)) c
+                         WHERE ${n} > 1 AND ${base} + floor(${step} * (c::float8 / (${n} - 1))) >= k)
+                  FROM generate_series(${base + 1}, 5) k ORDER BY k)`;
+}
+
 /** F: 1 for at most one order in the window; 2-5 by quartile among those with two or more. */
 export function frequencySql(orders: string): string {
   return `(CASE WHEN ${orders} <= 1 THEN 1
