@@ -6,6 +6,7 @@ import type { CoreDeps } from "../deps.ts";
 import { analyticsDb } from "../db/analytics-db.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
+import { notErasedSql } from "./customer-stats.ts";
 import { countConsentAudiences, type ConsentAudienceSizes } from "./consent-audiences.ts";
 import { LIFECYCLE_STAGES, lifecycleSql } from "./lifecycle.ts";
 import { latestNpsSql, NPS_GROUPS, npsGroupSql } from "./nps-groups.ts";
@@ -89,24 +90,16 @@ export async function countBuiltInSizes(primary: CoreDeps): Promise<Map<string, 
   };
   const lp = new SqlParams();
   const np = new SqlParams();
-  // Five independent scans: on a PostgreSQL server they run on separate connections at once.
-  await Promise.all([
-    countConsentAudiences(deps).then((consent) => {
-      for (const [key] of CONSENT) sizes.set(key, consent[key]);
-    }),
-    grouped(
-      "lifecycle",
-      `SELECT ${lifecycleSql("cs", lp, now, analyticsSettingsOf(deps))} AS k, count(*)::int AS n
-         FROM subscriber s LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
-        WHERE s.erased_at IS NULL GROUP BY 1`,
-      lp.values,
-    ),
-    grouped(
-      "rfm",
-      `SELECT cs.rfm_class AS k, count(*)::int AS n
-         FROM customer_stats cs JOIN subscriber s ON s.id = cs.subscriber_id
-        WHERE s.erased_at IS NULL AND cs.rfm_class IS NOT NULL GROUP BY 1`,
-      [],
+  // Four independent scans: on a PostgreSQL server they run on separate connections at once. Stages and
+  // RFM classes come from one pass over customer_stats (the buyers); erased people are left out by an
+  // anti-join on the few of them; "potential" (no paid order) is everybody else.
+  const [consent, stats] = await Promise.all([
+    countConsentAudiences(deps),
+    deps.db.prisma.$queryRawUnsafe<{ stage: string; rfm: string | null; n: number }[]>(
+      `SELECT ${lifecycleSql("cs", lp, now, analyticsSettingsOf(deps))} AS stage, cs.rfm_class AS rfm, count(*)::int AS n
+         FROM customer_stats cs
+        WHERE ${notErasedSql("cs")} GROUP BY 1, 2`,
+      ...lp.values,
     ),
     deps.db.prisma
       .$queryRawUnsafe<{ referrers: number; referred: number }[]>(
@@ -122,10 +115,18 @@ export async function countBuiltInSizes(primary: CoreDeps): Promise<Map<string, 
     grouped(
       "nps",
       `SELECT ${npsGroupSql("nps.score")} AS k, count(*)::int AS n
-         FROM (${latestNpsSql(np, now)}) nps JOIN subscriber s ON s.id = nps.subscriber_id
-        WHERE s.erased_at IS NULL GROUP BY 1`,
+         FROM (${latestNpsSql(np, now)}) nps
+        WHERE ${notErasedSql("nps")} GROUP BY 1`,
       np.values,
     ),
   ]);
+  for (const [key] of CONSENT) sizes.set(key, consent[key]);
+  let buyers = 0;
+  for (const row of stats) {
+    buyers += row.n;
+    sizes.set(`lifecycle:${row.stage}`, (sizes.get(`lifecycle:${row.stage}`) ?? 0) + row.n);
+    if (row.rfm !== null) sizes.set(`rfm:${row.rfm}`, (sizes.get(`rfm:${row.rfm}`) ?? 0) + row.n);
+  }
+  sizes.set("lifecycle:potential", consent.everyone - buyers);
   return sizes;
 }

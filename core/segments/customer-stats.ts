@@ -20,7 +20,7 @@ import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
 import { boundaryFractionsSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
-  /** Customers whose aggregates were recomputed. */
+  /** Customers whose aggregates were recomputed and changed (an ingestion batch: every customer it names). */
   recomputed: number;
   /** Customers whose RFM scores changed. */
   rescored: number;
@@ -29,13 +29,13 @@ export interface RefreshResult {
 
 export async function refreshCustomerStats(deps: CoreDeps, options: { subscriberIds?: number[]; rebuild?: boolean } = {}): Promise<RefreshResult> {
   if (options.subscriberIds) return { ...(await aggregate(deps, { ids: [...new Set(options.subscriberIds)] })), rescored: 0 };
-  const last = await lastRfmRefresh(deps);
   // The rolling windows move to "now" together: the anchor row is held for the whole recomputation, so an
   // ingestion batch (which computes its customers' windows as of the anchor) waits and then uses the new one.
   const result = await deps.db.prisma.$transaction(
     async (tx) => {
       const [anchor] = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR UPDATE`);
-      const which: Which = options.rebuild || !last || !anchor ? { all: true } : { since: last, windowsSince: anchor.at };
+      // Every aggregate was exact as of the anchor: only what changed since needs recomputing.
+      const which: Which = options.rebuild || !anchor ? { all: true } : { since: anchor.at, windowsSince: anchor.at };
       const r = await aggregate({ ...deps, db: { ...deps.db, prisma: tx as typeof deps.db.prisma } }, which);
       await tx.$executeRawUnsafe(
         `INSERT INTO customer_stats_anchor (id, windows_at) VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET windows_at = excluded.windows_at`,
@@ -49,12 +49,6 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
   await storeLoyalMedian(deps);
   deps.logger.info({ ...result, rescored }, "customer stats and RFM refreshed");
   return { ...result, rescored };
-}
-
-/** When RFM scores were last computed (null: never). */
-export async function lastRfmRefresh(deps: CoreDeps): Promise<Date | null> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ at: Date | null }[]>(`SELECT max(rfm_at) AS at FROM customer_stats`);
-  return rows[0]?.at ?? null;
 }
 
 /** The rolling windows kept as columns of customer_stats (orders_30d, spent_30d...), in days. */
@@ -129,7 +123,14 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
         SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
             last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
             window_revenue = excluded.window_revenue, ${columns.map((c) => `${c} = excluded.${c}`).join(", ")},
-            updated_at = excluded.updated_at${"ids" in which ? ", rfm_at = NULL" : ""}`,
+            updated_at = excluded.updated_at${
+              "ids" in which
+                ? ", rfm_at = NULL"
+                : // A refresh rewrites only the rows that changed (a rebuild finds most of them as they were).
+                  `\n      WHERE (cs.orders_count, cs.revenue, cs.first_order_at, cs.last_order_at, cs.window_orders, cs.window_revenue, ${columns.map((c) => `cs.${c}`).join(", ")})
+            IS DISTINCT FROM (excluded.orders_count, excluded.revenue, excluded.first_order_at, excluded.last_order_at, excluded.window_orders,
+                              excluded.window_revenue, ${columns.map((c) => `excluded.${c}`).join(", ")})`
+            }`,
     ...p.values,
   );
   // Customers left without a paid order (all refunded: at ingestion) lose their row. Erased
@@ -167,7 +168,7 @@ async function storeLoyalMedian(deps: CoreDeps): Promise<void> {
  * Erased customers are in no ranking (their customer_stats row stays, anonymous). As an anti-join on the
  * partial index of erased subscribers (a handful of rows), not a join with every subscriber.
  */
-const NOT_ERASED = (alias: string) => `NOT EXISTS (SELECT 1 FROM subscriber e WHERE e.id = ${alias}.subscriber_id AND e.erased_at IS NOT NULL)`;
+export const notErasedSql = (alias: string) => `NOT EXISTS (SELECT 1 FROM subscriber e WHERE e.id = ${alias}.subscriber_id AND e.erased_at IS NOT NULL)`;
 
 /**
  * Scores every customer and stores the scores that changed. A quintile score is a function of how many
@@ -184,7 +185,7 @@ async function rank(deps: CoreDeps): Promise<number> {
       WHERE s.id = c.subscriber_id AND s.erased_at IS NOT NULL AND (c.rfm_at IS NULL OR c.rfm_class IS NOT NULL)`,
     now,
   );
-  const ranked = `FROM customer_stats cs WHERE ${NOT_ERASED("cs")}`;
+  const ranked = `FROM customer_stats cs WHERE ${notErasedSql("cs")}`;
   const score = (value: string, boundaries: string, base: number) =>
     `(CASE ${Array.from({ length: 5 - base }, (_, j) => 5 - base - j)
       .map((i) => `WHEN ${value} > t.${boundaries}[${i}] THEN ${base + i}`)
@@ -199,12 +200,12 @@ async function rank(deps: CoreDeps): Promise<number> {
                   percentile_disc(${boundaryFractionsSql("n.everyone", 1, 5)}) WITHIN GROUP (ORDER BY cs.window_revenue) AS m,
                   percentile_disc(${boundaryFractionsSql("n.repeat", 2, 4)}) WITHIN GROUP (ORDER BY cs.window_orders)
                     FILTER (WHERE cs.window_orders >= 2) AS f
-             FROM n, customer_stats cs WHERE ${NOT_ERASED("cs")}
+             FROM n, customer_stats cs WHERE ${notErasedSql("cs")}
             GROUP BY n.everyone, n.repeat)
      UPDATE customer_stats c
         SET r_score = ${r}, f_score = ${f}, m_score = ${m}, rfm_class = ${rfmClassSql(r, f, m)}, rfm_at = $1::timestamptz
        FROM t
-      WHERE ${NOT_ERASED("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${r}, ${f}, ${m}))`,
+      WHERE ${notErasedSql("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${r}, ${f}, ${m}))`,
     now,
   );
 }

@@ -58,7 +58,8 @@ function medianRepeatSpendSql(churnedBefore: string, customers?: string): string
 /** The median computed from the aggregates (customer_stats by default), never the stored value. */
 export function computedMedianSpendSql(
   churnedBefore: string,
-  customers = `(SELECT c.orders_count, c.revenue, c.last_order_at FROM customer_stats c JOIN subscriber e ON e.id = c.subscriber_id AND e.erased_at IS NULL)`,
+  customers = `(SELECT c.orders_count, c.revenue, c.last_order_at FROM customer_stats c
+                 WHERE NOT EXISTS (SELECT 1 FROM subscriber e WHERE e.id = c.subscriber_id AND e.erased_at IS NOT NULL))`,
 ): string {
   return `(SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY m.revenue), 0) FROM ${customers} m
             WHERE m.orders_count >= 2 AND m.last_order_at > ${churnedBefore})`;
