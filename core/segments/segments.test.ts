@@ -145,6 +145,35 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     expect(await members("nps_score >= 9 or everyone and blocked")).toEqual([1, 3]);
   });
 
+  test("conditions on buyers or NPS answers alone, read from that one relation, select the same people", async () => {
+    // With breakdowns the query always starts from every subscriber: the reference.
+    const fromEverybody = async (text: string) => {
+      const { sql, params } = compileFor(deps, parseSegmentText(text), null, true);
+      const rows = await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`SELECT subscriber_id FROM (${sql}) x ORDER BY 1`, ...params);
+      return rows.map((r) => r.subscriber_id);
+    };
+    const texts = {
+      // Erased Hana has a customer_stats row and an NPS 10: in neither.
+      "lifecycle = new": [3], // Dan's only order is older than the churn limit
+      "nps = promoter": [1],
+      "nps_score >= 0 and not nps = detractor": [1, 3],
+      "rfm in (champions, lost) or rfm_m >= 4": [1, 2, 5],
+      "lifecycle in (new, churned_from_loyal) and orders >= 1 and not rfm = lost": [3], // Eve churned from loyal, lost
+      "rfm_f = 1 and (lifecycle = new or spent > 1000)": [3, 5],
+    };
+    for (const [text, want] of Object.entries(texts)) {
+      const { sql } = compileFor(deps, parseSegmentText(text));
+      expect([text, sql.includes("FROM subscriber s")]).toEqual([text, false]);
+      expect([text, await members(text)]).toEqual([text, want]);
+      expect([text, await fromEverybody(text)]).toEqual([text, want]);
+    }
+    // Not narrowed: "potential" and negations can match people without a row there.
+    for (const text of ["lifecycle in (potential, new)", "not rfm = lost", "nps = detractor or rfm = lost"]) {
+      expect([text, compileFor(deps, parseSegmentText(text)).sql.includes("FROM subscriber s")]).toEqual([text, true]);
+      expect([text, await members(text)]).toEqual([text, await fromEverybody(text)]);
+    }
+  });
+
   test("size, share, breakdowns and a sample come from the segment's query", async () => {
     const report = await segmentReport(deps, parseSegmentText("source = instagram_bio"));
     expect(report.size).toBe(3);
