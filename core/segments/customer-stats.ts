@@ -101,24 +101,35 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
            UNION SELECT o.subscriber_id FROM "order" o WHERE o.status = 'paid' AND (${crossed})`;
   }
   const restrict = who ? `AND o.subscriber_id IN (SELECT subscriber_id FROM who)` : "";
+  // When the windows end now, their starts are parameters (not an interval subtracted on every order),
+  // and the RFM window, when it is one of them, is the same aggregate.
+  const endsNow = anchor === at;
   const rolling = STATS_WINDOW_DAYS.map((d) => {
-    const inWindow = `o.paid_at > ${anchor} - interval '${d * 24} hours' AND o.paid_at <= ${anchor}`;
+    const inWindow = endsNow
+      ? `o.paid_at > ${p.add(daysBefore(now, d), "timestamptz")}`
+      : `o.paid_at > ${anchor} - interval '${d * 24} hours' AND o.paid_at <= ${anchor}`;
     return `count(*) FILTER (WHERE ${inWindow})::int AS orders_${d}d, coalesce(sum(o.amount) FILTER (WHERE ${inWindow}), 0) AS spent_${d}d`;
   }).join(",\n              ");
+  const shared = endsNow && (STATS_WINDOW_DAYS as readonly number[]).includes(windowDays);
+  const rfmWindow = shared
+    ? ""
+    : `count(*) FILTER (WHERE o.paid_at > ${windowStart})::int AS window_orders,
+              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue,`;
+  const [windowOrders, windowRevenue] = shared ? [`orders_${windowDays}d`, `spent_${windowDays}d`] : ["window_orders", "window_revenue"];
   const columns = STATS_WINDOW_DAYS.flatMap((d) => [`orders_${d}d`, `spent_${d}d`]);
   const recomputed = await deps.db.prisma.$executeRawUnsafe(
     `WITH ${lock}${who ? `who AS (${who}),` : ""}
      agg AS (
        SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
               min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at,
-              count(*) FILTER (WHERE o.paid_at > ${windowStart})::int AS window_orders,
-              coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue,
+              ${rfmWindow}
               ${rolling}
          FROM "order" o
         WHERE o.status = 'paid' AND o.paid_at <= ${at} ${restrict}
         GROUP BY o.subscriber_id)
      INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, ${columns.join(", ")}, updated_at)
-     SELECT agg.*, ${at} FROM agg
+     SELECT agg.subscriber_id, agg.orders_count, agg.revenue, agg.first_order_at, agg.last_order_at, agg.${windowOrders}, agg.${windowRevenue},
+            ${columns.map((c) => `agg.${c}`).join(", ")}, ${at} FROM agg
      ON CONFLICT (subscriber_id) DO UPDATE
         SET orders_count = excluded.orders_count, revenue = excluded.revenue, first_order_at = excluded.first_order_at,
             last_order_at = excluded.last_order_at, window_orders = excluded.window_orders,
