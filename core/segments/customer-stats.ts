@@ -117,17 +117,22 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
               coalesce(sum(o.amount) FILTER (WHERE o.paid_at > ${windowStart}), 0) AS window_revenue,`;
   const [windowOrders, windowRevenue] = shared ? [`orders_${windowDays}d`, `spent_${windowDays}d`] : ["window_orders", "window_revenue"];
   const columns = STATS_WINDOW_DAYS.flatMap((d) => [`orders_${d}d`, `spent_${d}d`]);
-  const recomputed = await deps.db.prisma.$executeRawUnsafe(
+  const all = "all" in which;
+  // Customers left without a paid order (all refunded: at ingestion) lose their row. Erased
+  // customers keep theirs: anonymous aggregates, like their orders, so the customer base,
+  // ARPU and LTV of past periods do not change after an erasure (segments leave them out).
+  // Recomputing everybody: the rows with no aggregate, in the same statement.
+  const [counts] = await deps.db.prisma.$queryRawUnsafe<{ recomputed: number; removed: number }[]>(
     `WITH ${lock}${who ? `who AS (${who}),` : ""}
-     agg AS (
+     agg AS ${all ? "MATERIALIZED " : ""}(
        SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
               min(o.paid_at) AS first_order_at, max(o.paid_at) AS last_order_at,
               ${rfmWindow}
               ${rolling}
          FROM "order" o
         WHERE o.status = 'paid' AND o.paid_at <= ${at} ${restrict}
-        GROUP BY o.subscriber_id)
-     INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, ${columns.join(", ")}, updated_at)
+        GROUP BY o.subscriber_id),
+     up AS (INSERT INTO customer_stats AS cs (subscriber_id, orders_count, revenue, first_order_at, last_order_at, window_orders, window_revenue, ${columns.join(", ")}, updated_at)
      SELECT agg.subscriber_id, agg.orders_count, agg.revenue, agg.first_order_at, agg.last_order_at, agg.${windowOrders}, agg.${windowRevenue},
             ${columns.map((c) => `agg.${c}`).join(", ")}, ${at} FROM agg
      ON CONFLICT (subscriber_id) DO UPDATE
@@ -141,13 +146,14 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
                   `\n      WHERE (cs.orders_count, cs.revenue, cs.first_order_at, cs.last_order_at, cs.window_orders, cs.window_revenue, ${columns.map((c) => `cs.${c}`).join(", ")})
             IS DISTINCT FROM (excluded.orders_count, excluded.revenue, excluded.first_order_at, excluded.last_order_at, excluded.window_orders,
                               excluded.window_revenue, ${columns.map((c) => `excluded.${c}`).join(", ")})`
-            }`,
+            }
+     RETURNING 1),
+     gone AS (${all ? "DELETE FROM customer_stats cs WHERE NOT EXISTS (SELECT 1 FROM agg WHERE agg.subscriber_id = cs.subscriber_id) RETURNING 1" : "SELECT 1 WHERE false"})
+     SELECT (SELECT count(*) FROM up)::int AS recomputed, (SELECT count(*) FROM gone)::int AS removed`,
     ...p.values,
   );
-  // Customers left without a paid order (all refunded: at ingestion) lose their row. Erased
-  // customers keep theirs: anonymous aggregates, like their orders, so the customer base,
-  // ARPU and LTV of past periods do not change after an erasure (segments leave them out).
-  let removed = 0;
+  const recomputed = counts!.recomputed;
+  let removed = counts!.removed;
   const noPaidOrder = `NOT EXISTS (SELECT 1 FROM "order" o WHERE o.subscriber_id = cs.subscriber_id AND o.status = 'paid' AND o.paid_at <= $1::timestamptz)`;
   if ("ids" in which) {
     removed += await deps.db.prisma.$executeRawUnsafe(
@@ -155,8 +161,6 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
       now.toISOString(),
       JSON.stringify(which.ids),
     );
-  } else {
-    if ("all" in which) removed += await deps.db.prisma.$executeRawUnsafe(`DELETE FROM customer_stats cs WHERE ${noPaidOrder}`, now.toISOString());
   }
   return { recomputed, removed };
 }

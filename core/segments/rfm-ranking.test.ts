@@ -68,4 +68,16 @@ describe.each(DATABASE_KINDS)("RFM ranking by boundaries on %s", (kind) => {
     expect(both.stored).toEqual(both.defined);
     expect(both.stored.filter((s) => !s.endsWith(": ")).map((s) => s.split(" ")[1])).toEqual(["1"]); // R 1: nobody to be more recent than
   });
+
+  test("a rebuild rewrites nothing that did not change and drops customers left without a paid order", async () => {
+    const prisma = database.db.prisma;
+    const deps = testCoreDeps(database, new FakeClock(new Date(new Date(NOW).getTime() + 41 * 86_400_000)));
+    const [buyer] = await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT subscriber_id AS id FROM customer_stats ORDER BY subscriber_id LIMIT 1 OFFSET 100`);
+    // Behind the core's back (no ingestion): every order of one customer refunded.
+    await prisma.$executeRawUnsafe(`UPDATE "order" SET status = 'refunded' WHERE subscriber_id = $1`, buyer!.id);
+    const before = await prisma.customerStats.count();
+    expect(await refreshCustomerStats(deps, { rebuild: true })).toEqual({ recomputed: 0, removed: 1, rescored: 0 });
+    expect(await prisma.customerStats.count()).toBe(before - 1);
+    expect(await prisma.customerStats.findUnique({ where: { subscriberId: buyer!.id } })).toBeNull();
+  });
 });
