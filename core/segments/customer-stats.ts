@@ -16,7 +16,7 @@ import type { CoreDeps } from "../deps.ts";
 import type { Database } from "../db/database.ts";
 import { daysBefore, SqlParams } from "../db/sql-params.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
-import { computedMedianSpendSql, LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
+import { LOYAL_MEDIAN_SETTING } from "./lifecycle.ts";
 import { boundaryFractionsSql, rfmClassSql } from "./rfm.ts";
 
 export interface RefreshResult {
@@ -31,7 +31,7 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
   if (options.subscriberIds) return { ...(await aggregate(deps, { ids: [...new Set(options.subscriberIds)] })), rescored: 0 };
   // The rolling windows move to "now" together: the anchor row is held for the whole recomputation, so an
   // ingestion batch (which computes its customers' windows as of the anchor) waits and then uses the new one.
-  const result = await deps.db.prisma.$transaction(
+  const { all, ...result } = await deps.db.prisma.$transaction(
     async (tx) => {
       const [anchor] = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR UPDATE`);
       // Every aggregate was exact as of the anchor: only what changed since needs recomputing.
@@ -41,12 +41,14 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
         `INSERT INTO customer_stats_anchor (id, windows_at) VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET windows_at = excluded.windows_at`,
         deps.clock.now().toISOString(),
       );
-      return r;
+      return { ...r, all: "all" in which };
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
   const rescored = await rank(deps);
-  await storeLoyalMedian(deps);
+  // Recomputing everybody rewrote every row, then ranking every row rewrote them again: without a vacuum
+  // the next hourly refreshes wade through the dead versions (the unscored index alone holds one per row).
+  if (all) await deps.db.prisma.$executeRawUnsafe(`VACUUM (ANALYZE) customer_stats`);
   deps.logger.info({ ...result, rescored }, "customer stats and RFM refreshed");
   return { ...result, rescored };
 }
@@ -165,20 +167,6 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   return { recomputed, removed };
 }
 
-/** The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts), as of this refresh. */
-async function storeLoyalMedian(deps: CoreDeps): Promise<void> {
-  if (analyticsSettingsOf(deps).lifecycle.loyalMinSpent !== "median") return;
-  const p = new SqlParams();
-  const churnedBefore = p.add(daysBefore(deps.clock.now(), analyticsSettingsOf(deps).lifecycle.churnDays), "timestamptz");
-  const at = p.add(deps.clock.now(), "timestamptz");
-  const median = computedMedianSpendSql(churnedBefore);
-  await deps.db.prisma.$executeRawUnsafe(
-    `INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(${median}::float8), ${at}
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    ...p.values,
-  );
-}
-
 /**
  * Erased customers are in no ranking (their customer_stats row stays, anonymous). As an anti-join on the
  * partial index of erased subscribers (a handful of rows), not a join with every subscriber.
@@ -206,21 +194,40 @@ async function rank(deps: CoreDeps): Promise<number> {
       .map((i) => `WHEN ${value} > t.${boundaries}[${i}] THEN ${base + i}`)
       .join(" ")} ELSE ${base} END)`;
   const r = score("c.last_order_at", "r", 1);
-  const m = score("c.window_revenue", "m", 1);
+  // Money sorted as float8: exact for numeric(14,2) (distinct amounts stay distinct and in order), and a
+  // float8 sort is several times faster than a numeric one.
+  const m = score("c.window_revenue::float8", "m", 1);
   const f = `(CASE WHEN c.window_orders <= 1 THEN 1 ELSE ${score("c.window_orders", "f", 2)} END)`;
+  // The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts) is stored by the
+  // same pass over the customers (the same people computedMedianSpendSql reads).
+  const p = new SqlParams();
+  const at = p.add(now, "timestamptz");
+  const settings = analyticsSettingsOf(deps);
+  const median = settings.lifecycle.loyalMinSpent === "median";
+  const churnedBefore = p.add(daysBefore(deps.clock.now(), settings.lifecycle.churnDays), "timestamptz");
   // One statement, so the count the positions come from and the values ranked are the same snapshot.
   return deps.db.prisma.$executeRawUnsafe(
     `WITH n AS (SELECT count(*)::int AS everyone, count(*) FILTER (WHERE cs.window_orders >= 2)::int AS repeat ${ranked}),
-     t AS (SELECT percentile_disc(${boundaryFractionsSql("n.everyone", 1, 5)}) WITHIN GROUP (ORDER BY cs.last_order_at) AS r,
-                  percentile_disc(${boundaryFractionsSql("n.everyone", 1, 5)}) WITHIN GROUP (ORDER BY cs.window_revenue) AS m,
-                  percentile_disc(${boundaryFractionsSql("n.repeat", 2, 4)}) WITHIN GROUP (ORDER BY cs.window_orders)
-                    FILTER (WHERE cs.window_orders >= 2) AS f
-             FROM n, customer_stats cs WHERE ${notErasedSql("cs")}
-            GROUP BY n.everyone, n.repeat)
+     b AS (SELECT ${boundaryFractionsSql("n.everyone", 1, 5)} AS everyone, ${boundaryFractionsSql("n.repeat", 2, 4)} AS repeat FROM n),
+     t AS (SELECT percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY cs.last_order_at) AS r,
+                  percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY cs.window_revenue::float8) AS m,
+                  percentile_disc((SELECT repeat FROM b)) WITHIN GROUP (ORDER BY cs.window_orders) FILTER (WHERE cs.window_orders >= 2) AS f${
+                    median
+                      ? `,
+                  coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY cs.revenue) FILTER (WHERE cs.orders_count >= 2 AND cs.last_order_at > ${churnedBefore}), 0) AS median`
+                      : ""
+                  }
+             ${ranked})${
+               median
+                 ? `,
+     stored AS (INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(t.median::float8), ${at} FROM t
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)`
+                 : ""
+             }
      UPDATE customer_stats c
-        SET r_score = ${r}, f_score = ${f}, m_score = ${m}, rfm_class = ${rfmClassSql(r, f, m)}, rfm_at = $1::timestamptz
+        SET r_score = ${r}, f_score = ${f}, m_score = ${m}, rfm_class = ${rfmClassSql(r, f, m)}, rfm_at = ${at}
        FROM t
       WHERE ${notErasedSql("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${r}, ${f}, ${m}))`,
-    now,
+    ...p.values,
   );
 }
