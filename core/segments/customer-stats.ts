@@ -201,16 +201,7 @@ async function rank(deps: CoreDeps): Promise<number> {
       WHERE s.id = c.subscriber_id AND s.erased_at IS NOT NULL AND (c.rfm_at IS NULL OR c.rfm_class IS NOT NULL)`,
     now,
   );
-  const ranked = `FROM customer_stats cs WHERE ${notErasedSql("cs")}`;
-  const score = (value: string, boundaries: string, base: number) =>
-    `(CASE ${Array.from({ length: 5 - base }, (_, j) => 5 - base - j)
-      .map((i) => `WHEN ${value} > t.${boundaries}[${i}] THEN ${base + i}`)
-      .join(" ")} ELSE ${base} END)`;
-  const r = score("c.last_order_at", "r", 1);
-  // Money sorted as float8: exact for numeric(14,2) (distinct amounts stay distinct and in order), and a
-  // float8 sort is several times faster than a numeric one.
-  const m = score("c.window_revenue::float8", "m", 1);
-  const f = `(CASE WHEN c.window_orders <= 1 THEN 1 ELSE ${score("c.window_orders", "f", 2)} END)`;
+  const scores = scoresSql("c", RANKED_COLUMNS);
   // The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts) is stored by the
   // same pass over the customers (the same people computedMedianSpendSql reads).
   const p = new SqlParams();
@@ -218,29 +209,56 @@ async function rank(deps: CoreDeps): Promise<number> {
   const settings = analyticsSettingsOf(deps);
   const median = settings.lifecycle.loyalMinSpent === "median";
   const churnedBefore = p.add(daysBefore(deps.clock.now(), settings.lifecycle.churnDays), "timestamptz");
+  const medianSql = `coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY x.revenue) FILTER (WHERE x.orders_count >= 2 AND x.last_order_at > ${churnedBefore}), 0) AS median`;
   // One statement, so the count the positions come from and the values ranked are the same snapshot.
   return deps.db.prisma.$executeRawUnsafe(
-    `WITH n AS (SELECT count(*)::int AS everyone, count(*) FILTER (WHERE cs.window_orders >= 2)::int AS repeat ${ranked}),
-     b AS (SELECT ${boundaryFractionsSql("n.everyone", 1, 5)} AS everyone, ${boundaryFractionsSql("n.repeat", 2, 4)} AS repeat FROM n),
-     t AS (SELECT percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY cs.last_order_at) AS r,
-                  percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY cs.window_revenue::float8) AS m,
-                  percentile_disc((SELECT repeat FROM b)) WITHIN GROUP (ORDER BY cs.window_orders) FILTER (WHERE cs.window_orders >= 2) AS f${
-                    median
-                      ? `,
-                  coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY cs.revenue) FILTER (WHERE cs.orders_count >= 2 AND cs.last_order_at > ${churnedBefore}), 0) AS median`
-                      : ""
-                  }
-             ${ranked})${
-               median
-                 ? `,
+    `WITH ${boundariesSql(`customer_stats x WHERE ${notErasedSql("x")}`, RANKED_COLUMNS, median ? medianSql : undefined)}${
+      median
+        ? `,
      stored AS (INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(t.median::float8), ${at} FROM t
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)`
-                 : ""
-             }
+        : ""
+    }
      UPDATE customer_stats c
-        SET r_score = ${r}, f_score = ${f}, m_score = ${m}, rfm_class = ${rfmClassSql(r, f, m)}, rfm_at = ${at}
+        SET r_score = ${scores.r}, f_score = ${scores.f}, m_score = ${scores.m}, rfm_class = ${scores.rfmClass}, rfm_at = ${at}
        FROM t
-      WHERE ${notErasedSql("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${r}, ${f}, ${m}))`,
+      WHERE ${notErasedSql("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${scores.r}, ${scores.f}, ${scores.m}))`,
     ...p.values,
   );
+}
+
+/** Where a relation keeps the values RFM ranks. */
+interface RankedColumns {
+  last: string;
+  money: string;
+  orders: string;
+}
+
+const RANKED_COLUMNS: RankedColumns = { last: "last_order_at", money: "window_revenue", orders: "window_orders" };
+
+/**
+ * CTEs n, b and t over `from` (a FROM clause whose rows are `x`): how many are ranked, the boundaries'
+ * fractions, and t's one row of boundary values (r, m, f, plus `extra` columns).
+ */
+function boundariesSql(from: string, cols: RankedColumns, extra?: string): string {
+  // Money sorted as float8: exact for numeric(14,2) (distinct amounts stay distinct and in order), and a
+  // float8 sort is several times faster than a numeric one.
+  return `n AS (SELECT count(*)::int AS everyone, count(*) FILTER (WHERE x.${cols.orders} >= 2)::int AS repeat FROM ${from}),
+     b AS (SELECT ${boundaryFractionsSql("n.everyone", 1, 5)} AS everyone, ${boundaryFractionsSql("n.repeat", 2, 4)} AS repeat FROM n),
+     t AS (SELECT percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY x.${cols.last}) AS r,
+                  percentile_disc((SELECT everyone FROM b)) WITHIN GROUP (ORDER BY x.${cols.money}::float8) AS m,
+                  percentile_disc((SELECT repeat FROM b)) WITHIN GROUP (ORDER BY x.${cols.orders}) FILTER (WHERE x.${cols.orders} >= 2) AS f${extra ? `,\n                  ${extra}` : ""}
+             FROM ${from})`;
+}
+
+/** R, F, M and the class of the row `row`, from t's boundaries. */
+function scoresSql(row: string, cols: RankedColumns): { r: string; f: string; m: string; rfmClass: string } {
+  const score = (value: string, boundaries: string, base: number) =>
+    `(CASE ${Array.from({ length: 5 - base }, (_, j) => 5 - base - j)
+      .map((i) => `WHEN ${value} > t.${boundaries}[${i}] THEN ${base + i}`)
+      .join(" ")} ELSE ${base} END)`;
+  const r = score(`${row}.${cols.last}`, "r", 1);
+  const m = score(`${row}.${cols.money}::float8`, "m", 1);
+  const f = `(CASE WHEN ${row}.${cols.orders} <= 1 THEN 1 ELSE ${score(`${row}.${cols.orders}`, "f", 2)} END)`;
+  return { r, f, m, rfmClass: rfmClassSql(r, f, m) };
 }
