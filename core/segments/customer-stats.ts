@@ -22,16 +22,19 @@ import { boundaryFractionsSql, rfmClassSql } from "./rfm.ts";
 export interface RefreshResult {
   /** Customers whose aggregates were recomputed and changed (an ingestion batch: every customer it names). */
   recomputed: number;
-  /** Customers whose RFM scores changed. */
+  /** Customers whose RFM scores changed (a rebuild: whose row it wrote with scores). */
   rescored: number;
   removed: number;
 }
 
 export async function refreshCustomerStats(deps: CoreDeps, options: { subscriberIds?: number[]; rebuild?: boolean } = {}): Promise<RefreshResult> {
-  if (options.subscriberIds) return { ...(await aggregate(deps, { ids: [...new Set(options.subscriberIds)] })), rescored: 0 };
+  if (options.subscriberIds) {
+    const { recomputed, removed } = await aggregate(deps, { ids: [...new Set(options.subscriberIds)] });
+    return { recomputed, removed, rescored: 0 };
+  }
   // The rolling windows move to "now" together: the anchor row is held for the whole recomputation, so an
   // ingestion batch (which computes its customers' windows as of the anchor) waits and then uses the new one.
-  const { all, ...result } = await deps.db.prisma.$transaction(
+  const { all, scored, ...result } = await deps.db.prisma.$transaction(
     async (tx) => {
       const [anchor] = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR UPDATE`);
       // Every aggregate was exact as of the anchor: only what changed since needs recomputing.
@@ -49,7 +52,7 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
-  const rescored = await rank(deps);
+  const rescored = scored + (await rank(deps));
   // Recomputing everybody rewrote every row, then ranking every row rewrote them again: without a vacuum
   // the next hourly refreshes wade through the dead versions (the unscored index alone holds one per row).
   if (all) await deps.db.prisma.$executeRawUnsafe(`VACUUM (ANALYZE) customer_stats`);
@@ -77,7 +80,8 @@ const shiftedRange = (from: string, to: string, days: number) =>
   `(o.paid_at > ${from} - interval '${days * 24} hours' AND o.paid_at <= ${to} - interval '${days * 24} hours')`;
 
 /** Recomputes the aggregates (lifetime, RFM window, rolling windows) of some customers from their paid orders. */
-async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResult, "rescored">> {
+/** `scored`: rows a rebuild wrote with new RFM scores. */
+async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResult, "rescored"> & { scored: number }> {
   const now = deps.clock.now();
   const windowDays = analyticsSettingsOf(deps).rfmWindowDays;
   const p = new SqlParams();
@@ -89,7 +93,7 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   let who = "";
   let lock = "";
   if ("ids" in which) {
-    if (which.ids.length === 0) return { recomputed: 0, removed: 0 };
+    if (which.ids.length === 0) return { recomputed: 0, removed: 0, scored: 0 };
     who = `SELECT jsonb_array_elements_text(${p.add(JSON.stringify(which.ids), "jsonb")})::int AS subscriber_id`;
     lock = `anchor AS (SELECT windows_at FROM customer_stats_anchor WHERE id = 1 FOR SHARE),`;
     anchor = `coalesce((SELECT windows_at FROM anchor), 'epoch'::timestamptz)`;
@@ -135,13 +139,27 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   // Recomputing everybody: the rows that changed are updated (an upsert would lock every existing row,
   // changed or not), the new ones inserted, the ones with no aggregate deleted, all in one statement.
   // A refresh rewrites only the rows that changed; an ingestion batch also marks its customers for rescoring.
+  // Recomputing everybody also scores everybody in the same statement (ranked among the new aggregates,
+  // erased people unscored, as rank() does): a row is written once instead of inserted, then rewritten by
+  // the ranking. rank() then finds nothing left to change.
+  const scores = scoresSql("agg", { last: "last_order_at", money: windowRevenue, orders: windowOrders });
+  const ranked = ["r_score", "f_score", "m_score", "rfm_class"];
+  const rankedValues = [scores.r, scores.f, scores.m, scores.rfmClass].map((v) => `CASE WHEN ${notErasedSql("agg")} THEN ${v} END`);
   const write = all
-    ? `changed AS (UPDATE customer_stats cs SET ${stored.map((c, i) => `${c} = ${computed[i]}`).join(", ")}, updated_at = ${at}
-                     FROM agg WHERE agg.subscriber_id = cs.subscriber_id AND ${differs("cs", computed)} RETURNING 1),
-       added AS (${insert} WHERE NOT EXISTS (SELECT 1 FROM customer_stats x WHERE x.subscriber_id = agg.subscriber_id)
-                 ON CONFLICT (subscriber_id) DO NOTHING RETURNING 1),
+    ? `${boundariesSql(`agg x WHERE ${notErasedSql("x")}`, { last: "last_order_at", money: windowRevenue, orders: windowOrders })},
+       changed AS (UPDATE customer_stats cs SET ${[...stored, ...ranked].map((c, i) => `${c} = ${[...computed, ...rankedValues][i]}`).join(", ")},
+                          rfm_at = ${at}, updated_at = ${at}
+                     FROM agg, t
+                    WHERE agg.subscriber_id = cs.subscriber_id
+                      AND (cs.rfm_at IS NULL OR (${[...stored, ...ranked].map((c) => `cs.${c}`).join(", ")}) IS DISTINCT FROM (${[...computed, ...rankedValues].join(", ")}))
+                   RETURNING cs.r_score IS NOT NULL AS scored),
+       added AS (INSERT INTO customer_stats AS cs (subscriber_id, ${[...stored, ...ranked].join(", ")}, rfm_at, updated_at)
+                 SELECT agg.subscriber_id, ${[...computed, ...rankedValues].join(", ")}, ${at}, ${at} FROM agg, t
+                  WHERE NOT EXISTS (SELECT 1 FROM customer_stats x WHERE x.subscriber_id = agg.subscriber_id)
+                 ON CONFLICT (subscriber_id) DO NOTHING RETURNING cs.r_score IS NOT NULL AS scored),
        gone AS (DELETE FROM customer_stats cs WHERE NOT EXISTS (SELECT 1 FROM agg WHERE agg.subscriber_id = cs.subscriber_id) RETURNING 1)
-     SELECT ((SELECT count(*) FROM changed) + (SELECT count(*) FROM added))::int AS recomputed, (SELECT count(*) FROM gone)::int AS removed`
+     SELECT ((SELECT count(*) FROM changed) + (SELECT count(*) FROM added))::int AS recomputed, (SELECT count(*) FROM gone)::int AS removed,
+            ((SELECT count(*) FROM changed WHERE scored) + (SELECT count(*) FROM added WHERE scored))::int AS scored`
     : `up AS (${insert}
      ON CONFLICT (subscriber_id) DO UPDATE SET ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}, updated_at = excluded.updated_at${
        "ids" in which
@@ -153,8 +171,8 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
       )}`
      }
      RETURNING 1)
-     SELECT (SELECT count(*) FROM up)::int AS recomputed, 0 AS removed`;
-  const [counts] = await deps.db.prisma.$queryRawUnsafe<{ recomputed: number; removed: number }[]>(
+     SELECT (SELECT count(*) FROM up)::int AS recomputed, 0 AS removed, 0 AS scored`;
+  const [counts] = await deps.db.prisma.$queryRawUnsafe<{ recomputed: number; removed: number; scored: number }[]>(
     `WITH ${lock}${who ? `who AS (${who}),` : ""}
      agg AS ${all ? "MATERIALIZED " : ""}(
        SELECT o.subscriber_id, count(*)::int AS orders_count, sum(o.amount) AS revenue,
@@ -177,7 +195,7 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
       JSON.stringify(which.ids),
     );
   }
-  return { recomputed, removed };
+  return { recomputed, removed, scored: counts!.scored };
 }
 
 /**
