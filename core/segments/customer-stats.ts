@@ -144,7 +144,9 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   // the ranking. rank() then finds nothing left to change.
   const scores = scoresSql("agg", { last: "last_order_at", money: windowRevenue, orders: windowOrders });
   const ranked = ["r_score", "f_score", "m_score", "rfm_class"];
-  const rankedValues = [scores.r, scores.f, scores.m, scores.rfmClass].map((v) => `CASE WHEN ${notErasedSql("agg")} THEN ${v} END`);
+  // NOT IN, not NOT EXISTS: inside an expression it becomes one hashed list of the erased, not a probe per value.
+  const kept = `agg.subscriber_id NOT IN (SELECT e.id FROM subscriber e WHERE e.erased_at IS NOT NULL)`;
+  const rankedValues = [scores.r, scores.f, scores.m, scores.rfmClass].map((v) => `CASE WHEN ${kept} THEN ${v} END`);
   const write = all
     ? `${boundariesSql(`agg x WHERE ${notErasedSql("x")}`, { last: "last_order_at", money: windowRevenue, orders: windowOrders })},
        changed AS (UPDATE customer_stats cs SET ${[...stored, ...ranked].map((c, i) => `${c} = ${[...computed, ...rankedValues][i]}`).join(", ")},
