@@ -157,7 +157,8 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
                    RETURNING cs.r_score IS NOT NULL AS scored),
        added AS (INSERT INTO customer_stats AS cs (subscriber_id, ${[...stored, ...ranked].join(", ")}, rfm_at, updated_at)
                  SELECT agg.subscriber_id, ${[...computed, ...rankedValues].join(", ")}, ${at}, ${at} FROM agg, t
-                  WHERE NOT EXISTS (SELECT 1 FROM customer_stats x WHERE x.subscriber_id = agg.subscriber_id)
+                 -- The existing rows by their key, not by an anti-join reading customer_stats: this statement makes
+                 -- the table grow, and a nested loop over a table that was empty when planned rescans every new row.
                  ON CONFLICT (subscriber_id) DO NOTHING RETURNING cs.r_score IS NOT NULL AS scored),
        gone AS (DELETE FROM customer_stats cs WHERE NOT EXISTS (SELECT 1 FROM agg WHERE agg.subscriber_id = cs.subscriber_id) RETURNING 1)
      SELECT ((SELECT count(*) FROM changed) + (SELECT count(*) FROM added))::int AS recomputed, (SELECT count(*) FROM gone)::int AS removed,
