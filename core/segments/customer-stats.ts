@@ -41,7 +41,7 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
       const which: Which = options.rebuild || !anchor ? { all: true } : { since: anchor.at, windowsSince: anchor.at };
       // Every order: grouped as the (subscriber_id, paid_at, status, amount) index already orders them, in one
       // streaming pass. A hash of 600 000 customers' running sums spills to disk and took 2.4x as long
-      // (bench/results/rfm-issue-19.md); a statement that writes cannot use parallel workers either way.
+      // (bench/results/issue-19-rfm/README.md); a statement that writes cannot use parallel workers either way.
       if ("all" in which) await tx.$executeRawUnsafe(`SET LOCAL enable_hashagg = off`);
       const r = await aggregate({ ...deps, db: { ...deps.db, prisma: tx as typeof deps.db.prisma } }, which);
       await tx.$executeRawUnsafe(
