@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)("event stats on %s", (kind) => {
       JSON.stringify(rows.map(([s, t, at]) => ({ s, t, at, k: `${s}-${t}-${at}` }))),
     );
   const members = async (text: string) => {
-    const compiled = await compileFor(deps, parseSegmentText(text));
+    const compiled = compileFor(deps, parseSegmentText(text));
     const rows = await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`${compiled.sql} ORDER BY 1`, ...compiled.params);
     return rows.map((r) => r.subscriber_id);
   };
