@@ -14,6 +14,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
+import { createCampaign } from "../core/campaigns/campaigns.ts";
+import { preflight } from "../core/campaigns/preflight.ts";
 import { keyFigures } from "../core/metrics/key-figures.ts";
 import { periodFigures } from "../core/metrics/period-figures.ts";
 import { calendarPeriod, previousPeriod, type Period } from "../core/metrics/period.ts";
@@ -286,6 +288,24 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
       if (withColumns !== byScan) throw new Error(`the window columns and the orders scan disagree on ${text}: ${withColumns} vs ${byScan}`);
     }
     await measure(`Segment report (size, breakdowns, sample): \`${CUSTOM}\``, () => segmentReport(deps, parseSegmentText(CUSTOM)), { plan: "report-loyal-spent-90d" });
+    // The pre-flight card: who of the audience can be messaged, the exclusions, the holdout, quiet hours.
+    for (const [text, plan] of [
+      [CUSTOM, "preflight-loyal-spent-90d"],
+      ["consent = subscribed", "preflight-subscribed"],
+    ] as const) {
+      const draft = await createCampaign(deps, {
+        name: `bench pre-flight ${plan}`,
+        segmentText: text,
+        segment: parseSegmentText(text),
+        kind: "message",
+        message: { A: { text: "Hello {first_name}" } },
+        sendAt: new Date(NOW.getTime() + 3_600_000),
+        holdoutPercent: 10,
+        createdBy: "bench",
+        draft: true,
+      });
+      await measure(`Pre-flight card (reachable, exclusions, frequency cap, holdout, quiet hours): \`${text}\``, () => preflight(deps, { campaignId: draft.id, ratePerSecond: 30 }), { plan });
+    }
     const week = calendarPeriod("week", NOW, "Europe/Berlin", -1);
     await measure("Metrics set: keyFigures for last week and the week before", () => keyFigures(deps, { period: week }), { plan: "metrics-week" });
     const month = calendarPeriod("month", NOW, "Europe/Berlin", -1);
