@@ -10,11 +10,20 @@ ADD COLUMN     "prev_paid_at" TIMESTAMPTZ(3);
 -- distinct buyers are then the orders of the period whose previous paid order
 -- is before the period (or none), so the metrics count orders on an index-only
 -- scan instead of grouping hundreds of thousands of them by customer.
+-- On a large store (10 million orders) this rewrites every paid order once:
+-- a sequential read sorted in memory, not an index walk over the heap.
+SET LOCAL work_mem = '256MB';
+SET LOCAL maintenance_work_mem = '256MB';
+SET LOCAL enable_indexscan = off;
+SET LOCAL enable_bitmapscan = off;
 UPDATE "order" o SET prev_paid_at = x.prev, next_paid_at = x.next
   FROM (SELECT id, lag(paid_at) OVER w AS prev, lead(paid_at) OVER w AS next
           FROM "order" WHERE status = 'paid'
         WINDOW w AS (PARTITION BY subscriber_id ORDER BY paid_at, id)) x
  WHERE o.id = x.id AND (x.prev IS NOT NULL OR x.next IS NOT NULL);
+
+RESET enable_indexscan;
+RESET enable_bitmapscan;
 
 -- CreateIndex
 CREATE INDEX "order_paid_at_status_subscriber_id_amount_currency_prev_pai_idx" ON "order"("paid_at", "status", "subscriber_id", "amount", "currency", "prev_paid_at", "next_paid_at");
