@@ -14,8 +14,11 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
+import { createCampaign } from "../core/campaigns/campaigns.ts";
+import { preflight } from "../core/campaigns/preflight.ts";
 import { keyFigures } from "../core/metrics/key-figures.ts";
-import { calendarPeriod } from "../core/metrics/period.ts";
+import { periodFigures } from "../core/metrics/period-figures.ts";
+import { calendarPeriod, previousPeriod, type Period } from "../core/metrics/period.ts";
 import { builtInSegment, builtInSizes } from "../core/segments/built-in-segments.ts";
 import { refreshCustomerStats } from "../core/segments/customer-stats.ts";
 import { parseSegmentText } from "../core/segments/parse-segment-text.ts";
@@ -72,6 +75,25 @@ function previousFigures(kind: DatabaseKind, customers: number): Map<string, num
   if (!fs.existsSync(file)) return new Map();
   const old = JSON.parse(fs.readFileSync(file, "utf8")) as { results: Measure[] };
   return new Map(old.results.map((r) => [r.name, r.ms]));
+}
+
+/** A period's buyers by grouping its orders by customer (the definitions in period-figures.ts): what the order chain must agree with. */
+async function buyersByGrouping(db: Database, period: Period) {
+  const before = previousPeriod(period).from;
+  const [row] = await db.prisma.$queryRawUnsafe<{ buyers: number; repeatBuyers: number; previousBuyers: number; retained: number; orders: number }[]>(
+    `WITH buys AS (
+       SELECT o.subscriber_id, count(*) FILTER (WHERE o.paid_at >= $2) AS n, count(*) FILTER (WHERE o.paid_at < $2) AS n_before
+         FROM "order" o WHERE o.status = 'paid' AND o.paid_at >= $1 AND o.paid_at < $3 GROUP BY o.subscriber_id),
+     firsts AS (SELECT subscriber_id, min(paid_at) AS first_at FROM "order" WHERE status = 'paid' AND subscriber_id IN (SELECT subscriber_id FROM buys) GROUP BY subscriber_id)
+     SELECT count(*) FILTER (WHERE n > 0)::int AS buyers, count(*) FILTER (WHERE n > 0 AND (n >= 2 OR f.first_at < $2))::int AS "repeatBuyers",
+            count(*) FILTER (WHERE n_before > 0)::int AS "previousBuyers", count(*) FILTER (WHERE n > 0 AND n_before > 0)::int AS retained,
+            coalesce(sum(n), 0)::int AS orders
+       FROM buys JOIN firsts f USING (subscriber_id)`,
+    before,
+    period.from,
+    period.to,
+  );
+  return row!;
 }
 
 /** A segment's size by the orders scan (no window columns): what the columns must agree with. */
@@ -266,10 +288,35 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
       if (withColumns !== byScan) throw new Error(`the window columns and the orders scan disagree on ${text}: ${withColumns} vs ${byScan}`);
     }
     await measure(`Segment report (size, breakdowns, sample): \`${CUSTOM}\``, () => segmentReport(deps, parseSegmentText(CUSTOM)), { plan: "report-loyal-spent-90d" });
+    // The pre-flight card: who of the audience can be messaged, the exclusions, the holdout, quiet hours.
+    for (const [text, plan] of [
+      [CUSTOM, "preflight-loyal-spent-90d"],
+      ["consent = subscribed", "preflight-subscribed"],
+    ] as const) {
+      const draft = await createCampaign(deps, {
+        name: `bench pre-flight ${plan}`,
+        segmentText: text,
+        segment: parseSegmentText(text),
+        kind: "message",
+        message: { A: { text: "Hello {first_name}" } },
+        sendAt: new Date(NOW.getTime() + 3_600_000),
+        holdoutPercent: 10,
+        createdBy: "bench",
+        draft: true,
+      });
+      await measure(`Pre-flight card (reachable, exclusions, frequency cap, holdout, quiet hours): \`${text}\``, () => preflight(deps, { campaignId: draft.id, ratePerSecond: 30 }), { plan });
+    }
     const week = calendarPeriod("week", NOW, "Europe/Berlin", -1);
     await measure("Metrics set: keyFigures for last week and the week before", () => keyFigures(deps, { period: week }), { plan: "metrics-week" });
     const month = calendarPeriod("month", NOW, "Europe/Berlin", -1);
     await measure("Metrics set: keyFigures for last month and the month before", () => keyFigures(deps, { period: month }), { plan: "metrics-month" });
+    // The figures counted on the order chain, against the same figures by grouping the orders by customer.
+    for (const period of [week, month]) {
+      const [chain, grouped] = [await periodFigures(deps, { period }), await buyersByGrouping(db, period)];
+      for (const key of ["buyers", "repeatBuyers", "previousBuyers", "retained", "orders"] as const) {
+        if (chain[key] !== grouped[key]) throw new Error(`the order chain and the grouping disagree on ${key}: ${chain[key]} vs ${grouped[key]}`);
+      }
+    }
 
     const sample = Math.min(size.customers, Number(args["naive-sample"]));
     const naive = await naiveLoyalBigSpenders(db, { now: NOW, sample, customers: size.customers });

@@ -39,22 +39,27 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
                          FROM acquisition_spend sp WHERE sp.source ${only}) x
                 WHERE x.start < ${to} AND x.stop > ${from}) a
         GROUP BY a.source),
+     -- Confirmed in the period (index on consent_record.at), read once for both figures below.
+     confirmed AS MATERIALIZED (
+       SELECT DISTINCT c.subscriber_id FROM consent_record c
+        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}),
      firsts AS (
-       SELECT s.source, count(DISTINCT c.subscriber_id)::int AS acquired
-         FROM consent_record c JOIN subscriber s ON s.id = c.subscriber_id
-        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}
+       SELECT s.source, count(*)::int AS acquired
+         FROM confirmed c JOIN subscriber s ON s.id = c.subscriber_id
+        WHERE s.source ${only}
           AND NOT EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from})
         GROUP BY s.source),
-     acquired_people AS (
-       SELECT DISTINCT c.subscriber_id AS id FROM consent_record c JOIN subscriber s ON s.id = c.subscriber_id
-        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to} AND s.source ${only}),
+     arrived AS (
+       -- Opened the bot in the period: a Telegram identity, or (erased since) a consent record written by the bot;
+       -- and anyone confirmed in the period. A union of two narrow reads (indexes on created_at and at), not a scan by source.
+       SELECT subscriber_id AS id FROM confirmed
+       UNION
+       SELECT s.id FROM subscriber s
+        WHERE s.created_at >= ${from} AND s.created_at < ${to}
+          AND (s.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = s.id AND b.channel = 'telegram'))),
      arrivals AS (
-       -- Opened the bot: a Telegram identity, or (erased since) a consent record written by the bot.
-       SELECT s.source, count(*)::int AS arrived FROM subscriber s
+       SELECT s.source, count(*)::int AS arrived FROM arrived a JOIN subscriber s ON s.id = a.id
         WHERE s.source ${only}
-          AND ((s.created_at >= ${from} AND s.created_at < ${to}
-                AND (s.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = s.id AND b.channel = 'telegram')))
-               OR s.id IN (SELECT id FROM acquired_people))
         GROUP BY s.source)
      SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived

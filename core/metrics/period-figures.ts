@@ -64,25 +64,32 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
          FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r
                 WHERE ${has("r.subscriber_id")} AND r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
                 ORDER BY r.subscriber_id, r.answered_at DESC, r.id DESC) latest),
-     buys AS (
-       SELECT o.subscriber_id, count(*) FILTER (WHERE o.paid_at >= ${from})::int AS n,
-              coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0) AS revenue,
-              count(*) FILTER (WHERE o.paid_at < ${from})::int AS n_before
+     -- One pass over the orders of this period and the one before, counting orders rather than grouping
+     -- them by customer: each customer's paid orders form a chain (prev_paid_at / next_paid_at, kept by
+     -- triggers on "order"), so a customer bought in [a, b) once per order there whose previous paid order
+     -- is before a. Per currency for revenue; a customer's counts fall in the currency of one order only.
+     paid AS (
+       SELECT o.currency,
+              count(*) FILTER (WHERE o.paid_at >= ${from})::int AS orders,
+              coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0)::float8 AS revenue,
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${from}))::int AS buyers,
+              -- a first ever order with no second one in the period: the only buyers who are not repeat buyers
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at IS NULL AND (o.next_paid_at IS NULL OR o.next_paid_at >= ${to}))::int AS one_time,
+              count(*) FILTER (WHERE o.paid_at < ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${before}))::int AS previous_buyers,
+              -- the first order in the period of a customer whose previous order is in the period before
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at >= ${before} AND o.prev_paid_at < ${from})::int AS retained
          FROM "order" o
         WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
-        GROUP BY o.subscriber_id),
+        GROUP BY o.currency),
      sales AS (
-       SELECT coalesce(sum(b.revenue), 0)::float8 AS revenue, coalesce(sum(b.n), 0)::int AS orders,
-              count(*) FILTER (WHERE b.n > 0)::int AS buyers,
-              count(*) FILTER (WHERE b.n > 0 AND (b.n >= 2 OR cs.first_order_at < ${from}))::int AS repeat_buyers,
-              count(*) FILTER (WHERE b.n_before > 0)::int AS previous_buyers,
-              count(*) FILTER (WHERE b.n_before > 0 AND b.n > 0)::int AS retained
-         FROM buys b LEFT JOIN customer_stats cs USING (subscriber_id)),
+       SELECT coalesce(sum(revenue), 0)::float8 AS revenue, coalesce(sum(orders), 0)::int AS orders,
+              coalesce(sum(buyers), 0)::int AS buyers, coalesce(sum(buyers - one_time), 0)::int AS repeat_buyers,
+              coalesce(sum(previous_buyers), 0)::int AS previous_buyers, coalesce(sum(retained), 0)::int AS retained
+         FROM paid),
      by_currency AS (
-       SELECT coalesce(jsonb_agg(jsonb_build_object('currency', x.currency, 'revenue', x.revenue, 'orders', x.orders) ORDER BY x.currency), '[]'::jsonb) AS sales
-         FROM (SELECT o.currency, sum(o.amount)::float8 AS revenue, count(*)::int AS orders FROM "order" o
-                WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${from} AND o.paid_at < ${to}
-                GROUP BY o.currency) x),
+       SELECT coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue, 'orders', orders) ORDER BY currency)
+                       FILTER (WHERE orders > 0), '[]'::jsonb) AS sales
+         FROM paid),
      base AS (
        SELECT count(*)::int AS customers,
               avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
