@@ -40,6 +40,12 @@ export async function resolveAudience(deps: CoreDeps, text: string): Promise<{ t
  * The audience's SQL as of `now` (windows such as "within 2d" count back from it). `windowStatsAt`
  * (windowStatsAnchor) lets rolling order windows read customer_stats: same people, faster.
  */
-export function audienceQuery(deps: CoreDeps, definition: unknown, now: Date = deps.clock.now(), windowStatsAt: Date | null = null): AudienceQuery {
-  return compileSegment(segmentDefinitionSchema.parse(definition), { now, settings: analyticsSettingsOf(deps), windowStatsAt });
+export function audienceQuery(
+  deps: CoreDeps,
+  definition: unknown,
+  now: Date = deps.clock.now(),
+  windowStatsAt: Date | null = null,
+  options: { recipientColumns?: boolean } = {},
+): AudienceQuery {
+  return compileSegment(segmentDefinitionSchema.parse(definition), { now, settings: analyticsSettingsOf(deps), windowStatsAt, ...options });
 }

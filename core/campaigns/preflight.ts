@@ -109,22 +109,30 @@ export const FAR_AHEAD_DAYS = 30;
 
 export async function preflight(deps: CoreDeps, input: { campaignId: number; ratePerSecond: number }): Promise<Preflight> {
   const c = await requireCampaign(deps, input.campaignId);
-  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now(), await windowStatsAnchor(deps.db));
+  const audience = audienceQuery(deps, c.segment, c.sendAt > deps.clock.now() ? c.sendAt : deps.clock.now(), await windowStatsAnchor(deps.db), {
+    recipientColumns: true,
+  });
   const k = audience.params.length;
   const p = (n: number) => `$${k + n}`;
-  const reachable = `s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL`;
+  // Each split is hashed only when the campaign has it (an md5 per person and split: seconds at a million people).
+  const heldOut = c.holdoutPercent > 0 ? `${bucketSql(p(1), "holdout")} < ${p(2)}::int` : `(${p(2)}::int < 0)`;
+  const variantB = c.variantBPercent > 0 ? `${bucketSql(p(1), "variant")} < ${p(3)}::int` : `(${p(3)}::int < 0)`;
+  const inRest = c.testPercent > 0 ? `${bucketSql(p(1), "test")} >= ${p(9)}::int` : `(${p(9)}::int < 0)`;
   const rows = await deps.db.prisma.$queryRawUnsafe<Record<string, number | string | null>[]>(
-    `WITH candidates AS (
-       SELECT s.id, s.timezone, s.consent_status, (${reachable}) AS reachable,
-              ${bucketSql(p(1), "holdout")} < ${p(2)}::int AS held_out,
-              ${bucketSql(p(1), "variant")} < ${p(3)}::int AS variant_b,
-              (${p(9)}::int > 0 AND ${bucketSql(p(1), "test")} >= ${p(9)}::int) AS in_rest,
-              ${p(4)}::boolean AND (SELECT count(*) FROM delivery x
-                 WHERE x.subscriber_id = s.id AND x.kind = 'marketing' AND x.status = 'sent'
-                   AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')) >= ${p(7)}::int AS capped
-         FROM (SELECT DISTINCT subscriber_id FROM (${audience.sql}) a) aud
-         JOIN subscriber s ON s.id = aud.subscriber_id
-        WHERE s.erased_at IS NULL
+    `WITH capped_people AS MATERIALIZED (
+       -- The frequency cap: people sent enough marketing messages lately, counted once from the recent sends.
+       SELECT x.subscriber_id FROM delivery x
+        WHERE ${p(1)}::int IS NOT NULL AND ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
+          AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
+        GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int),
+     candidates AS (
+       -- The audience query returns each member once, with the columns the card needs (no join back).
+       SELECT s.id, s.timezone, s.consent_status, s.reachable,
+              (s.reachable AND ${heldOut}) AS held_out,
+              (s.reachable AND ${variantB}) AS variant_b,
+              (s.reachable AND ${inRest}) AS in_rest,
+              (s.reachable AND s.id IN (SELECT subscriber_id FROM capped_people)) AS capped
+         FROM (SELECT a.subscriber_id AS id, a.timezone, a.consent_status, a.reachable FROM (${audience.sql}) a) s
      )
      SELECT NULL AS timezone,
             count(*)::int AS matched,

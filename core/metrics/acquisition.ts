@@ -39,28 +39,31 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
                          FROM acquisition_spend sp WHERE sp.source ${only}) x
                 WHERE x.start < ${to} AND x.stop > ${from}) a
         GROUP BY a.source),
-     -- Confirmed in the period (index on consent_record.at), read once for both figures below.
+     -- Confirmed in the period (index on consent_record.at), each with their source and whether they had
+     -- confirmed before: per-person index probes (subscriber's key, consent_record(subscriber_id, at)) in the
+     -- select list, so neither table is read whole for the few tens of thousands of the period.
      confirmed AS MATERIALIZED (
-       SELECT DISTINCT c.subscriber_id FROM consent_record c
-        WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}),
+       SELECT c.subscriber_id,
+              (SELECT s.source FROM subscriber s WHERE s.id = c.subscriber_id) AS source,
+              EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from}) AS before
+         FROM (SELECT DISTINCT c.subscriber_id FROM consent_record c
+                WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}) c),
      firsts AS (
-       SELECT s.source, count(*)::int AS acquired
-         FROM confirmed c JOIN subscriber s ON s.id = c.subscriber_id
-        WHERE s.source ${only}
-          AND NOT EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from})
-        GROUP BY s.source),
+       SELECT source, count(*)::int AS acquired FROM confirmed
+        WHERE source ${only} AND NOT before
+        GROUP BY source),
      arrived AS (
        -- Opened the bot in the period: a Telegram identity, or (erased since) a consent record written by the bot;
-       -- and anyone confirmed in the period. A union of two narrow reads (indexes on created_at and at), not a scan by source.
-       SELECT subscriber_id AS id FROM confirmed
+       -- and anyone confirmed in the period. Two narrow reads (indexes on created_at and at), not a scan by source.
+       SELECT subscriber_id AS id, source FROM confirmed
        UNION
-       SELECT s.id FROM subscriber s
+       SELECT s.id, s.source FROM subscriber s
         WHERE s.created_at >= ${from} AND s.created_at < ${to}
           AND (s.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = s.id AND b.channel = 'telegram'))),
      arrivals AS (
-       SELECT s.source, count(*)::int AS arrived FROM arrived a JOIN subscriber s ON s.id = a.id
-        WHERE s.source ${only}
-        GROUP BY s.source)
+       SELECT source, count(*)::int AS arrived FROM arrived
+        WHERE source ${only}
+        GROUP BY source)
      SELECT source, coalesce(spend.spend, 0)::float8 AS spend, coalesce(firsts.acquired, 0)::int AS acquired,
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived
        FROM spend FULL JOIN firsts USING (source) FULL JOIN arrivals USING (source)

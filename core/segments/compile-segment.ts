@@ -43,6 +43,11 @@ export interface CompileOptions {
    * language, the dimensions of the segment report: one pass instead of joining the members back.
    */
   breakdowns?: boolean;
+  /**
+   * Also return each member's timezone, consent status and whether a message can reach them now
+   * (the pre-flight card's columns), from the subscriber row the query reads anyway.
+   */
+  recipientColumns?: boolean;
 }
 
 export interface CompiledSegment {
@@ -53,7 +58,7 @@ export interface CompiledSegment {
 export function compileSegment(definition: SegmentDefinition, options: CompileOptions): CompiledSegment {
   const c = new Compiler(options);
   const predicate = c.condition(definition.where);
-  const driver = options.breakdowns ? undefined : narrowDriver(definition.where);
+  const driver = options.breakdowns || options.recipientColumns ? undefined : narrowDriver(definition.where);
   if (driver) {
     // Only buyers (or only people with an NPS answer) can match and nothing else is read: a pass over that
     // one narrow relation, the few erased people anti-joined, instead of joining it to every subscriber.
@@ -61,13 +66,17 @@ export function compileSegment(definition: SegmentDefinition, options: CompileOp
     const alias = driver === "stats" ? "cs" : "nps";
     return { sql: `SELECT ${alias}.subscriber_id FROM ${from}\n WHERE ${notErasedSql(alias)} AND ${predicate}`, params: c.params.values };
   }
-  const extra = options.breakdowns ? `,\n       ${c.breakdownColumns()}` : "";
+  const extra = [options.breakdowns ? `,\n       ${c.breakdownColumns()}` : "", options.recipientColumns ? `,\n       ${RECIPIENT_COLUMNS}` : ""].join("");
   const ctes = c.ctes.length > 0 ? `WITH ${c.ctes.join(",\n     ")}\n` : "";
   const sql = `${ctes}SELECT s.id AS subscriber_id${extra}
   FROM subscriber s${c.joins.map((j) => `\n  LEFT JOIN ${j}`).join("")}
  WHERE s.erased_at IS NULL AND ${predicate}`;
   return { sql, params: c.params.values };
 }
+
+/** Who a campaign can message now: subscribed, not blocked or unreachable, with a Telegram chat. */
+const RECIPIENT_COLUMNS = `s.timezone, s.consent_status::text AS consent_status,
+       (s.consent_status = 'subscribed' AND s.blocked_at IS NULL AND s.unreachable_at IS NULL AND s.telegram_id IS NOT NULL) AS reachable`;
 
 type Driver = "stats" | "nps";
 

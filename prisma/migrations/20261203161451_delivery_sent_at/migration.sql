@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "delivery_sent_at_idx" ON "delivery"("sent_at");
+
