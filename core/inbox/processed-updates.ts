@@ -49,15 +49,14 @@ export async function pruneProcessedSlackEvents(deps: CoreDeps, olderThanHours =
  * someone we do not know yet.
  */
 export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<{ claimed: boolean; subscriber: Subscriber | null }> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<(SubscriberRow & { claimed: boolean })[]>(
+  // Every update runs it: straight on the driver, without Prisma's per-query work.
+  const rows = await deps.db.query<SubscriberRow & { claimed: boolean }>(
     `WITH claim AS (
-       INSERT INTO processed_update (update_id, processed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING update_id
+       INSERT INTO processed_update (update_id, processed_at) VALUES ($1::bigint, $2::timestamptz) ON CONFLICT DO NOTHING RETURNING update_id
      )
      SELECT EXISTS (SELECT 1 FROM claim) AS claimed, s.*
-       FROM (SELECT 1) AS one LEFT JOIN subscriber s ON s.telegram_id = $3`,
-    BigInt(updateId),
-    deps.clock.now(),
-    telegramId === undefined ? null : BigInt(telegramId),
+       FROM (SELECT 1) AS one LEFT JOIN subscriber s ON s.telegram_id = $3::bigint`,
+    [updateId, deps.clock.now(), telegramId ?? null],
   );
   const row = rows[0];
   const claimed = Boolean(row?.claimed);

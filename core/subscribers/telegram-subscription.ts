@@ -86,10 +86,10 @@ export async function startSubscription(
 async function createPending(deps: CoreDeps, identity: TelegramIdentity, source: string | null, now: Date): Promise<Subscriber | undefined> {
   const profile = profileFrom(identity);
   const language = pickLanguage(identity.languageCode);
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+  const rows = await deps.db.query<{ id: number }>(
     `WITH created AS (
        INSERT INTO subscriber (telegram_id, first_name, last_name, username, language, consent_status, source, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)
+       VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, 'pending', $6::text, $7::timestamptz, $7::timestamptz)
        ON CONFLICT (telegram_id) DO NOTHING
        RETURNING id
      ), asked AS (
@@ -97,13 +97,7 @@ async function createPending(deps: CoreDeps, identity: TelegramIdentity, source:
        SELECT id, 'pending', 'telegram', $6, $7 FROM created
      )
      SELECT id FROM created`,
-    identity.telegramId,
-    profile.firstName,
-    profile.lastName,
-    profile.username,
-    language,
-    source,
-    now,
+    [identity.telegramId, profile.firstName, profile.lastName, profile.username, language, source, now],
   );
   const id = rows[0]?.id;
   if (id === undefined) return undefined;
@@ -162,28 +156,25 @@ async function changeConsent(
   onlyWhen: string,
   text: string | null,
 ): Promise<{ changed: boolean; subscriberId?: number; referrerId?: number }> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number; referrer_id: number | null }[]>(
+  const rows = await deps.db.query<{ subscriber_id: number; referrer_id: number | null }>(
     `WITH changed AS (
        UPDATE subscriber
-          SET consent_status = $2::"ConsentStatus", updated_at = $3,
-              consent_at = CASE WHEN $2::text = 'subscribed' THEN $3 ELSE consent_at END,
+          SET consent_status = $2::"ConsentStatus", updated_at = $3::timestamptz,
+              consent_at = CASE WHEN $2::text = 'subscribed' THEN $3::timestamptz ELSE consent_at END,
               unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
-        WHERE telegram_id = $1 AND ${onlyWhen}
+        WHERE telegram_id = $1::bigint AND ${onlyWhen}
        RETURNING id, source
      ), recorded AS (
        INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
-       SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
+       SELECT id, $2::"ConsentStatus", 'telegram', $4::text, CASE WHEN $2::text = 'subscribed' THEN source END, $3::timestamptz FROM changed
        RETURNING subscriber_id
      ), accepted AS (
-       UPDATE referral SET accepted_at = $3
+       UPDATE referral SET accepted_at = $3::timestamptz
         WHERE $2::text = 'subscribed' AND friend_id IN (SELECT id FROM changed) AND accepted_at IS NULL
        RETURNING friend_id, referrer_id
      )
      SELECT r.subscriber_id, a.referrer_id FROM recorded r LEFT JOIN accepted a ON a.friend_id = r.subscriber_id`,
-    telegramId,
-    status,
-    deps.clock.now(),
-    text,
+    [telegramId, status, deps.clock.now(), text],
   );
   const row = rows[0];
   if (!row) return { changed: false };
