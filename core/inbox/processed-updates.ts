@@ -43,23 +43,85 @@ export async function pruneProcessedSlackEvents(deps: CoreDeps, olderThanHours =
   return count;
 }
 
+export interface UpdateClaim {
+  /** False for a repeated delivery. */
+  claimed: boolean;
+  /** Null for someone we do not know yet. */
+  subscriber: Subscriber | null;
+}
+
 /**
  * The claim and the sender's record in one round trip (every update needs
  * both): `claimed` false for a repeated delivery; `subscriber` null for
  * someone we do not know yet.
  */
-export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<{ claimed: boolean; subscriber: Subscriber | null }> {
+export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
+  const [claim] = await claimUpdatesOf(deps, [{ updateId, telegramId }]);
+  return claim!;
+}
+
+/**
+ * Several updates' claims and senders in one statement, answered in the order
+ * asked. An update asked twice in the same call is claimed by the first ask.
+ */
+export async function claimUpdatesOf(deps: CoreDeps, updates: readonly { updateId: number; telegramId: number | undefined }[]): Promise<UpdateClaim[]> {
+  const distinct = [...new Set(updates.map((u) => u.updateId))];
+  const senders = new Map(updates.map((u) => [u.updateId, u.telegramId ?? null]));
   // Every update runs it: straight on the driver, without Prisma's per-query work.
-  const rows = await deps.db.query<SubscriberRow & { claimed: boolean }>(
-    `WITH claim AS (
-       INSERT INTO processed_update (update_id, processed_at) VALUES ($1::bigint, $2::timestamptz) ON CONFLICT DO NOTHING RETURNING update_id
+  const rows = await deps.db.query<SubscriberRow & { claim_update_id: string | number | bigint; claimed: boolean }>(
+    `WITH asked AS (
+       SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS a(update_id, telegram_id)
+     ), claim AS (
+       INSERT INTO processed_update (update_id, processed_at) SELECT update_id, $3::timestamptz FROM asked ON CONFLICT DO NOTHING RETURNING update_id
      )
-     SELECT EXISTS (SELECT 1 FROM claim) AS claimed, s.*
-       FROM (SELECT 1) AS one LEFT JOIN subscriber s ON s.telegram_id = $3::bigint`,
-    [updateId, deps.clock.now(), telegramId ?? null],
+     SELECT a.update_id AS claim_update_id, (c.update_id IS NOT NULL) AS claimed, s.*
+       FROM asked a LEFT JOIN claim c ON c.update_id = a.update_id LEFT JOIN subscriber s ON s.telegram_id = a.telegram_id`,
+    [distinct.map(String), distinct.map((id) => senders.get(id)?.toString() ?? null), deps.clock.now()],
   );
-  const row = rows[0];
-  const claimed = Boolean(row?.claimed);
-  if (!row || row.id === null) return { claimed, subscriber: null };
-  return { claimed, subscriber: subscriberFromRow({ ...row, id: row.id }) };
+  const byUpdate = new Map<string, UpdateClaim>();
+  for (const row of rows) {
+    const subscriber = row.id === null ? null : subscriberFromRow({ ...row, id: row.id });
+    byUpdate.set(String(row.claim_update_id), { claimed: Boolean(row.claimed), subscriber });
+  }
+  const seen = new Set<number>();
+  return updates.map(({ updateId }) => {
+    const claim = byUpdate.get(String(updateId)) ?? { claimed: false, subscriber: null };
+    const first = !seen.has(updateId);
+    seen.add(updateId);
+    return first ? claim : { ...claim, claimed: false };
+  });
+}
+
+/**
+ * Group commit for claims: every update waits for its own claim, but the
+ * claims asked while one statement is on its way go together in the next.
+ * Under a burst that is one statement per batch of updates instead of one per
+ * update; idle, a claim goes at once.
+ */
+export class UpdateClaims {
+  private queue: { updateId: number; telegramId: number | undefined; resolve: (c: UpdateClaim) => void; reject: (err: unknown) => void }[] = [];
+  private claiming = false;
+
+  constructor(private readonly deps: CoreDeps) {}
+
+  claim(updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ updateId, telegramId, resolve, reject });
+      if (!this.claiming) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.claiming = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 500);
+      try {
+        const claims = await claimUpdatesOf(this.deps, batch);
+        batch.forEach((asked, i) => asked.resolve(claims[i]!));
+      } catch (err) {
+        for (const asked of batch) asked.reject(err);
+      }
+    }
+    this.claiming = false;
+  }
 }
