@@ -2,6 +2,7 @@
 // processing and acknowledging). The update_id is the natural key: the first
 // delivery claims it, later ones are ignored. Slack's events likewise, by event_id.
 import type { CoreDeps } from "../deps.ts";
+import { GroupCommit } from "../db/group-commit.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
 import { subscriberFromRow, type SubscriberRow } from "../subscribers/subscriber-row.ts";
 
@@ -93,35 +94,18 @@ export async function claimUpdatesOf(deps: CoreDeps, updates: readonly { updateI
 }
 
 /**
- * Group commit for claims: every update waits for its own claim, but the
- * claims asked while one statement is on its way go together in the next.
- * Under a burst that is one statement per batch of updates instead of one per
- * update; idle, a claim goes at once.
+ * Group commit for claims (core/db/group-commit.ts): every update waits for
+ * its own claim, but the claims asked while one statement is on its way go
+ * together in the next - one statement per batch of updates under a burst.
  */
 export class UpdateClaims {
-  private queue: { updateId: number; telegramId: number | undefined; resolve: (c: UpdateClaim) => void; reject: (err: unknown) => void }[] = [];
-  private claiming = false;
+  private readonly group: GroupCommit<{ updateId: number; telegramId: number | undefined }, UpdateClaim>;
 
-  constructor(private readonly deps: CoreDeps) {}
-
-  claim(updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ updateId, telegramId, resolve, reject });
-      if (!this.claiming) void this.flush();
-    });
+  constructor(deps: CoreDeps) {
+    this.group = new GroupCommit((updates) => claimUpdatesOf(deps, updates));
   }
 
-  private async flush(): Promise<void> {
-    this.claiming = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, 500);
-      try {
-        const claims = await claimUpdatesOf(this.deps, batch);
-        batch.forEach((asked, i) => asked.resolve(claims[i]!));
-      } catch (err) {
-        for (const asked of batch) asked.reject(err);
-      }
-    }
-    this.claiming = false;
+  claim(updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
+    return this.group.run({ updateId, telegramId });
   }
 }
