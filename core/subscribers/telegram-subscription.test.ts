@@ -48,7 +48,8 @@ describe.each(DATABASE_KINDS)("subscriptions arriving together (%s)", (kind) => 
     expect(confirmed.map((c) => c.changed)).toEqual([...ids.slice(0, 10).map(() => true), false]);
     expect(declined.map((d) => d.changed)).toEqual([true, true]);
     const records = await database.db.prisma.consentRecord.findMany({ where: { subscriber: { telegramId: { in: ids } }, status: { in: ["subscribed", "declined"] } }, include: { subscriber: true } });
-    expect(records.filter((r) => r.status === "subscribed").map((r) => r.text).sort()).toEqual(ids.slice(0, 10).map((id) => `Agree ${id}`).sort());
+    expect(new Set(records.filter((r) => r.status === "subscribed").map((r) => r.text))).toEqual(new Set(ids.slice(0, 10).map((id) => `Agree ${id}`)));
+    expect(records.filter((r) => r.status === "subscribed")).toHaveLength(10);
     expect(records.filter((r) => r.status === "declined")).toHaveLength(2);
     const after = await database.db.prisma.subscriber.findMany({ where: { telegramId: { in: ids } }, orderBy: { telegramId: "asc" } });
     expect(after.map((s) => s.consentStatus)).toEqual([...ids.slice(0, 10).map(() => "subscribed"), "declined", "declined"]);
