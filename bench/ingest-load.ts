@@ -9,6 +9,7 @@
 //   BENCH_DATABASES=pglite BENCH_PHASE_S=10 BENCH_CLIENTS=200 tsx bench/ingest-load.ts
 import { fork } from "node:child_process";
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { startApplication } from "../bot/application.ts";
 import { parseConfig } from "../core/config.ts";
@@ -31,6 +32,8 @@ interface PhaseResult {
   eventsPerSecond: number;
   refused: number;
   requests: number;
+  /** The product's event loop (it runs in this process): p99 and max delay during the phase, ms. */
+  loopDelay: { p99: number; max: number };
 }
 
 function child(args: string[]): Promise<Record<string, number>> {
@@ -49,10 +52,13 @@ async function phase(tg: TelegramChild, baseUrl: string, clients: number): Promi
   const probing = child(["health", baseUrl, String(until), "0", "0", KEY]);
   await new Promise((r) => setTimeout(r, from - Date.now()));
   const before = (await tg.stats()).messages;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, until - Date.now()));
   const sent = (await tg.stats()).messages - before;
   const seconds = (performance.now() - t0) / 1000;
+  loop.disable();
   const [load, health] = await Promise.all([loading, probing]);
   return {
     msgPerSecond: sent / seconds,
@@ -60,6 +66,7 @@ async function phase(tg: TelegramChild, baseUrl: string, clients: number): Promi
     eventsPerSecond: load.stored! / seconds,
     refused: load.refused!,
     requests: load.requests!,
+    loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
   };
 }
 
@@ -115,14 +122,14 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 export async function runIngestLoadBench(): Promise<void> {
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} at start`);
   console.log(`${CLIENTS} clients posting batches of ${BATCH} events (waiting Retry-After on 429) while a broadcast runs at DELIVERY_RATE=${RATE}; ${PHASE_MS / 1000} s per phase.\n`);
-  console.log("| database | ingestion capacity | broadcast alone | broadcast under load | kept | /healthz p50 / p99 / max under load | events stored/s | 429 answers |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("| database | ingestion capacity | broadcast alone | broadcast under load | kept | /healthz p50 / p99 / max under load | product's event loop delay p99 / max under load | events stored/s | 429 answers |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const kind of kinds) {
     for (const [label, concurrency] of [["default (INGEST_CONCURRENCY unset)", undefined], ["gate open (INGEST_CONCURRENCY=64)", "64"]] as const) {
       const { idle, load } = await run(kind, concurrency);
       console.log(
         `| ${kind} | ${label} | ${idle.msgPerSecond.toFixed(1)} msg/s | ${load.msgPerSecond.toFixed(1)} msg/s | ${Math.round((load.msgPerSecond / idle.msgPerSecond) * 100)} % | ` +
-          `${ms(load.health.p50)} / ${ms(load.health.p99)} / ${ms(load.health.max)} | ${Math.round(load.eventsPerSecond)} | ${load.refused} of ${load.requests} |`,
+          `${ms(load.health.p50)} / ${ms(load.health.p99)} / ${ms(load.health.max)} | ${ms(load.loopDelay.p99)} / ${ms(load.loopDelay.max)} | ${Math.round(load.eventsPerSecond)} | ${load.refused} of ${load.requests} |`,
       );
     }
   }

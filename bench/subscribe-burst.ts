@@ -8,10 +8,11 @@
 //
 //   npm run bench -- --only burst
 //   BENCH_PEOPLE=2000 BENCH_DATABASES=pglite BENCH_CONCURRENCY=16 BENCH_POOL=10 tsx bench/subscribe-burst.ts
+import fs from "node:fs";
 import os from "node:os";
 import { startApplication } from "../bot/application.ts";
 import { parseConfig } from "../core/config.ts";
-import type { DatabaseKind } from "../core/db/database.ts";
+import type { Database, DatabaseKind } from "../core/db/database.ts";
 import { silentLogger } from "../core/logger.ts";
 import { withBenchDatabase } from "./support/bench-database.ts";
 import { startTelegramChild } from "./support/telegram-child.ts";
@@ -33,6 +34,31 @@ interface BurstResult {
   subscribed: number;
   subscribedRecords: number;
   pendingRecords: number;
+  /** CPU time per subscription: the product's process, and the PostgreSQL server's backends of this database. */
+  appCpuMs: number;
+  dbCpuMs: number | undefined;
+}
+
+/** CPU seconds (user + system) of this database's PostgreSQL backends, by pid; read from /proc (the server is local). */
+async function backendCpu(db: Database): Promise<Map<number, number>> {
+  const rows = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`, []);
+  const tick = 100; // USER_HZ on Linux
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / tick);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, s] of after) seconds += s - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 async function burst(kind: DatabaseKind, concurrency: string | undefined, poolSize: number | undefined): Promise<BurstResult> {
@@ -48,6 +74,8 @@ async function burst(kind: DatabaseKind, concurrency: string | undefined, poolSi
       });
       const app = await startApplication({ config, db, logger: silentLogger, host: "127.0.0.1", startScheduler: false, startWorker: false });
       try {
+        const dbCpuBefore = kind === "postgres" ? await backendCpu(db) : undefined;
+        const appCpuBefore = process.cpuUsage();
         tg.startCrowd(PEOPLE, FIRST_ID);
         let stats = await tg.crowdStats();
         const giveUp = Date.now() + GIVE_UP_MS;
@@ -56,6 +84,8 @@ async function burst(kind: DatabaseKind, concurrency: string | undefined, poolSi
           stats = await tg.crowdStats();
         }
         await app.telegramSettled?.();
+        const appCpu = process.cpuUsage(appCpuBefore);
+        const dbCpu = dbCpuBefore ? cpuSpent(dbCpuBefore, await backendCpu(db)) : undefined;
         stats = await tg.crowdStats();
         const [counts] = await db.prisma.$queryRawUnsafe<{ subscribed: number; subscribed_records: number; pending_records: number }[]>(
           `SELECT (SELECT count(*) FROM subscriber WHERE consent_status = 'subscribed')::int AS subscribed,
@@ -76,6 +106,8 @@ async function burst(kind: DatabaseKind, concurrency: string | undefined, poolSi
           subscribed: counts!.subscribed,
           subscribedRecords: counts!.subscribed_records,
           pendingRecords: counts!.pending_records,
+          appCpuMs: (appCpu.user + appCpu.system) / 1000 / stats.confirmed,
+          dbCpuMs: dbCpu === undefined ? undefined : (dbCpu * 1000) / stats.confirmed,
         };
       } finally {
         await app.stop();
@@ -92,14 +124,14 @@ export async function runSubscribeBurstBench(): Promise<void> {
   const pools = (process.env.BENCH_POOL ?? "").split(",").filter(Boolean).map(Number);
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at start`);
   console.log(`${PEOPLE} people press /start at once, then the consent button as soon as it comes; long polling through grammY's runner.\n`);
-  console.log("| database | concurrent updates | pool | time | subscriptions/s | asked | answered | confirmed | answered twice | subscribed | 'subscribed' records | 'pending' records |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| database | concurrent updates | pool | time | subscriptions/s | asked | answered | confirmed | answered twice | subscribed | 'subscribed' records | 'pending' records | CPU per subscription: app / PostgreSQL |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const kind of kinds) {
     for (const concurrency of concurrencies.length > 0 ? concurrencies : [undefined]) {
       for (const pool of kind === "postgres" && pools.length > 0 ? pools : [undefined]) {
         const r = await burst(kind, concurrency, pool);
         console.log(
-          `| ${r.kind} | ${r.concurrency} | ${r.pool} | ${r.seconds.toFixed(1)} s | **${Math.round(r.perSecond)}** | ${r.asked} | ${r.answered} | ${r.confirmed} | ${r.repeated} | ${r.subscribed} | ${r.subscribedRecords} | ${r.pendingRecords} |`,
+          `| ${r.kind} | ${r.concurrency} | ${r.pool} | ${r.seconds.toFixed(1)} s | **${Math.round(r.perSecond)}** | ${r.asked} | ${r.answered} | ${r.confirmed} | ${r.repeated} | ${r.subscribed} | ${r.subscribedRecords} | ${r.pendingRecords} | ${r.appCpuMs.toFixed(2)} ms / ${r.dbCpuMs === undefined ? "-" : `${r.dbCpuMs.toFixed(2)} ms`} |`,
         );
       }
     }

@@ -6,7 +6,7 @@ import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { CoreDeps } from "../../core/deps.ts";
 import { LOCALES_DIR, pickLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "../../core/i18n.ts";
-import { claimUpdateOf, releaseUpdate } from "../../core/inbox/processed-updates.ts";
+import { releaseUpdate, UpdateClaims } from "../../core/inbox/processed-updates.ts";
 import { isInfrastructureFailure } from "../../core/infrastructure-failure.ts";
 import type { BotContext, TelegramBotSettings } from "./context.ts";
 import { telegramClientOptions } from "./api-client.ts";
@@ -44,6 +44,9 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
   // parallel); one chat's updates run one after another, in the order they came.
   bot.use(sequentialize<BotContext>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
 
+  // Updates arriving together (a burst, a batch of long polling) claim together.
+  const claims = new UpdateClaims(core);
+
   // Every line logged while handling an update - by the bot or the core - carries its updateId.
   bot.use((ctx, next) =>
     withLogContext({ updateId: ctx.update.update_id }, async () => {
@@ -51,7 +54,7 @@ export function createTelegramBot({ token, apiRoot, core, settings, botInfo }: C
       ctx.settings = settings;
       ctx.log = core.logger;
       // One round trip: the claim on this update and the sender's record.
-      const { claimed, subscriber } = await claimUpdateOf(core, ctx.update.update_id, ctx.from?.id);
+      const { claimed, subscriber } = await claims.claim(ctx.update.update_id, ctx.from?.id);
       if (!claimed) {
         ctx.log.info("duplicate update ignored");
         return;

@@ -37,6 +37,13 @@ export interface Database {
    */
   execute(sql: string, params: unknown[]): Promise<number>;
   /**
+   * Like `execute`, and returns the rows as the driver gives them (no
+   * Prisma mapping: bigint columns may come back as strings, cast in SQL or
+   * convert). For the hot statements of a burst of updates only (the update
+   * claim, a newcomer's /start, the consent press).
+   */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /**
    * Runs `fn` while holding a session-level PostgreSQL advisory lock, so only one
    * instance does it at a time. Returns undefined when `wait` is false and another
    * instance holds the lock. The lock lives on a connection of its own, outside
@@ -148,6 +155,9 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
       const result = await pglite.query(sql, params);
       return result.affectedRows ?? 0;
     },
+    async query<T>(sql: string, params: unknown[]) {
+      return (await pglite.query<T>(sql, params)).rows;
+    },
     async withAdvisoryLock(_key, fn) {
       return fn();
     },
@@ -187,6 +197,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async execute(sql, params) {
       const result = await pool.query(sql, params);
       return result.rowCount ?? 0;
+    },
+    async query<T>(sql: string, params: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
     },
     async withAdvisoryLock(key, fn, wait = true) {
       // Not a pooled connection: while it waits for the lock (or holds it for

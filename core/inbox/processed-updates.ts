@@ -2,6 +2,7 @@
 // processing and acknowledging). The update_id is the natural key: the first
 // delivery claims it, later ones are ignored. Slack's events likewise, by event_id.
 import type { CoreDeps } from "../deps.ts";
+import { GroupCommit } from "../db/group-commit.ts";
 import type { Subscriber } from "../../generated/prisma/client.ts";
 import { subscriberFromRow, type SubscriberRow } from "../subscribers/subscriber-row.ts";
 
@@ -43,24 +44,68 @@ export async function pruneProcessedSlackEvents(deps: CoreDeps, olderThanHours =
   return count;
 }
 
+export interface UpdateClaim {
+  /** False for a repeated delivery. */
+  claimed: boolean;
+  /** Null for someone we do not know yet. */
+  subscriber: Subscriber | null;
+}
+
 /**
  * The claim and the sender's record in one round trip (every update needs
  * both): `claimed` false for a repeated delivery; `subscriber` null for
  * someone we do not know yet.
  */
-export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<{ claimed: boolean; subscriber: Subscriber | null }> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<(SubscriberRow & { claimed: boolean })[]>(
-    `WITH claim AS (
-       INSERT INTO processed_update (update_id, processed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING update_id
+export async function claimUpdateOf(deps: CoreDeps, updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
+  const [claim] = await claimUpdatesOf(deps, [{ updateId, telegramId }]);
+  return claim!;
+}
+
+/**
+ * Several updates' claims and senders in one statement, answered in the order
+ * asked. An update asked twice in the same call is claimed by the first ask.
+ */
+export async function claimUpdatesOf(deps: CoreDeps, updates: readonly { updateId: number; telegramId: number | undefined }[]): Promise<UpdateClaim[]> {
+  const distinct = [...new Set(updates.map((u) => u.updateId))];
+  const senders = new Map(updates.map((u) => [u.updateId, u.telegramId ?? null]));
+  // Every update runs it: straight on the driver, without Prisma's per-query work.
+  const rows = await deps.db.query<SubscriberRow & { claim_update_id: string | number | bigint; claimed: boolean }>(
+    `WITH asked AS (
+       SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS a(update_id, telegram_id)
+     ), claim AS (
+       INSERT INTO processed_update (update_id, processed_at) SELECT update_id, $3::timestamptz FROM asked ON CONFLICT DO NOTHING RETURNING update_id
      )
-     SELECT EXISTS (SELECT 1 FROM claim) AS claimed, s.*
-       FROM (SELECT 1) AS one LEFT JOIN subscriber s ON s.telegram_id = $3`,
-    BigInt(updateId),
-    deps.clock.now(),
-    telegramId === undefined ? null : BigInt(telegramId),
+     SELECT a.update_id AS claim_update_id, (c.update_id IS NOT NULL) AS claimed, s.*
+       FROM asked a LEFT JOIN claim c ON c.update_id = a.update_id LEFT JOIN subscriber s ON s.telegram_id = a.telegram_id`,
+    [distinct.map(String), distinct.map((id) => senders.get(id)?.toString() ?? null), deps.clock.now()],
   );
-  const row = rows[0];
-  const claimed = Boolean(row?.claimed);
-  if (!row || row.id === null) return { claimed, subscriber: null };
-  return { claimed, subscriber: subscriberFromRow({ ...row, id: row.id }) };
+  const byUpdate = new Map<string, UpdateClaim>();
+  for (const row of rows) {
+    const subscriber = row.id === null ? null : subscriberFromRow({ ...row, id: row.id });
+    byUpdate.set(String(row.claim_update_id), { claimed: Boolean(row.claimed), subscriber });
+  }
+  const seen = new Set<number>();
+  return updates.map(({ updateId }) => {
+    const claim = byUpdate.get(String(updateId)) ?? { claimed: false, subscriber: null };
+    const first = !seen.has(updateId);
+    seen.add(updateId);
+    return first ? claim : { ...claim, claimed: false };
+  });
+}
+
+/**
+ * Group commit for claims (core/db/group-commit.ts): every update waits for
+ * its own claim, but the claims asked while one statement is on its way go
+ * together in the next - one statement per batch of updates under a burst.
+ */
+export class UpdateClaims {
+  private readonly group: GroupCommit<{ updateId: number; telegramId: number | undefined }, UpdateClaim>;
+
+  constructor(deps: CoreDeps) {
+    this.group = new GroupCommit((updates) => claimUpdatesOf(deps, updates));
+  }
+
+  claim(updateId: number, telegramId: number | undefined): Promise<UpdateClaim> {
+    return this.group.run({ updateId, telegramId });
+  }
 }

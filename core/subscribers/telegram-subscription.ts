@@ -3,6 +3,8 @@
 // Every change of consent is kept in the history with the text shown.
 import { z } from "zod";
 import type { CoreDeps } from "../deps.ts";
+import type { Database } from "../db/database.ts";
+import { groupCommitOf } from "../db/group-commit.ts";
 import { DomainError } from "../errors.ts";
 import { pickLanguage, isLanguage } from "../i18n.ts";
 import { sourceSchema } from "./source.ts";
@@ -81,31 +83,19 @@ export async function startSubscription(
 /**
  * A newcomer in one statement: the person, pending, and the history entry
  * that they were asked. Undefined when someone else created them meanwhile
- * (the caller then takes the general way).
+ * (the caller then takes the general way). Newcomers arriving together (a
+ * burst) are written together (core/db/group-commit.ts).
  */
 async function createPending(deps: CoreDeps, identity: TelegramIdentity, source: string | null, now: Date): Promise<Subscriber | undefined> {
   const profile = profileFrom(identity);
   const language = pickLanguage(identity.languageCode);
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ id: number }[]>(
-    `WITH created AS (
-       INSERT INTO subscriber (telegram_id, first_name, last_name, username, language, consent_status, source, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)
-       ON CONFLICT (telegram_id) DO NOTHING
-       RETURNING id
-     ), asked AS (
-       INSERT INTO consent_record (subscriber_id, status, channel, source, at)
-       SELECT id, 'pending', 'telegram', $6, $7 FROM created
-     )
-     SELECT id FROM created`,
-    identity.telegramId,
-    profile.firstName,
-    profile.lastName,
-    profile.username,
+  const id = await groupCommitOf(deps.db, "newcomers", (newcomers: Newcomer[]) => createPendings(deps.db, newcomers)).run({
+    telegramId: identity.telegramId,
+    ...profile,
     language,
     source,
-    now,
-  );
-  const id = rows[0]?.id;
+    at: now,
+  });
   if (id === undefined) return undefined;
   return {
     id,
@@ -131,6 +121,52 @@ async function createPending(deps: CoreDeps, identity: TelegramIdentity, source:
   };
 }
 
+interface Newcomer {
+  telegramId: bigint;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  language: string;
+  source: string | null;
+  at: Date;
+}
+
+/** Newcomers in one statement: each one's new id, or undefined when they were known already (or twice in the batch: the first wins). */
+async function createPendings(db: Database, newcomers: Newcomer[]): Promise<(number | undefined)[]> {
+  const column = <T>(pick: (n: Newcomer) => T) => newcomers.map(pick);
+  const rows = await db.query<{ id: number; telegram_id: string | bigint }>(
+    `WITH asked AS (
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+         AS a(telegram_id, first_name, last_name, username, language, source, at)
+     ), created AS (
+       INSERT INTO subscriber (telegram_id, first_name, last_name, username, language, consent_status, source, created_at, updated_at)
+       SELECT telegram_id, first_name, last_name, username, language, 'pending', source, at, at FROM asked
+       ON CONFLICT (telegram_id) DO NOTHING
+       RETURNING id, telegram_id, source, created_at
+     ), recorded AS (
+       INSERT INTO consent_record (subscriber_id, status, channel, source, at)
+       SELECT id, 'pending', 'telegram', source, created_at FROM created
+     )
+     SELECT id, telegram_id FROM created`,
+    [
+      column((n) => n.telegramId.toString()),
+      column((n) => n.firstName),
+      column((n) => n.lastName),
+      column((n) => n.username),
+      column((n) => n.language),
+      column((n) => n.source),
+      column((n) => n.at.toISOString()),
+    ],
+  );
+  const created = new Map(rows.map((r) => [String(r.telegram_id), r.id]));
+  return newcomers.map((n) => {
+    const key = n.telegramId.toString();
+    const id = created.get(key);
+    created.delete(key);
+    return id;
+  });
+}
+
 /**
  * The consent button: one statement changes the status and writes the history
  * entry, and only when the status really changes - ten presses at once (a
@@ -151,43 +187,70 @@ export async function declineConsent(deps: CoreDeps, input: { telegramId: bigint
   return { changed };
 }
 
-/**
- * One statement: the status, its history entry and - when they subscribe - the
- * acceptance of the invitation that brought them, if any (once).
- */
+interface ConsentChange {
+  telegramId: bigint;
+  text: string | null;
+  at: Date;
+}
+
+interface ConsentChanged {
+  changed: boolean;
+  subscriberId?: number;
+  referrerId?: number;
+}
+
+/** Presses arriving together (a burst) are written together (core/db/group-commit.ts). */
 async function changeConsent(
   deps: CoreDeps,
   telegramId: bigint,
   status: "subscribed" | "declined",
   onlyWhen: string,
   text: string | null,
-): Promise<{ changed: boolean; subscriberId?: number; referrerId?: number }> {
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ subscriber_id: number; referrer_id: number | null }[]>(
-    `WITH changed AS (
-       UPDATE subscriber
-          SET consent_status = $2::"ConsentStatus", updated_at = $3,
-              consent_at = CASE WHEN $2::text = 'subscribed' THEN $3 ELSE consent_at END,
-              unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
-        WHERE telegram_id = $1 AND ${onlyWhen}
-       RETURNING id, source
+): Promise<ConsentChanged> {
+  const group = groupCommitOf(deps.db, `consent:${status}`, (changes: ConsentChange[]) => changeConsents(deps.db, status, onlyWhen, changes));
+  return group.run({ telegramId, text, at: deps.clock.now() });
+}
+
+/**
+ * One statement: each person's status, its history entry and - when they
+ * subscribe - the acceptance of the invitation that brought them, if any
+ * (once). A person asked twice in one batch changes once (the first ask).
+ */
+async function changeConsents(db: Database, status: "subscribed" | "declined", onlyWhen: string, changes: ConsentChange[]): Promise<ConsentChanged[]> {
+  const rows = await db.query<{ telegram_id: string | bigint; subscriber_id: number; referrer_id: number | null }>(
+    `WITH asked AS (
+       SELECT DISTINCT ON (telegram_id) * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS a(telegram_id, text, at, n)
+        ORDER BY telegram_id, n
+     ), changed AS (
+       UPDATE subscriber s
+          SET consent_status = $4::"ConsentStatus", updated_at = a.at,
+              consent_at = CASE WHEN $4::text = 'subscribed' THEN a.at ELSE s.consent_at END,
+              unsubscribed_at = CASE WHEN $4::text = 'subscribed' THEN NULL ELSE s.unsubscribed_at END
+         FROM asked a
+        WHERE s.telegram_id = a.telegram_id AND s.${onlyWhen}
+       RETURNING s.id, s.telegram_id, s.source, a.text, a.at
      ), recorded AS (
        INSERT INTO consent_record (subscriber_id, status, channel, text, source, at)
-       SELECT id, $2::"ConsentStatus", 'telegram', $4, CASE WHEN $2::text = 'subscribed' THEN source END, $3 FROM changed
+       SELECT id, $4::"ConsentStatus", 'telegram', text, CASE WHEN $4::text = 'subscribed' THEN source END, at FROM changed
        RETURNING subscriber_id
      ), accepted AS (
-       UPDATE referral SET accepted_at = $3
-        WHERE $2::text = 'subscribed' AND friend_id IN (SELECT id FROM changed) AND accepted_at IS NULL
-       RETURNING friend_id, referrer_id
+       UPDATE referral r SET accepted_at = c.at
+         FROM changed c
+        WHERE $4::text = 'subscribed' AND r.friend_id = c.id AND r.accepted_at IS NULL
+       RETURNING r.friend_id, r.referrer_id
      )
-     SELECT r.subscriber_id, a.referrer_id FROM recorded r LEFT JOIN accepted a ON a.friend_id = r.subscriber_id`,
-    telegramId,
-    status,
-    deps.clock.now(),
-    text,
+     SELECT c.telegram_id, c.id AS subscriber_id, a.referrer_id
+       FROM changed c JOIN recorded r ON r.subscriber_id = c.id LEFT JOIN accepted a ON a.friend_id = c.id`,
+    [changes.map((c) => c.telegramId.toString()), changes.map((c) => c.text), changes.map((c) => c.at.toISOString()), status],
   );
-  const row = rows[0];
-  if (!row) return { changed: false };
-  return { changed: true, subscriberId: row.subscriber_id, ...(row.referrer_id === null ? {} : { referrerId: row.referrer_id }) };
+  const byPerson = new Map(rows.map((r) => [String(r.telegram_id), r]));
+  return changes.map((c) => {
+    const key = c.telegramId.toString();
+    const row = byPerson.get(key);
+    byPerson.delete(key);
+    if (!row) return { changed: false };
+    return { changed: true, subscriberId: row.subscriber_id, ...(row.referrer_id === null ? {} : { referrerId: row.referrer_id }) };
+  });
 }
 
 /** Takes effect at once: the delivery worker re-checks consent before every send. */

@@ -49,14 +49,14 @@ composer.callbackQuery(consentCallback.pattern, async (ctx) => {
       await ctx.answerCallbackQuery({ text: ctx.t("consent-already") });
       return;
     }
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("consent-confirmed"));
+    // Two calls Telegram needs (the press answered, the question turned into the
+    // confirmation), independent of each other: at once, not one after the other.
+    await Promise.all([ctx.answerCallbackQuery(), ctx.editMessageText(ctx.t("consent-confirmed"))]);
     // A referred friend's welcome reward follows the confirmation.
     if (welcome.length > 0) await sendDialogueReply(ctx, { messages: welcome });
   } else {
     const { changed } = await declineConsent(ctx.core, { telegramId });
-    await ctx.answerCallbackQuery();
-    if (changed) await ctx.editMessageText(ctx.t("consent-declined"));
+    await Promise.all([ctx.answerCallbackQuery(), changed ? ctx.editMessageText(ctx.t("consent-declined")) : undefined]);
   }
 });
 
