@@ -11,6 +11,13 @@ import { BACKUP_FORMAT, type BackupHeader, tablesInDependencyOrder } from "./bac
 
 const BATCH = 1000;
 
+/**
+ * Tables the database derives from others with triggers as their rows are restored (event_stats from
+ * event): the backup's copy is skipped, the restored events rebuild it (the order chain in "order" is
+ * rebuilt the same way, over the backup's values).
+ */
+const DERIVED_BY_TRIGGERS = new Set(["event_stats"]);
+
 export class RestoreError extends Error {
   override name = "RestoreError";
 }
@@ -53,6 +60,7 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
           if (!known.has(table)) throw new RestoreError(`the backup has a table "${table}" this version does not know`);
           continue;
         }
+        if (table && DERIVED_BY_TRIGGERS.has(table)) continue;
         batch.push(line);
         if (batch.length >= BATCH) await flush();
       }
