@@ -45,7 +45,9 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
      confirmed AS MATERIALIZED (
        SELECT c.subscriber_id,
               (SELECT s.source FROM subscriber s WHERE s.id = c.subscriber_id) AS source,
-              EXISTS (SELECT 1 FROM consent_record e WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from}) AS before
+              -- a scalar subquery, not EXISTS, which PostgreSQL may turn into a hash of every consent record
+              coalesce((SELECT true FROM consent_record e
+                         WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from} LIMIT 1), false) AS before
          FROM (SELECT DISTINCT c.subscriber_id FROM consent_record c
                 WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}) c),
      firsts AS (
