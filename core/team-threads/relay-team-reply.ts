@@ -44,13 +44,18 @@ export async function relayTeamReply(
   );
   if (claimed === 0) return { status: "ignored", reason: "duplicate" };
   if (notReachable) return { status: "refused", reason: notReachable };
+  // The thread awaits the customer from before the message leaves: an answer typed the moment it
+  // arrives must find the thread waiting for it (put back if the message cannot be delivered).
+  await deps.db.prisma.teamThread.update({ where: { id: thread.id }, data: { awaitingCustomerSince: now } });
   const failure = await sendMessages(deps, subscriber, [{ text: deps.translator.t(subscriber.language, "team-reply-to-customer", { text }) }]);
   await deps.db.prisma.teamThreadMessage.update({
     where: { threadId_slackTs: { threadId: thread.id, slackTs: input.ts } },
     data: { status: failure ? failure.reason : "delivered" },
   });
-  if (failure) return { status: "failed", reason: failure.reason, description: failure.description };
-  await deps.db.prisma.teamThread.update({ where: { id: thread.id }, data: { awaitingCustomerSince: now } });
+  if (failure) {
+    await deps.db.prisma.teamThread.update({ where: { id: thread.id }, data: { awaitingCustomerSince: thread.awaitingCustomerSince } });
+    return { status: "failed", reason: failure.reason, description: failure.description };
+  }
   deps.logger.info({ threadId: thread.id, subscriberId: subscriber.id }, "team reply delivered to the customer");
   return { status: "delivered", threadId: thread.id, subscriberId: subscriber.id };
 }
