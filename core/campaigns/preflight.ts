@@ -114,15 +114,17 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
   });
   const k = audience.params.length;
   const p = (n: number) => `$${k + n}`;
-  // Each split is hashed only when the campaign has it (an md5 per person and split: seconds at a million people).
-  const heldOut = c.holdoutPercent > 0 ? `${bucketSql(p(1), "holdout")} < ${p(2)}::int` : `(${p(2)}::int < 0)`;
-  const variantB = c.variantBPercent > 0 ? `${bucketSql(p(1), "variant")} < ${p(3)}::int` : `(${p(3)}::int < 0)`;
-  const inRest = c.testPercent > 0 ? `${bucketSql(p(1), "test")} >= ${p(9)}::int` : `(${p(9)}::int < 0)`;
+  // A split is hashed only when the campaign has it (an md5 per person and split: seconds at a million people).
+  const split = (percent: string, salt: string, op: "<" | ">=") =>
+    `CASE WHEN ${percent}::int > 0 THEN ${bucketSql(p(1), salt)} ${op} ${percent}::int ELSE false END`;
+  const heldOut = split(p(2), "holdout", "<");
+  const variantB = split(p(3), "variant", "<");
+  const inRest = split(p(9), "test", ">=");
   const rows = await deps.db.prisma.$queryRawUnsafe<Record<string, number | string | null>[]>(
     `WITH capped_people AS MATERIALIZED (
        -- The frequency cap: people sent enough marketing messages lately, counted once from the recent sends.
        SELECT x.subscriber_id FROM delivery x
-        WHERE ${p(1)}::int IS NOT NULL AND ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
+        WHERE ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
           AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
         GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int),
      candidates AS (
