@@ -128,6 +128,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * PGlite runs each statement synchronously on this process's event loop, and the statements
+ * queued behind one another resume as promise continuations: a queue of them (ingestion batches,
+ * the sender, a report) ran back to back without the loop ever reading a socket - /healthz and
+ * new requests waited seconds. Each statement (Prisma's and the driver's) now first lets the loop take a turn.
+ */
+function yieldingBetweenStatements(pglite: PGlite): PGlite {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return new Proxy(pglite, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "query" || property === "exec" || property === "transaction") {
+        return async (...args: unknown[]) => {
+          await turn();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   let releaseLock = () => {};
   let pglite: PGlite;
@@ -141,7 +164,8 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   }
   await pglite.waitReady;
   await pglite.exec(`SET work_mem = '${ANALYTIC_WORK_MEM}'`);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const yielding = yieldingBetweenStatements(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding) });
   // PGlite is one connection in this process: a lock is only ever contended
   // inside the process, which serializes its own queries anyway.
   return {
@@ -152,11 +176,11 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
       await pglite.exec(sql);
     },
     async execute(sql, params) {
-      const result = await pglite.query(sql, params);
+      const result = await yielding.query(sql, params);
       return result.affectedRows ?? 0;
     },
     async query<T>(sql: string, params: unknown[]) {
-      return (await pglite.query<T>(sql, params)).rows;
+      return (await yielding.query<T>(sql, params)).rows;
     },
     async withAdvisoryLock(_key, fn) {
       return fn();

@@ -46,7 +46,9 @@ describe("readiness during a Bot API outage (pglite)", () => {
     expect(lines.filter((l) => l.msg === "telegram bot api unreachable")).toHaveLength(1);
 
     p.telegram.clearFaults();
-    await answered; // polling got through
+    await answered; // polling got through: the poll that confirmed the update now waits for the next one
+    // Readiness learns that Telegram is back from an answer; a long poll answers when an update comes.
+    await ann.command("help");
     const up = await probe();
     expect(up.status).toBe(200);
     expect(up.body.checks.telegram).toEqual({ ok: true, detail: "long polling" });
