@@ -52,7 +52,8 @@ export async function refreshCustomerStats(deps: CoreDeps, options: { subscriber
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
-  const rescored = scored + (await rank(deps));
+  // A rebuild scored everybody and stored the median in its own statement: ranking again would change nothing.
+  const rescored = scored + (all ? 0 : await rank(deps));
   // Recomputing everybody rewrote every row, then ranking every row rewrote them again: without a vacuum
   // the next hourly refreshes wade through the dead versions (the unscored index alone holds one per row).
   if (all) await deps.db.prisma.$executeRawUnsafe(`VACUUM (ANALYZE) customer_stats`);
@@ -147,8 +148,9 @@ async function aggregate(deps: CoreDeps, which: Which): Promise<Omit<RefreshResu
   // NOT IN, not NOT EXISTS: inside an expression it becomes one hashed list of the erased, not a probe per value.
   const kept = `agg.subscriber_id NOT IN (SELECT e.id FROM subscriber e WHERE e.erased_at IS NOT NULL)`;
   const rankedValues = [scores.r, scores.f, scores.m, scores.rfmClass].map((v) => `CASE WHEN ${kept} THEN ${v} END`);
+  const median = all ? medianSql(deps, p) : undefined;
   const write = all
-    ? `${boundariesSql(`agg x WHERE ${notErasedSql("x")}`, { last: "last_order_at", money: windowRevenue, orders: windowOrders })},
+    ? `${boundariesSql(`agg x WHERE ${notErasedSql("x")}`, { last: "last_order_at", money: windowRevenue, orders: windowOrders }, median?.column)},${median ? `\n       ${median.stored},` : ""}
        changed AS (UPDATE customer_stats cs SET ${[...stored, ...ranked].map((c, i) => `${c} = ${[...computed, ...rankedValues][i]}`).join(", ")},
                           rfm_at = ${at}, updated_at = ${at}
                      FROM agg, t
@@ -223,29 +225,34 @@ async function rank(deps: CoreDeps): Promise<number> {
     now,
   );
   const scores = scoresSql("c", RANKED_COLUMNS);
-  // The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts) is stored by the
-  // same pass over the customers (the same people computedMedianSpendSql reads).
   const p = new SqlParams();
   const at = p.add(now, "timestamptz");
-  const settings = analyticsSettingsOf(deps);
-  const median = settings.lifecycle.loyalMinSpent === "median";
-  const churnedBefore = p.add(daysBefore(deps.clock.now(), settings.lifecycle.churnDays), "timestamptz");
-  const medianSql = `coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY x.revenue) FILTER (WHERE x.orders_count >= 2 AND x.last_order_at > ${churnedBefore}), 0) AS median`;
+  const median = medianSql(deps, p);
   // One statement, so the count the positions come from and the values ranked are the same snapshot.
   return deps.db.prisma.$executeRawUnsafe(
-    `WITH ${boundariesSql(`customer_stats x WHERE ${notErasedSql("x")}`, RANKED_COLUMNS, median ? medianSql : undefined)}${
-      median
-        ? `,
-     stored AS (INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(t.median::float8), ${at} FROM t
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)`
-        : ""
-    }
+    `WITH ${boundariesSql(`customer_stats x WHERE ${notErasedSql("x")}`, RANKED_COLUMNS, median?.column)}${median ? `,\n     ${median.stored}` : ""}
      UPDATE customer_stats c
         SET r_score = ${scores.r}, f_score = ${scores.f}, m_score = ${scores.m}, rfm_class = ${scores.rfmClass}, rfm_at = ${at}
        FROM t
       WHERE ${notErasedSql("c")} AND (c.rfm_at IS NULL OR (c.r_score, c.f_score, c.m_score) IS DISTINCT FROM (${scores.r}, ${scores.f}, ${scores.m}))`,
     ...p.values,
   );
+}
+
+/**
+ * The median spend of the active repeat customers ("high value" for loyal, lifecycle.ts), when the settings
+ * use it: a column of the boundaries' row t (the same pass over the ranked customers, the same people
+ * computedMedianSpendSql reads) and the CTE that stores it.
+ */
+function medianSql(deps: CoreDeps, p: SqlParams): { column: string; stored: string } | undefined {
+  const settings = analyticsSettingsOf(deps);
+  if (settings.lifecycle.loyalMinSpent !== "median") return undefined;
+  const churnedBefore = p.add(daysBefore(deps.clock.now(), settings.lifecycle.churnDays), "timestamptz");
+  return {
+    column: `coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY x.revenue) FILTER (WHERE x.orders_count >= 2 AND x.last_order_at > ${churnedBefore}), 0) AS median`,
+    stored: `stored AS (INSERT INTO setting (key, value, updated_at) SELECT '${LOYAL_MEDIAN_SETTING}', to_jsonb(t.median::float8), ${p.add(deps.clock.now(), "timestamptz")} FROM t
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)`,
+  };
 }
 
 /** Where a relation keeps the values RFM ranks. */
