@@ -14,6 +14,8 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { fillPlaceholders } from "../campaigns/message-template.ts";
 import { audienceQuery } from "../campaigns/audience.ts";
 import { REACHABLE } from "../campaigns/materialize.ts";
+import { BACKGROUND_TRANSACTION } from "../db/database.ts";
+import { heldWindowStatsAnchor } from "../segments/customer-stats.ts";
 import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
 import type { DeliveryContent } from "../delivery/delivery-content.ts";
 import { segmentDefinitionOf, type ChainCondition, type ChainDefinition, type ChainStep, type DeadlineWait } from "./chain-definition.ts";
@@ -205,9 +207,9 @@ export class ChainEngine {
   /** Customers in the segment now who were not at the last tick have "entered" it. */
   private async enrolFromSegment(chain: ChainDefinition, segmentText: string, take: boolean): Promise<number> {
     const now = this.deps.clock.now();
-    const audience = audienceQuery(this.deps, segmentDefinitionOf(segmentText), now);
     const seededKey = `chain:${chain.id}:seeded`;
     return this.deps.db.prisma.$transaction(async (tx) => {
+      const audience = audienceQuery(this.deps, segmentDefinitionOf(segmentText), now, await heldWindowStatsAnchor(tx));
       const seeded = await tx.setting.findUnique({ where: { key: seededKey } });
       await tx.$executeRawUnsafe(
         `CREATE TEMP TABLE IF NOT EXISTS chain_current (subscriber_id int PRIMARY KEY) ON COMMIT DELETE ROWS`,
@@ -244,7 +246,7 @@ export class ChainEngine {
         chain.id,
       );
       return enrolled;
-    });
+    }, BACKGROUND_TRANSACTION);
   }
 
   // --- 2. Exits -------------------------------------------------------------

@@ -87,6 +87,13 @@ export interface OpenDatabaseOptions {
 // fail it under a burst of concurrent ingestion requests.
 const LOCKED_TRANSACTION = { maxWait: 60_000, timeout: 120_000 };
 
+/**
+ * A background job's transaction whose work grows with the customer base (a campaign's audience written
+ * as outbox rows, a chain's segment enrolment): at a million customers it runs for many seconds, which
+ * Prisma's default 5 s would abort - and the job would retry, and fail, every round.
+ */
+export const BACKGROUND_TRANSACTION = { maxWait: 60_000, timeout: 30 * 60_000 };
+
 function lockedTransaction<T>(prisma: PrismaClient, key: number, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1::bigint)", key);

@@ -74,6 +74,16 @@ export async function windowStatsAnchor(db: Database): Promise<Date> {
   return rows[0]?.at ?? new Date(0);
 }
 
+/**
+ * The anchor, read inside a transaction that then reads customer_stats' window columns, and held (FOR
+ * SHARE) until it ends: the refresh that moves the anchor takes the row FOR UPDATE before it rewrites the
+ * columns, so it waits, and the columns this transaction reads stay exact as of the anchor it read.
+ */
+export async function heldWindowStatsAnchor(tx: Pick<Database["prisma"], "$queryRawUnsafe">): Promise<Date> {
+  const rows = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR SHARE`);
+  return rows[0]?.at ?? new Date(0);
+}
+
 type Which = { all: true } | { ids: number[] } | { since: Date; windowsSince: Date };
 
 /** `(from, to]` shifted back by `days`, as an SQL condition on o.paid_at. */

@@ -9,6 +9,7 @@ import { testCoreDeps } from "../../test/support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
 import { seedSmallStore, SMALL_STORE_NOW } from "../../test/support/small-store.ts";
 import { ingestOrders } from "../events/ingest-orders.ts";
+import { materializeDueCampaigns, REACHABLE } from "../campaigns/materialize.ts";
 import { refreshCustomerStats, windowStatsAnchor } from "./customer-stats.ts";
 import { parseSegmentText } from "./parse-segment-text.ts";
 import { compileFor, segmentSize } from "./segment-report.ts";
@@ -99,5 +100,26 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
     const rebuilt = await database.db.prisma.customerStats.findMany({ orderBy: { subscriberId: "asc" } });
     const windows = (rows: typeof kept) => rows.map((r) => [r.subscriberId, r.orders30d, r.spent30d.toNumber(), r.orders90d, r.spent90d.toNumber(), r.orders365d, r.spent365d.toNumber()]);
     expect(windows(kept)).toEqual(windows(rebuilt));
+  });
+
+  test("a campaign's audience, written at send time from the columns, is the people the orders scan gives", async () => {
+    // A day after the anchor the last test moved, with an order paid since it.
+    const now = at(SMALL_STORE_NOW, 24 * 13);
+    const deps = testCoreDeps(database, new FakeClock(now));
+    await ingestOrders(deps, { items: [{ order_id: "w3", amount: 900, paid_at: at(SMALL_STORE_NOW, 24 * 12.5).toISOString(), customer: { telegram_id: 1002 } }] });
+    for (const text of ["spent_365d >= 750", "orders_30d >= 1"]) {
+      const { sql, params } = compileFor(deps, parseSegmentText(text), null);
+      const expected = await database.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT s.id FROM (${sql}) a JOIN subscriber s ON s.id = a.subscriber_id WHERE ${REACHABLE} ORDER BY 1`,
+        ...params,
+      );
+      expect(expected.length, text).toBeGreaterThan(0);
+      const campaign = await database.db.prisma.campaign.create({
+        data: { name: text, status: "scheduled", segmentText: text, segment: parseSegmentText(text) as object, message: { A: { text: "Hi" } }, sendAt: now, materializeAt: now, createdBy: "test" },
+      });
+      await materializeDueCampaigns(deps);
+      const written = await database.db.prisma.delivery.findMany({ where: { campaignId: campaign.id }, orderBy: { subscriberId: "asc" }, select: { subscriberId: true } });
+      expect(written.map((d) => d.subscriberId), text).toEqual(expected.map((r) => r.id));
+    }
   });
 });
