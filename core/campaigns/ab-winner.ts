@@ -9,6 +9,7 @@
 // The decision is a row, not a timer: decideAt is stored with the campaign and
 // a job claims due campaigns with FOR UPDATE SKIP LOCKED and a compare-and-set
 // on decided_at, so it is taken once across instances and restarts.
+import { BACKGROUND_TRANSACTION } from "../db/database.ts";
 import { writeAudit } from "../audit/audit-log.ts";
 import type { CoreDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -89,7 +90,8 @@ async function decide(deps: CoreDeps, campaignId: number, choose: (c: Campaign, 
     await tx.campaign.update({ where: { id: campaignId }, data: { decidedAt: now, decision: full as unknown as Prisma.InputJsonValue } });
     await writeAudit(deps, { actor, action: "campaign.ab_decided", target: `campaign:${campaignId}`, details: full as unknown as Record<string, unknown> }, tx);
     return full;
-  });
+    // Releasing the rest rewrites every waiting outbox row: hundreds of thousands at a million customers.
+  }, BACKGROUND_TRANSACTION);
   if (decision) deps.logger.info({ campaignId, winner: decision.winner, reason: decision.reason, rest: decision.rest }, "A/B test decided");
   return decision;
 }
