@@ -27,12 +27,23 @@ export interface ChildProduct {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * Products still running when the test process ends (a test that timed out before its cleanup, a worker
+ * torn down) are killed with it: left behind, one spun on a deleted data folder for hours.
+ */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export function spawnProduct(env: Record<string, string>, args: string[] = []): ChildProduct {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "bot/main.ts"), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...BLANK_ENV, LOG_LEVEL: "info", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   const listeners: (() => void)[] = [];
