@@ -25,6 +25,22 @@ describe("period words", () => {
     expect(iso(text)).toEqual(expected);
   });
 
+  test("yesterday and today are days in the team's timezone, compared with the day before (today: the same part of it)", () => {
+    for (const text of ["yesterday", "вчера", "за вчера"]) expect(iso(text)).toEqual(["2026-11-23T23:00:00.000Z", "2026-11-24T23:00:00.000Z"]);
+    for (const text of ["today", "сегодня"]) expect(iso(text)).toEqual(["2026-11-24T23:00:00.000Z", "2026-11-25T11:00:00.000Z"]);
+    const before = (text: string) => {
+      const p = previousPeriod(parsePeriodWords(text, now, "Europe/Berlin").period);
+      return [p.from.toISOString(), p.to.toISOString()];
+    };
+    expect(before("yesterday")).toEqual(["2026-11-22T23:00:00.000Z", "2026-11-23T23:00:00.000Z"]);
+    expect(before("today")).toEqual(["2026-11-23T23:00:00.000Z", "2026-11-24T11:00:00.000Z"]);
+    // The change to winter time (Berlin, Sunday 25 October 2026): that day is 25 hours long; the one before, 24.
+    const sunday = parsePeriodWords("yesterday", new Date("2026-10-26T10:00:00Z"), "Europe/Berlin").period;
+    const saturday = previousPeriod(sunday);
+    expect([sunday.from.toISOString(), sunday.to.toISOString()]).toEqual(["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"]);
+    expect([saturday.from.toISOString(), saturday.to.toISOString()]).toEqual(["2026-10-23T22:00:00.000Z", "2026-10-24T22:00:00.000Z"]);
+  });
+
   test("an unknown period is refused", () => {
     expect(() => iso("since the dawn of time")).toThrow('I don\'t know the period "since the dawn of time"');
   });

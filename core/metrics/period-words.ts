@@ -1,4 +1,4 @@
-// "last week", "this month", "this quarter", "november", "last 30 days",
+// "yesterday", "last week", "this month", "this quarter", "november", "last 30 days",
 // "за прошлый месяц", "на этой неделе", "в ноябре": the period a marketer
 // means, in the team's timezone. Weeks start on Monday. Nothing given means
 // the last full week. A month named without a year is the latest one that
@@ -16,17 +16,20 @@ export class UnknownPeriod extends DomainError {
 
 export interface NamedPeriod {
   period: Period;
-  kind: "this_week" | "last_week" | "this_month" | "last_month" | "this_quarter" | "last_quarter" | "month" | "last_days";
+  kind: "today" | "yesterday" | "this_week" | "last_week" | "this_month" | "last_month" | "this_quarter" | "last_quarter" | "month" | "last_days";
   days?: number;
 }
 
-const PATTERNS: [RegExp, NamedPeriod["kind"]][] = [
-  [/^(this week|current week|(на )?этой неделе|эта неделя|за эту неделю|текущая неделя)$/, "this_week"],
-  [/^(last week|previous week|past week|(на )?прошлой неделе|прошлая неделя|за прошлую неделю|предыдущая неделя)$/, "last_week"],
-  [/^(this month|current month|(в )?этом месяце|этот месяц|за этот месяц|текущий месяц)$/, "this_month"],
-  [/^(last month|previous month|past month|(в )?прошлом месяце|прошлый месяц|за прошлый месяц|предыдущий месяц)$/, "last_month"],
-  [/^(this quarter|current quarter|(в )?этом квартале|этот квартал|за этот квартал|текущий квартал)$/, "this_quarter"],
-  [/^(last quarter|previous quarter|past quarter|(в )?прошлом квартале|прошлый квартал|за прошлый квартал|предыдущий квартал)$/, "last_quarter"],
+/** Each named period: its words, the calendar unit, and whether it is the unit so far (0) or the one before (-1). */
+const PATTERNS: [RegExp, NamedPeriod["kind"], CalendarUnit, 0 | -1][] = [
+  [/^(today|so far today|(за )?сегодня|сегодняшний день)$/, "today", "day", 0],
+  [/^(yesterday|(за )?вчера|вчерашний день)$/, "yesterday", "day", -1],
+  [/^(this week|current week|(на )?этой неделе|эта неделя|за эту неделю|текущая неделя)$/, "this_week", "week", 0],
+  [/^(last week|previous week|past week|(на )?прошлой неделе|прошлая неделя|за прошлую неделю|предыдущая неделя)$/, "last_week", "week", -1],
+  [/^(this month|current month|(в )?этом месяце|этот месяц|за этот месяц|текущий месяц)$/, "this_month", "month", 0],
+  [/^(last month|previous month|past month|(в )?прошлом месяце|прошлый месяц|за прошлый месяц|предыдущий месяц)$/, "last_month", "month", -1],
+  [/^(this quarter|current quarter|(в )?этом квартале|этот квартал|за этот квартал|текущий квартал)$/, "this_quarter", "quarter", 0],
+  [/^(last quarter|previous quarter|past quarter|(в )?прошлом квартале|прошлый квартал|за прошлый квартал|предыдущий квартал)$/, "last_quarter", "quarter", -1],
 ];
 
 /** Month names by their first letters, English then Russian (any case ending: ноябрь, ноября, ноябре). */
@@ -49,12 +52,11 @@ export function parsePeriodWords(text: string, now: Date, timezone: string): Nam
   const words = text.trim().toLowerCase().replace(/\s+/g, " ").replace(/ё/g, "е");
   const calendar = (unit: CalendarUnit) => ({ unit, timezone });
   if (words === "") return { kind: "last_week", period: { ...calendarPeriod("week", now, timezone, -1), calendar: calendar("week") } };
-  for (const [pattern, kind] of PATTERNS) {
+  for (const [pattern, kind, unit, offset] of PATTERNS) {
     if (!pattern.test(words)) continue;
-    const unit: CalendarUnit = kind.endsWith("week") ? "week" : kind.endsWith("month") ? "month" : "quarter";
-    const period = calendarPeriod(unit, now, timezone, kind.startsWith("last") ? -1 : 0);
-    // "This month" so far: up to now, compared with the same part of the month before.
-    return { kind, period: { from: period.from, to: kind.startsWith("this") ? now : period.to, calendar: calendar(unit) } };
+    const period = calendarPeriod(unit, now, timezone, offset);
+    // "This month" (or today) so far: up to now, compared with the same part of the month (day) before.
+    return { kind, period: { from: period.from, to: offset === 0 ? now : period.to, calendar: calendar(unit) } };
   }
   const month = monthPeriod(words, now, timezone);
   if (month) return { kind: "month", period: { ...month, calendar: calendar("month") } };

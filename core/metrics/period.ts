@@ -9,7 +9,7 @@ import { z } from "zod";
 import { DomainError } from "../errors.ts";
 import { addLocalDays, wallClock, zonedInstant } from "../time/zoned.ts";
 
-export type CalendarUnit = "week" | "month" | "quarter";
+export type CalendarUnit = "day" | "week" | "month" | "quarter";
 
 export interface Period {
   from: Date;
@@ -51,9 +51,10 @@ export function monthsIn(p: Period): number {
   return (p.to.getTime() - p.from.getTime()) / 86_400_000 / DAYS_PER_MONTH;
 }
 
-/** The calendar week (Monday 00:00), month or quarter containing `at`, in `timezone`, offset by `offset` units. */
+/** The calendar day, week (Monday 00:00), month or quarter containing `at`, in `timezone`, offset by `offset` units. */
 export function calendarPeriod(unit: CalendarUnit, at: Date, timezone: string, offset = 0): Period {
   const w = wallClock(at, timezone);
+  if (unit === "day") return { from: midnight(addLocalDays(w, offset), timezone), to: midnight(addLocalDays(w, offset + 1), timezone) };
   if (unit === "week") {
     const monday = addLocalDays(w, -((w.weekday + 6) % 7) + 7 * offset);
     return { from: midnight(monday, timezone), to: midnight(addLocalDays(monday, 7), timezone) };
@@ -75,7 +76,7 @@ export function calendarMonth(year: number, month: number, timezone: string): Pe
 function shiftLocal(at: Date, unit: CalendarUnit, n: number, timezone: string): Date {
   const w = wallClock(at, timezone);
   let date: { year: number; month: number; day: number };
-  if (unit === "week") date = addLocalDays(w, 7 * n);
+  if (unit === "day" || unit === "week") date = addLocalDays(w, (unit === "week" ? 7 : 1) * n);
   else {
     const index = w.year * 12 + (w.month - 1) + n * (unit === "quarter" ? 3 : 1);
     const year = Math.floor(index / 12);

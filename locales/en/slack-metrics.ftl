@@ -8,7 +8,7 @@ metrics-campaign = #{ $id } { $name }: revenue { $revenue }, ROMI { $romi } ({ $
     [incremental] on incremental revenue
    *[other] on attributed revenue
   })
-metrics-usage = Usage: `/metrics [period] [by source | segment NAME]` or `/metrics help` (what the figures mean) - period: last week (default), this week, last month, this month, november, this quarter, last quarter, last 30 days, за прошлый месяц, в ноябре. Example: `/metrics last month by source`
+metrics-usage = Usage: `/metrics [period] [by source | segment NAME]` or `/metrics help` (what the figures mean) - period: last week (default), yesterday, today, this week, last month, this month, november, this quarter, last quarter, last 30 days, за прошлый месяц, в ноябре. Example: `/metrics last month by source`
 metrics-sources-title = Acquisition by source, { $period }
 metrics-source-line = • *{ $source }*: { $acquired } acquired of { $contacted } contacted, spend { $spend }, CAC { $cac }, acquisition rate { $rate }
 metrics-sources-note = Acquired = first confirmed subscription in the period. Contacted = the reach entered with the spend, else the people who opened the bot from the source (imported prospects do not count). CAC = spend / acquired. Acquisition rate = acquired / contacted.

@@ -63,6 +63,13 @@ describe.each(DATABASE_KINDS)("Slack /metrics on %s", (kind) => {
     expect(text).toContain("Acquisition by source, 16 Nov 2026 – 22 Nov 2026");
     // qr_store: 200 spent over the week, nobody's first subscription that week from it.
     expect(text).toContain("*qr_store*: 0 acquired of 0 contacted, spend 200 USD, CAC —, acquisition rate —");
+    // Yesterday (Sunday 22 November): Cleo's order of 0; the day before, none.
+    for (const words of ["yesterday", "за вчера"]) {
+      const day = slackText((await p.slack.command("/metrics", words, "U0MARKETER")).ack);
+      expect(day).toContain("Key figures, 22 Nov 2026");
+      expect(day).toContain("Compared with 21 Nov 2026 - all customers");
+      expect(day).toContain("*Orders:* 1");
+    }
     const bad = await p.slack.command("/metrics", "since forever", "U0MARKETER");
     expect(slackText(bad.ack)).toContain('I don\'t know the period "since forever"');
     expect(slackText(bad.ack)).toContain("Usage: `/metrics [period] [by source | segment NAME]`");

@@ -18,7 +18,9 @@ const dayFormat = (language: string, timezone: string) =>
 
 export function periodLabel(from: Date, to: Date, language: string, timezone: string): string {
   const f = dayFormat(language, timezone);
-  return `${f.format(from)} – ${f.format(new Date(to.getTime() - 1))}`;
+  const [first, last] = [f.format(from), f.format(new Date(to.getTime() - 1))];
+  // One day (yesterday, today) is named once.
+  return first === last ? first : `${first} – ${last}`;
 }
 
 export function metricsView(
