@@ -156,12 +156,14 @@ async function analytics(): Promise<void> {
 
 async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
   const { db, drop, reused, url } = await openBenchDatabase(kind);
-  // A new pool and Prisma client on the same database: the product just restarted (PostgreSQL only).
+  // A new pool and Prisma client on the same database, opened as the product's start opens it: the product just restarted (PostgreSQL only).
   let reopened: Database | undefined;
   const reopen = url
     ? async () => {
         await reopened?.close();
         reopened = await openDatabase({ url, poolSize: 4 });
+        // What the product's start does before it answers anybody (bot/application.ts).
+        await reopened.warmUp();
         return offlineCoreDeps(reopened, { clock: { now: () => NOW }, teamTimezone: "Europe/Berlin" });
       }
     : undefined;

@@ -11,6 +11,7 @@
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { latestCurrency } from "./store-currency.ts";
+import { serialQuery } from "./serial-query.ts";
 import type { Period } from "./period.ts";
 
 export interface SourceAcquisition {
@@ -30,7 +31,8 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
   const to = p.add(options.period.to, "timestamptz");
   const tz = p.add(deps.teamTimezone, "text");
   const only = options.source ? `= ${p.add(options.source, "text")}` : "IS NOT NULL";
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ source: string; spend: number; acquired: number; reach: number | null; arrived: number }[]>(
+  const rows = await serialQuery<{ source: string; spend: number; acquired: number; reach: number | null; arrived: number }>(
+    deps.db,
     `WITH spend AS (
        SELECT a.source, sum(a.amount * share)::float8 AS spend, sum(a.contacted * share)::float8 AS reach
          FROM (SELECT x.*, extract(epoch FROM least(x.stop, ${to}) - greatest(x.start, ${from})) / extract(epoch FROM x.stop - x.start) AS share
@@ -70,7 +72,7 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived
        FROM spend FULL JOIN firsts USING (source) FULL JOIN arrivals USING (source)
       ORDER BY 2 DESC, 3 DESC, 1`,
-    ...p.values,
+    p.values,
   );
   return rows.map((r) => {
     const contacted = r.reach ?? r.arrived;
