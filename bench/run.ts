@@ -108,28 +108,39 @@ async function segmentSizeByScan(deps: CoreDeps, text: string): Promise<number> 
  * recorded by wrapping $queryRawUnsafe for one run, then explained one by one.
  */
 async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknown>, file: string, prepare?: () => Promise<unknown>): Promise<void> {
-  type Raw = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
+  type Raw = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown>; $executeRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
   // The measured function may use the bench's own database or the reopened one: record both.
   const clients = [...new Set([db.prisma, deps.db.prisma])] as unknown as Raw[];
-  const originals = clients.map((c) => c.$queryRawUnsafe);
-  const recorded: { sql: string; params: unknown[] }[] = [];
+  const originals = clients.map((c) => ({ query: c.$queryRawUnsafe, execute: c.$executeRawUnsafe }));
+  // A query run right after a SET LOCAL in the same transaction (core/metrics/serial-query.ts) is explained with it.
+  const recorded: { sql: string; params: unknown[]; setLocal?: string }[] = [];
+  let setLocal: string | undefined;
   clients.forEach((client, i) => {
     client.$queryRawUnsafe = (sql: string, ...params: unknown[]) => {
-      recorded.push({ sql, params });
-      return originals[i]!.call(client, sql, ...params);
+      recorded.push({ sql, params, ...(setLocal ? { setLocal } : {}) });
+      setLocal = undefined;
+      return originals[i]!.query.call(client, sql, ...params);
+    };
+    client.$executeRawUnsafe = (sql: string, ...params: unknown[]) => {
+      if (/^\s*SET LOCAL /i.test(sql)) setLocal = sql;
+      return originals[i]!.execute.call(client, sql, ...params);
     };
   });
   try {
     await prepare?.();
     await fn();
   } finally {
-    clients.forEach((client, i) => (client.$queryRawUnsafe = originals[i]!));
+    clients.forEach((client, i) => {
+      client.$queryRawUnsafe = originals[i]!.query;
+      client.$executeRawUnsafe = originals[i]!.execute;
+    });
   }
   const parts: string[] = [];
   for (const q of recorded) {
     if (/^\s*SELECT nextval/.test(q.sql)) continue;
-    const rows = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
-    parts.push(`-- ${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
+    const explain = () => db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
+    const rows = q.setLocal ? (await db.prisma.$transaction([db.prisma.$executeRawUnsafe(q.setLocal), explain()]))[1] : await explain();
+    parts.push(`-- ${q.setLocal ? `${q.setLocal}; ` : ""}${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
   }
   fs.writeFileSync(`${file}.txt`, parts.join("\n"));
 }
