@@ -112,18 +112,20 @@ async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknow
   // The measured function may use the bench's own database or the reopened one: record both.
   const clients = [...new Set([db.prisma, deps.db.prisma])] as unknown as Raw[];
   const originals = clients.map((c) => ({ query: c.$queryRawUnsafe, execute: c.$executeRawUnsafe }));
-  // A query run right after a SET LOCAL in the same transaction (core/metrics/serial-query.ts) is explained with it.
+  // A query run after a SET LOCAL in the same transaction (core/metrics/serial-query.ts) is explained with it.
   const recorded: { sql: string; params: unknown[]; setLocal?: string }[] = [];
-  let setLocal: string | undefined;
+  const setLocals = new Map<unknown, string>(); // by the transaction's client
+  // Called on a transaction's client (tx.$queryRawUnsafe reaches these), the original must get that
+  // client as `this`, or the statement runs outside the transaction on another connection.
   clients.forEach((client, i) => {
-    client.$queryRawUnsafe = (sql: string, ...params: unknown[]) => {
+    client.$queryRawUnsafe = function (this: unknown, sql: string, ...params: unknown[]) {
+      const setLocal = setLocals.get(this);
       recorded.push({ sql, params, ...(setLocal ? { setLocal } : {}) });
-      setLocal = undefined;
-      return originals[i]!.query.call(client, sql, ...params);
+      return originals[i]!.query.call(this, sql, ...params);
     };
-    client.$executeRawUnsafe = (sql: string, ...params: unknown[]) => {
-      if (/^\s*SET LOCAL /i.test(sql)) setLocal = sql;
-      return originals[i]!.execute.call(client, sql, ...params);
+    client.$executeRawUnsafe = function (this: unknown, sql: string, ...params: unknown[]) {
+      if (/^\s*SET LOCAL /i.test(sql)) setLocals.set(this, sql);
+      return originals[i]!.execute.call(this, sql, ...params);
     };
   });
   try {
@@ -139,7 +141,13 @@ async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknow
   for (const q of recorded) {
     if (/^\s*SELECT nextval/.test(q.sql)) continue;
     const explain = () => db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
-    const rows = q.setLocal ? (await db.prisma.$transaction([db.prisma.$executeRawUnsafe(q.setLocal), explain()]))[1] : await explain();
+    const setLocal = q.setLocal;
+    const rows = setLocal
+      ? await db.prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(setLocal);
+          return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
+        }, { maxWait: 60_000, timeout: 600_000 })
+      : await explain();
     parts.push(`-- ${q.setLocal ? `${q.setLocal}; ` : ""}${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
   }
   fs.writeFileSync(`${file}.txt`, parts.join("\n"));
