@@ -109,28 +109,47 @@ async function segmentSizeByScan(deps: CoreDeps, text: string): Promise<number> 
  * recorded by wrapping $queryRawUnsafe for one run, then explained one by one.
  */
 async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknown>, file: string, prepare?: () => Promise<unknown>): Promise<void> {
-  type Raw = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
+  type Raw = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown>; $executeRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> };
   // The measured function may use the bench's own database or the reopened one: record both.
   const clients = [...new Set([db.prisma, deps.db.prisma])] as unknown as Raw[];
-  const originals = clients.map((c) => c.$queryRawUnsafe);
-  const recorded: { sql: string; params: unknown[] }[] = [];
+  const originals = clients.map((c) => ({ query: c.$queryRawUnsafe, execute: c.$executeRawUnsafe }));
+  // A query run after a SET LOCAL in the same transaction (core/metrics/serial-query.ts) is explained with it.
+  const recorded: { sql: string; params: unknown[]; setLocal?: string }[] = [];
+  const setLocals = new Map<unknown, string>(); // by the transaction's client
+  // Called on a transaction's client (tx.$queryRawUnsafe reaches these), the original must get that
+  // client as `this`, or the statement runs outside the transaction on another connection.
   clients.forEach((client, i) => {
-    client.$queryRawUnsafe = (sql: string, ...params: unknown[]) => {
-      recorded.push({ sql, params });
-      return originals[i]!.call(client, sql, ...params);
+    client.$queryRawUnsafe = function (this: unknown, sql: string, ...params: unknown[]) {
+      const setLocal = setLocals.get(this);
+      recorded.push({ sql, params, ...(setLocal ? { setLocal } : {}) });
+      return originals[i]!.query.call(this, sql, ...params);
+    };
+    client.$executeRawUnsafe = function (this: unknown, sql: string, ...params: unknown[]) {
+      if (/^\s*SET LOCAL /i.test(sql)) setLocals.set(this, sql);
+      return originals[i]!.execute.call(this, sql, ...params);
     };
   });
   try {
     await prepare?.();
     await fn();
   } finally {
-    clients.forEach((client, i) => (client.$queryRawUnsafe = originals[i]!));
+    clients.forEach((client, i) => {
+      client.$queryRawUnsafe = originals[i]!.query;
+      client.$executeRawUnsafe = originals[i]!.execute;
+    });
   }
   const parts: string[] = [];
   for (const q of recorded) {
     if (/^\s*SELECT nextval/.test(q.sql)) continue;
-    const rows = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
-    parts.push(`-- ${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
+    const explain = () => db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
+    const setLocal = q.setLocal;
+    const rows = setLocal
+      ? await db.prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(setLocal);
+          return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
+        }, { maxWait: 60_000, timeout: 600_000 })
+      : await explain();
+    parts.push(`-- ${q.setLocal ? `${q.setLocal}; ` : ""}${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
   }
   fs.writeFileSync(`${file}.txt`, parts.join("\n"));
 }
@@ -157,12 +176,14 @@ async function analytics(): Promise<void> {
 
 async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
   const { db, drop, reused, url } = await openBenchDatabase(kind);
-  // A new pool and Prisma client on the same database: the product just restarted (PostgreSQL only).
+  // A new pool and Prisma client on the same database, opened as the product's start opens it: the product just restarted (PostgreSQL only).
   let reopened: Database | undefined;
   const reopen = url
     ? async () => {
         await reopened?.close();
         reopened = await openDatabase({ url, poolSize: 4 });
+        // What the product's start does before it answers anybody (bot/application.ts).
+        await reopened.warmUp();
         return offlineCoreDeps(reopened, { clock: { now: () => NOW }, teamTimezone: "Europe/Berlin" });
       }
     : undefined;

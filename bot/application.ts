@@ -84,10 +84,12 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     const db = options.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
     if (!options.db) running.add(() => db.close());
     const migrated = await migrate(db);
-    logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
     // A read replica for the heavy analysis: read-only, never migrated (it follows the primary).
     const analyticsDb = config.ANALYTICS_DATABASE_URL ? await openDatabase({ url: config.ANALYTICS_DATABASE_URL }) : undefined;
     if (analyticsDb) running.add(() => analyticsDb.close());
+    // Every connection opened (and kept) before the first question: core/db/database.ts warmUp.
+    await Promise.all([db.warmUp(), analyticsDb?.warmUp()]);
+    logger.info({ database: db.kind, applied: migrated.applied }, "database ready");
 
     const { TELEGRAM_BOT_TOKEN: telegramToken, SLACK_BOT_TOKEN: slackToken } = config;
     const api = telegramToken ? telegramApi(telegramToken, config.TELEGRAM_API_ROOT) : undefined;

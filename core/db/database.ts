@@ -68,6 +68,13 @@ export interface Database {
    */
   holdSessionLock(namespace: number, id: number): Promise<() => Promise<void>>;
   isSessionLockHeld(namespace: number, id: number): Promise<boolean>;
+  /**
+   * What the product does once at start, before it answers anybody: opens every connection
+   * of the pool at once and runs Prisma's first query, so the first questions do not wait
+   * for connection setup (PostgreSQL) or the client's first query. See openPostgres for
+   * why the connections then stay open.
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -204,6 +211,9 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     async isSessionLockHeld() {
       return false;
     },
+    async warmUp() {
+      await prisma.$queryRawUnsafe("SELECT 1::int AS ok");
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -212,8 +222,18 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   };
 }
 
+/**
+ * The pool keeps its connections for the life of the process (node-postgres closed an idle one
+ * after 10 s). A new connection is a new server process, and a new server process is slow at
+ * first: it maps the pages of PostgreSQL's shared buffers into its address space one page fault
+ * at a time as it first touches them. On the benchmark host (a PVM virtual machine, no huge
+ * pages) that costs 25-30 us per 8 kB buffer: a metrics question reading 40 000 buffers took
+ * 350 ms on a new connection and 80 ms on one that had read them before (docs/benchmarks.md,
+ * issue 19). With the default timeout every question after 10 s of quiet paid that.
+ * allowExitOnIdle: idle connections alone do not keep a script's process alive.
+ */
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: ANALYTIC_SESSION });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: ANALYTIC_SESSION, idleTimeoutMillis: 0, allowExitOnIdle: true });
   // A broken idle connection must not take the process down; the pool replaces it.
   pool.on("error", () => {});
   const probe = await pool.connect();
@@ -276,6 +296,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    async warmUp() {
+      // Every connection of the pool at once: they are held together, so each is a new one.
+      const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+      for (const client of clients) client.release();
+      await prisma.$queryRawUnsafe("SELECT 1::int AS ok");
     },
     async close() {
       await prisma.$disconnect();

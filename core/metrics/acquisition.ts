@@ -11,6 +11,7 @@
 import type { CoreDeps } from "../deps.ts";
 import { SqlParams } from "../db/sql-params.ts";
 import { latestCurrency } from "./store-currency.ts";
+import { serialQuery } from "./serial-query.ts";
 import type { Period } from "./period.ts";
 
 export interface SourceAcquisition {
@@ -30,7 +31,8 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
   const to = p.add(options.period.to, "timestamptz");
   const tz = p.add(deps.teamTimezone, "text");
   const only = options.source ? `= ${p.add(options.source, "text")}` : "IS NOT NULL";
-  const rows = await deps.db.prisma.$queryRawUnsafe<{ source: string; spend: number; acquired: number; reach: number | null; arrived: number }[]>(
+  const rows = await serialQuery<{ source: string; spend: number; acquired: number; reach: number | null; arrived: number }>(
+    deps.db,
     `WITH spend AS (
        SELECT a.source, sum(a.amount * share)::float8 AS spend, sum(a.contacted * share)::float8 AS reach
          FROM (SELECT x.*, extract(epoch FROM least(x.stop, ${to}) - greatest(x.start, ${from})) / extract(epoch FROM x.stop - x.start) AS share
@@ -39,17 +41,24 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
                          FROM acquisition_spend sp WHERE sp.source ${only}) x
                 WHERE x.start < ${to} AND x.stop > ${from}) a
         GROUP BY a.source),
+     -- The people created in the period (index on subscriber.created_at): who opened the bot, and the
+     -- source of most of the period's confirmations without a probe each.
+     created AS MATERIALIZED (
+       SELECT s.id, s.source, s.telegram_id FROM subscriber s
+        WHERE s.created_at >= ${from} AND s.created_at < ${to}),
      -- Confirmed in the period (index on consent_record.at), each with their source and whether they had
-     -- confirmed before: per-person index probes (subscriber's key, consent_record(subscriber_id, at)) in the
-     -- select list, so neither table is read whole for the few tens of thousands of the period.
+     -- confirmed before: per-person index probes (subscriber's key for those created earlier,
+     -- consent_record(subscriber_id, at)) in the select list, so neither table is read whole for the few
+     -- tens of thousands of the period.
      confirmed AS MATERIALIZED (
        SELECT c.subscriber_id,
-              (SELECT s.source FROM subscriber s WHERE s.id = c.subscriber_id) AS source,
+              CASE WHEN n.id IS NOT NULL THEN n.source ELSE (SELECT s.source FROM subscriber s WHERE s.id = c.subscriber_id) END AS source,
               -- a scalar subquery, not EXISTS, which PostgreSQL may turn into a hash of every consent record
               coalesce((SELECT true FROM consent_record e
                          WHERE e.subscriber_id = c.subscriber_id AND e.status = 'subscribed' AND e.at < ${from} LIMIT 1), false) AS before
          FROM (SELECT DISTINCT c.subscriber_id FROM consent_record c
-                WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}) c),
+                WHERE c.status = 'subscribed' AND c.at >= ${from} AND c.at < ${to}) c
+         LEFT JOIN created n ON n.id = c.subscriber_id),
      firsts AS (
        SELECT source, count(*)::int AS acquired FROM confirmed
         WHERE source ${only} AND NOT before
@@ -59,9 +68,8 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
        -- and anyone confirmed in the period. Two narrow reads (indexes on created_at and at), not a scan by source.
        SELECT subscriber_id AS id, source FROM confirmed
        UNION
-       SELECT s.id, s.source FROM subscriber s
-        WHERE s.created_at >= ${from} AND s.created_at < ${to}
-          AND (s.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = s.id AND b.channel = 'telegram'))),
+       SELECT n.id, n.source FROM created n
+        WHERE n.telegram_id IS NOT NULL OR EXISTS (SELECT 1 FROM consent_record b WHERE b.subscriber_id = n.id AND b.channel = 'telegram')),
      arrivals AS (
        SELECT source, count(*)::int AS arrived FROM arrived
         WHERE source ${only}
@@ -70,7 +78,7 @@ export async function acquisitionBySource(deps: CoreDeps, options: { period: Per
             spend.reach, coalesce(arrivals.arrived, 0)::int AS arrived
        FROM spend FULL JOIN firsts USING (source) FULL JOIN arrivals USING (source)
       ORDER BY 2 DESC, 3 DESC, 1`,
-    ...p.values,
+    p.values,
   );
   return rows.map((r) => {
     const contacted = r.reach ?? r.arrived;

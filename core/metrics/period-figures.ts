@@ -16,6 +16,7 @@ import type { CoreDeps } from "../deps.ts";
 import { analyticsDb } from "../db/analytics-db.ts";
 import { scopeSql, type MetricScope } from "./metric-scope.ts";
 import { previousPeriod, type Period } from "./period.ts";
+import { serialQuery } from "./serial-query.ts";
 
 export interface PeriodFigures {
   gained: number;
@@ -43,12 +44,13 @@ export interface CurrencySales {
 }
 
 export async function periodFigures(deps: CoreDeps, options: { period: Period; scope?: MetricScope }): Promise<PeriodFigures> {
-  const { prisma } = analyticsDb(deps);
+  const db = analyticsDb(deps);
   const { params: p, cte, has } = scopeSql(deps, options.scope);
   const from = p.add(options.period.from, "timestamptz");
   const to = p.add(options.period.to, "timestamptz");
   const before = p.add(previousPeriod(options.period).from, "timestamptz");
-  const [row] = await prisma.$queryRawUnsafe<PeriodFigures[]>(
+  const [row] = await serialQuery<PeriodFigures>(
+    db,
     `WITH ${cte},
      flows AS (
        SELECT count(DISTINCT c.subscriber_id) FILTER (WHERE c.status = 'subscribed')::int AS gained,
@@ -99,7 +101,7 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
             sales.revenue, sales.orders, sales.buyers, sales.repeat_buyers AS "repeatBuyers", sales.previous_buyers AS "previousBuyers",
             sales.retained, base.customers, base.lifetime_days AS "lifetimeDays", by_currency.sales
        FROM flows, blocks, nps, sales, base, by_currency`,
-    ...p.values,
+    p.values,
   );
   return row!;
 }

@@ -1,0 +1,20 @@
+// Probe: EXPLAIN ANALYZE of one recorded metrics query, warm connection (3rd run) vs a new one.
+import fs from "node:fs";
+import pg from "pg";
+const queries: { name: string; sql: string; params: unknown[] }[] = JSON.parse(fs.readFileSync(`bench/probe/queries-${process.env.PERIOD ?? "week"}.json`, "utf8"));
+const q = queries.find((x) => x.name === (process.env.Q ?? "acq0"))!;
+const url = `postgres://postgres@127.0.0.1:5432/${process.env.DB ?? "chatloop_bench_m"}`;
+const options = "-c work_mem=64MB -c jit=off" + (process.env.EXTRA ? ` ${process.env.EXTRA}` : "");
+const plan = async (c: pg.Client) => (await c.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING) ${q.sql}`, q.params)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+const a = new pg.Client({ connectionString: url, options });
+await a.connect();
+await plan(a);
+await plan(a);
+const warm = await plan(a);
+await a.end();
+const b = new pg.Client({ connectionString: url, options });
+await b.connect();
+const cold = await plan(b);
+await b.end();
+fs.writeFileSync(`/tmp/plan-${q.name}-warm.txt`, warm);
+fs.writeFileSync(`/tmp/plan-${q.name}-cold.txt`, cold);
