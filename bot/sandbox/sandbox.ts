@@ -75,6 +75,9 @@ export async function runSandbox(options: SandboxOptions): Promise<number> {
     const fresh = (await db.prisma.subscriber.count()) === 0;
     await continueNumbering(db, telegram, slackApi);
     app = await startApplication({ config, db, logger, host: "127.0.0.1" });
+    // A customer's line is answered when the bot has handled it, not when it has fetched it (the runner
+    // fetches the next batch while it handles this one): the terminal shows the answer before "ready".
+    if (app.telegramSettled) telegram.whenHandled = app.telegramSettled;
     if (fresh) {
       out("Seeding the demo store (a shoe shop: 3 000 customers, orders, carts, NPS answers, a week of segment sizes)...");
       await seedDemoStore(app.core, (msg) => out(`  ${msg}`));
