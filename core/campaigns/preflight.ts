@@ -9,6 +9,7 @@ import { windowStatsAnchor } from "../segments/customer-stats.ts";
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
+import { queryWithoutJit } from "../db/without-jit.ts";
 import { audienceQuery } from "./audience.ts";
 import { groupPower } from "./group-power.ts";
 import { requireCampaign } from "./campaigns.ts";
@@ -120,23 +121,13 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
   const heldOut = split(p(2), "holdout", "<");
   const variantB = split(p(3), "variant", "<");
   const inRest = split(p(9), "test", ">=");
-  const rows = await deps.db.prisma.$queryRawUnsafe<Record<string, number | string | null>[]>(
-    `WITH capped_people AS MATERIALIZED (
-       -- The frequency cap: people sent enough marketing messages lately, counted once from the recent sends.
-       SELECT x.subscriber_id FROM delivery x
-        WHERE ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
-          AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
-        GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int),
-     candidates AS (
-       -- The audience query returns each member once, with the columns the card needs (no join back).
-       SELECT s.id, s.timezone, s.consent_status, s.reachable,
-              (s.reachable AND ${heldOut}) AS held_out,
-              (s.reachable AND ${variantB}) AS variant_b,
-              (s.reachable AND ${inRest}) AS in_rest,
-              (s.reachable AND s.id IN (SELECT subscriber_id FROM capped_people)) AS capped
-         FROM (SELECT a.subscriber_id AS id, a.timezone, a.consent_status, a.reachable FROM (${audience.sql}) a) s
-     )
-     SELECT NULL AS timezone,
+  // One pass, grouped by timezone (quiet hours depend on it; the totals are the sums): no CTE read twice,
+  // so PostgreSQL's parallel workers share the pass, the hashing of the splits included (a CTE keeps a
+  // plan in one process: 1.3 s for everyone subscribed at a million customers).
+  const columns = ["matched", "no_consent", "unsubscribed", "blocked", "capped", "holdout", "b", "a", "test_b", "test_a", "recipients"] as const;
+  const rows = await queryWithoutJit<Record<(typeof columns)[number], number> & { timezone: string }>(
+    deps.db,
+    `SELECT timezone,
             count(*)::int AS matched,
             count(*) FILTER (WHERE consent_status IN ('none', 'pending', 'declined'))::int AS no_consent,
             count(*) FILTER (WHERE consent_status = 'unsubscribed')::int AS unsubscribed,
@@ -146,12 +137,23 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
             count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND variant_b)::int AS b,
             count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT variant_b)::int AS a,
             count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT in_rest AND variant_b)::int AS test_b,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT in_rest AND NOT variant_b)::int AS test_a
-       FROM candidates
-     UNION ALL
-     SELECT coalesce(timezone, ${p(8)}::text), 0, 0, 0, 0, 0, 0, 0, count(*)::int, 0, 0
-       FROM candidates WHERE reachable AND NOT held_out AND NOT capped
-      GROUP BY 1`,
+            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT in_rest AND NOT variant_b)::int AS test_a,
+            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped)::int AS recipients
+       FROM (
+         -- The audience query returns each member once, with the columns the card needs (no join back).
+         SELECT coalesce(s.timezone, ${p(8)}::text) AS timezone, s.consent_status, s.reachable,
+                (s.reachable AND ${heldOut}) AS held_out,
+                (s.reachable AND ${variantB}) AS variant_b,
+                (s.reachable AND ${inRest}) AS in_rest,
+                -- The frequency cap: people sent enough marketing messages lately, counted from the recent sends.
+                (s.reachable AND s.id IN (
+                  SELECT x.subscriber_id FROM delivery x
+                   WHERE ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
+                     AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
+                   GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int)) AS capped
+           FROM (SELECT a.subscriber_id AS id, a.timezone, a.consent_status, a.reachable FROM (${audience.sql}) a) s
+       ) candidates
+      GROUP BY timezone`,
     ...audience.params,
     c.id,
     c.holdoutPercent,
@@ -163,13 +165,14 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     deps.teamTimezone,
     c.testPercent,
   );
-  const totals = rows.find((r) => r.timezone === null)!;
+  const totals = Object.fromEntries(columns.map((k) => [k, rows.reduce((sum, r) => sum + Number(r[k]), 0)])) as Record<(typeof columns)[number], number>;
   // Quiet hours depend on each recipient's timezone: few distinct zones, checked here in one place.
   let deferred = 0;
-  for (const zone of rows.filter((r) => r.timezone !== null)) {
-    const tz = zone.timezone as string;
+  for (const zone of rows) {
+    if (Number(zone.recipients) === 0) continue; // as before: only the recipients' zones are looked at
+    const tz = zone.timezone;
     const at = c.localWallClock ? zonedInstant(parseWallClock(c.localWallClock), tz) : c.sendAt;
-    if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
+    if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.recipients);
   }
   const recipients = Number(totals.a) + Number(totals.b);
   const renderings = longestRenderings(c.message);
