@@ -453,18 +453,36 @@ function conjuncts(c: Condition): Condition[] {
   return c.kind === "and" ? c.of.flatMap(conjuncts) : [c];
 }
 
-/** False for anybody without a customer_stats row (lifetime figures, RFM, a stage other than potential). */
+/** False for anybody without a customer_stats row (RFM, a stage other than potential, "lifecycle != potential"). */
 function needsStatsRow(c: Condition): boolean {
   switch (c.kind) {
     case "and":
       return c.of.some(needsStatsRow);
     case "or":
       return c.of.every(needsStatsRow);
+    case "not":
+      return trueWithoutStatsRow(c.of);
     case "rfm":
     case "rfm_score":
       return true;
     case "lifecycle":
       return !c.stages.includes("potential");
+    default:
+      return false;
+  }
+}
+
+/** True for anybody without a customer_stats row, whatever else they have ("lifecycle = potential"). */
+function trueWithoutStatsRow(c: Condition): boolean {
+  switch (c.kind) {
+    case "and":
+      return c.of.every(trueWithoutStatsRow);
+    case "or":
+      return c.of.some(trueWithoutStatsRow);
+    case "not":
+      return needsStatsRow(c.of);
+    case "lifecycle":
+      return c.stages.includes("potential");
     default:
       return false;
   }
