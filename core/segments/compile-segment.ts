@@ -359,9 +359,11 @@ class Compiler {
     if (!c.window && !c.property) return this.measure(this.eventStats(c.type), c.measure, c.op, p.add(c.value, "float8"));
     if (atLeastOneIn(c)) {
       // Did the event within the window = the last one up to now is inside it: event_stats, not the window's
-      // events. Strict in the row (no COALESCE), so when required the join is an inner one driven by the few
-      // recent rows (the constructor bounds eventStats to them).
-      return `(${this.eventStats(c.type)}.last_at > ${p.add(new Date(this.options.now.getTime() - windowMs(c.window)), "timestamptz")})`;
+      // events. When every member must meet it, NULL for people without the event (no COALESCE): the join is
+      // then an inner one, driven by the few recent rows (the constructor bounds eventStats to them).
+      // Anywhere else (under a "not") it must be false for them.
+      const inside = `${this.eventStats(c.type)}.last_at > ${p.add(new Date(this.options.now.getTime() - windowMs(c.window)), "timestamptz")}`;
+      return this.required.has(c) ? `(${inside})` : `coalesce(${inside}, false)`;
     }
     const alias = this.derive(`event|${c.type}|${c.property ?? ""}|${c.window ? this.windowKey(c.window) : "all"}|${column}`, () => {
       const type = p.add(c.type, "text");
