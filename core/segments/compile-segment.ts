@@ -200,10 +200,10 @@ class Compiler {
         return lifecycleInSql("cs", p, this.options.now, this.options.settings, c.stages);
       case "rfm":
         this.stats();
-        return `coalesce(cs.rfm_class IN (${p.list(c.classes)}), false)`;
+        return this.falseIfNull(c, `cs.rfm_class IN (${p.list(c.classes)})`);
       case "rfm_score":
         this.stats();
-        return `coalesce(cs.${c.score}_score ${c.op} ${p.add(c.value, "int")}, false)`;
+        return this.falseIfNull(c, `cs.${c.score}_score ${c.op} ${p.add(c.value, "int")}`);
       case "nps":
         return `coalesce(${npsGroupSql(`${this.nps()}.score`)} IN (${p.list(c.groups)}), false)`;
       case "nps_score":
@@ -233,6 +233,16 @@ class Compiler {
     }
   }
 
+  /**
+   * A comparison that is NULL for people missing a row, as a condition false for them. When every member
+   * must meet it, NULL excludes them just as well and is left as it is: the comparison is then strict in
+   * the row, so PostgreSQL joins the relation as an inner join and filters it before the join (the RFM
+   * class's 100 000 customers hashed instead of 600 000).
+   */
+  private falseIfNull(c: Condition, comparison: string): string {
+    return this.required.has(c) ? `(${comparison})` : `coalesce(${comparison}, false)`;
+  }
+
   private field(c: Extract<Condition, { kind: "field" }>): string {
     const p = this.params;
     const column = c.field.startsWith("profile.") ? `(s.profile ->> ${p.add(c.field.slice("profile.".length), "text")})` : `s.${c.field}`;
@@ -255,7 +265,8 @@ class Compiler {
         days_since_last: () => this.daysSince("cs.last_order_at"),
         days_since_first: () => this.daysSince("cs.first_order_at"),
       }[c.measure]();
-      return `coalesce(${expr} ${c.op} ${value}, false)`;
+      // Counts and totals read 0 without a row; the average and the days since an order are missing, hence false.
+      return c.measure === "count" || c.measure === "total" ? `coalesce(${expr} ${c.op} ${value}, false)` : this.falseIfNull(c, `${expr} ${c.op} ${value}`);
     }
     const window = c.window;
     const kept = this.keptWindow(window);

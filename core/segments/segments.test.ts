@@ -152,6 +152,12 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     // Paid after 2026-08-25: Ann 300 + 200, Boris 80 + 40.
     expect(await members("spent_90d > 100")).toEqual([1, 2]);
     expect(await members("rfm in (hibernating, at_risk) and last_order > 60d")).toEqual([4]);
+    // Required, these comparisons are left NULL for people without orders (the join becomes an inner one);
+    // negated, they must still be false for them.
+    expect(await members("last_order > 60d")).toEqual([4, 5]);
+    expect(await members("not last_order > 60d")).toEqual([1, 2, 3, 6, 7]);
+    expect(await members("not rfm_r >= 4")).toEqual([2, 4, 5, 6, 7]);
+    expect(await members("rfm_r >= 4 and not rfm = lost")).toEqual([1, 3]);
     // Carts within 2 days: Cleo (paid after it) and Finn (did not).
     expect(await members("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual([6]);
     expect(await members("event:added_to_cart within 2d and not order within 2d")).toEqual([6]);
