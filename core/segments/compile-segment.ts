@@ -320,6 +320,9 @@ class Compiler {
            UNION ALL
            SELECT o.subscriber_id, -1 AS sign, o.amount FROM "order" o WHERE o.status = 'paid' AND ${left}) x
         GROUP BY x.subscriber_id`,
+      // A join subquery, not a CTE: it is a few index ranges of orders (the edges crossed since the anchor, at most
+      // three days), cheap for each parallel worker to compute, and a CTE would keep everything above it in one process.
+      { inline: true },
     );
   }
 
@@ -438,12 +441,17 @@ class Compiler {
    * it, as a MATERIALIZED CTE: computed once (as a join subquery, PostgreSQL's
    * parallel workers would each compute it again), then hash-joined.
    */
-  private derive(key: string, sql: () => string, alias = `d${this.derived.size + 1}`): string {
+  private derive(key: string, sql: () => string, options: { inline?: boolean } = {}): string {
     const existing = this.derived.get(key);
     if (existing) return existing;
+    const alias = `d${this.derived.size + 1}`;
     this.derived.set(key, alias);
-    this.ctes.push(`${alias} AS MATERIALIZED (${sql()})`);
-    this.joins.push(`${alias} ON ${alias}.subscriber_id = s.id`);
+    if (options.inline) {
+      this.joins.push(`(${sql()}) ${alias} ON ${alias}.subscriber_id = s.id`);
+    } else {
+      this.ctes.push(`${alias} AS MATERIALIZED (${sql()})`);
+      this.joins.push(`${alias} ON ${alias}.subscriber_id = s.id`);
+    }
     return alias;
   }
 
