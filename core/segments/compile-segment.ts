@@ -412,6 +412,17 @@ class Compiler {
       c.then.kind === "order"
         ? `SELECT 1 FROM "order" o WHERE o.subscriber_id = s.id AND o.status = 'paid' AND o.paid_at > ${alias}.last_at AND o.paid_at <= ${now}`
         : `SELECT 1 FROM event e2 WHERE e2.subscriber_id = s.id AND e2.type = ${p.add(c.then.type, "text")} AND e2.occurred_at > ${alias}.last_at AND e2.occurred_at <= ${now}`;
+    const after = this.lastEventAfter.get(c.after);
+    if (after && c.then.kind === "order") {
+      // Every member's last event is after `after` (eventStats is bounded to them), so whoever paid nothing since
+      // `after` - a hashed set from one short range of the paid_at index - paid nothing since their last event
+      // either: only the few others are probed. Each probe touches its own index pages; 18 000 of them were
+      // most of a cold run (a new connection faults in every page of shared memory it touches).
+      // Named by the event row, not the subscriber's, so the whole condition filters those rows before the join.
+      const recent = `SELECT o.subscriber_id FROM "order" o WHERE o.status = 'paid' AND o.paid_at > ${p.add(after, "timestamptz")} AND o.paid_at <= ${now}`;
+      const since = `SELECT 1 FROM "order" o WHERE o.subscriber_id = ${alias}.subscriber_id AND o.status = 'paid' AND o.paid_at > ${alias}.last_at AND o.paid_at <= ${now}`;
+      return `(${alias}.last_at IS NOT NULL AND (${alias}.subscriber_id NOT IN (${recent}) OR NOT EXISTS (${since})))`;
+    }
     return `(${alias}.last_at IS NOT NULL AND NOT EXISTS (${later}))`;
   }
 
