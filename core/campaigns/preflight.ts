@@ -9,6 +9,7 @@ import { windowStatsAnchor } from "../segments/customer-stats.ts";
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
+import { queryWithoutJit } from "../db/without-jit.ts";
 import { audienceQuery } from "./audience.ts";
 import { groupPower } from "./group-power.ts";
 import { requireCampaign } from "./campaigns.ts";
@@ -120,38 +121,29 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
   const heldOut = split(p(2), "holdout", "<");
   const variantB = split(p(3), "variant", "<");
   const inRest = split(p(9), "test", ">=");
-  const rows = await deps.db.prisma.$queryRawUnsafe<Record<string, number | string | null>[]>(
-    `WITH capped_people AS MATERIALIZED (
-       -- The frequency cap: people sent enough marketing messages lately, counted once from the recent sends.
-       SELECT x.subscriber_id FROM delivery x
-        WHERE ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
-          AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
-        GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int),
-     candidates AS (
-       -- The audience query returns each member once, with the columns the card needs (no join back).
-       SELECT s.id, s.timezone, s.consent_status, s.reachable,
-              (s.reachable AND ${heldOut}) AS held_out,
-              (s.reachable AND ${variantB}) AS variant_b,
-              (s.reachable AND ${inRest}) AS in_rest,
-              (s.reachable AND s.id IN (SELECT subscriber_id FROM capped_people)) AS capped
-         FROM (SELECT a.subscriber_id AS id, a.timezone, a.consent_status, a.reachable FROM (${audience.sql}) a) s
-     )
-     SELECT NULL AS timezone,
-            count(*)::int AS matched,
-            count(*) FILTER (WHERE consent_status IN ('none', 'pending', 'declined'))::int AS no_consent,
-            count(*) FILTER (WHERE consent_status = 'unsubscribed')::int AS unsubscribed,
-            count(*) FILTER (WHERE consent_status = 'subscribed' AND NOT reachable)::int AS blocked,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND capped)::int AS capped,
-            count(*) FILTER (WHERE reachable AND held_out)::int AS holdout,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND variant_b)::int AS b,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT variant_b)::int AS a,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT in_rest AND variant_b)::int AS test_b,
-            count(*) FILTER (WHERE reachable AND NOT held_out AND NOT capped AND NOT in_rest AND NOT variant_b)::int AS test_a
-       FROM candidates
-     UNION ALL
-     SELECT coalesce(timezone, ${p(8)}::text), 0, 0, 0, 0, 0, 0, 0, count(*)::int, 0, 0
-       FROM candidates WHERE reachable AND NOT held_out AND NOT capped
-      GROUP BY 1`,
+  // One pass counting the people per combination of what the card tells apart (timezone, consent,
+  // reachable, holdout, variant, test, cap: a few hundred groups at most), summed here. No CTE read
+  // twice and no column repeated in several FILTERs, so each split is hashed once per person and
+  // PostgreSQL's parallel workers share the pass (a CTE keeps a plan in one process: 1.3 s for
+  // everyone subscribed at a million customers).
+  const groups = await queryWithoutJit<{ timezone: string; consent_status: string; reachable: boolean; held_out: boolean; variant_b: boolean; in_rest: boolean; capped: boolean; n: number }>(
+    deps.db,
+    `SELECT timezone, consent_status, reachable, held_out, variant_b, in_rest, capped, count(*)::int AS n
+       FROM (
+         -- The audience query returns each member once, with the columns the card needs (no join back).
+         SELECT coalesce(s.timezone, ${p(8)}::text) AS timezone, s.consent_status, s.reachable,
+                (s.reachable AND ${heldOut}) AS held_out,
+                (s.reachable AND ${variantB}) AS variant_b,
+                (s.reachable AND ${inRest}) AS in_rest,
+                -- The frequency cap: people sent enough marketing messages lately, counted from the recent sends.
+                (s.reachable AND s.id IN (
+                  SELECT x.subscriber_id FROM delivery x
+                   WHERE ${p(4)}::boolean AND x.kind = 'marketing' AND x.status = 'sent'
+                     AND x.sent_at > ${p(5)}::timestamptz - (${p(6)}::int * interval '1 day')
+                   GROUP BY x.subscriber_id HAVING count(*) >= ${p(7)}::int)) AS capped
+           FROM (SELECT a.subscriber_id AS id, a.timezone, a.consent_status, a.reachable FROM (${audience.sql}) a) s
+       ) candidates
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     ...audience.params,
     c.id,
     c.holdoutPercent,
@@ -163,13 +155,25 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     deps.teamTimezone,
     c.testPercent,
   );
-  const totals = rows.find((r) => r.timezone === null)!;
+  const count = (where: (g: (typeof groups)[number]) => boolean) => groups.reduce((sum, g) => sum + (where(g) ? Number(g.n) : 0), 0);
+  const sendable = (g: (typeof groups)[number]) => g.reachable && !g.held_out && !g.capped;
+  const totals = {
+    matched: count(() => true),
+    no_consent: count((g) => ["none", "pending", "declined"].includes(g.consent_status)),
+    unsubscribed: count((g) => g.consent_status === "unsubscribed"),
+    blocked: count((g) => g.consent_status === "subscribed" && !g.reachable),
+    capped: count((g) => g.reachable && !g.held_out && g.capped),
+    holdout: count((g) => g.reachable && g.held_out),
+    b: count((g) => sendable(g) && g.variant_b),
+    a: count((g) => sendable(g) && !g.variant_b),
+    test_b: count((g) => sendable(g) && !g.in_rest && g.variant_b),
+    test_a: count((g) => sendable(g) && !g.in_rest && !g.variant_b),
+  };
   // Quiet hours depend on each recipient's timezone: few distinct zones, checked here in one place.
   let deferred = 0;
-  for (const zone of rows.filter((r) => r.timezone !== null)) {
-    const tz = zone.timezone as string;
+  for (const tz of new Set(groups.filter(sendable).map((g) => g.timezone))) {
     const at = c.localWallClock ? zonedInstant(parseWallClock(c.localWallClock), tz) : c.sendAt;
-    if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += Number(zone.a);
+    if (quietHoursEnd(at, tz, deps.policy.quietHours)) deferred += count((g) => sendable(g) && g.timezone === tz);
   }
   const recipients = Number(totals.a) + Number(totals.b);
   const renderings = longestRenderings(c.message);

@@ -85,4 +85,68 @@ describe.each(DATABASE_KINDS)("event stats on %s", (kind) => {
     expect(await members("event:page_view count >= 3")).toEqual([5]);
     expect(await members("no order since event:added_to_cart")).toEqual([]);
   });
+
+  test("'event within a window' read from the last event equals the events of the window, at its edges and with events after now", async () => {
+    const h = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+    await database.db.execScript(`INSERT INTO subscriber (id, first_name) SELECT i, 'Customer ' || i FROM generate_series(10, 19) AS i;`);
+    await insert([
+      [10, "added_to_cart", h(-48)], // exactly 2 days before now: outside "within 2d" (the window is (now - 2d, now])
+      [11, "added_to_cart", h(-47)],
+      [12, "added_to_cart", h(0)], // exactly now: inside
+      [13, "added_to_cart", h(-72)],
+      [13, "added_to_cart", h(24 * 5)], // after now: not seen yet, so 13's last add to cart is 3 days ago
+      [14, "added_to_cart", h(-1)],
+      [14, "added_to_cart", h(1)], // after now, with one inside the window
+      [15, "added_to_cart", h(-30)],
+      [16, "added_to_cart", h(-30)],
+      [17, "page_view", h(-1)],
+      [18, "added_to_cart", h(-30)],
+      [19, "added_to_cart", h(-47)],
+    ]);
+    await database.db.execScript(`
+      INSERT INTO "order" (subscriber_id, idempotency_key, amount, paid_at) VALUES
+        (15, 'ew-15', 10, '${h(-12)}'), -- bought after the cart
+        (16, 'ew-16', 10, '${h(2)}'),   -- will buy, but not yet
+        (18, 'ew-18', 10, '${h(-40)}'), -- bought within the 2 days, but before the cart
+        (19, 'ew-19', 10, '${h(-40)}'); -- bought within the 2 days, after the cart`);
+    // The definition, straight from the events and orders.
+    const fromEvents = async (hours: number, noOrderSince: boolean) => {
+      const rows = await database.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT s.id FROM subscriber s
+          WHERE s.id >= 10 AND EXISTS (SELECT 1 FROM event e WHERE e.subscriber_id = s.id AND e.type = 'added_to_cart'
+                                          AND e.occurred_at > $1::timestamptz - $2::int * interval '1 hour' AND e.occurred_at <= $1::timestamptz)
+            AND (NOT $3::boolean OR NOT EXISTS (
+                 SELECT 1 FROM "order" o WHERE o.subscriber_id = s.id AND o.status = 'paid' AND o.paid_at <= $1::timestamptz
+                    AND o.paid_at > (SELECT max(e.occurred_at) FROM event e WHERE e.subscriber_id = s.id AND e.type = 'added_to_cart' AND e.occurred_at <= $1::timestamptz)))
+          ORDER BY 1`,
+        NOW.toISOString(),
+        hours,
+        noOrderSince,
+      );
+      return rows.map((r) => r.id);
+    };
+    const ours = async (text: string) => (await members(text)).filter((id) => id >= 10);
+    expect(await ours("event:added_to_cart within 2d")).toEqual([11, 12, 14, 15, 16, 18, 19]);
+    expect(await ours("event:added_to_cart within 2d")).toEqual(await fromEvents(48, false));
+    expect(await ours("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual([11, 12, 14, 16, 18]);
+    expect(await ours("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual(await fromEvents(48, true));
+    expect(await ours("event:added_to_cart within 4d")).toEqual(await fromEvents(96, false));
+    expect(await ours("event:added_to_cart within 1d")).toEqual([12, 14]);
+    // The same condition written as a count, and combined with another window of the same type (the narrower
+    // one bounds what is read; the wider one and its negation are still exact).
+    expect(await ours("event:added_to_cart count >= 1 within 48h")).toEqual([11, 12, 14, 15, 16, 18, 19]);
+    expect(await ours("event:added_to_cart count > 0 within 2d and not event:added_to_cart within 1d")).toEqual([11, 15, 16, 18, 19]);
+    expect(await ours("event:added_to_cart within 1d and event:added_to_cart within 4d")).toEqual([12, 14]);
+    // Not "at least once": still from the window's events.
+    expect(await ours("event:added_to_cart count >= 2 within 4d")).toEqual([]);
+    expect(await ours("event:added_to_cart count = 0 within 2d")).toEqual([10, 13, 17]);
+    // Not required (negated, or in an "or"): the rest of the base is still there.
+    expect(await ours("not event:added_to_cart within 2d")).toEqual([10, 13, 17]);
+    expect(await ours("event:added_to_cart within 1d or event:page_view within 1d")).toEqual([12, 14, 17]);
+    const { sql } = compileFor(deps, parseSegmentText("event:added_to_cart within 2d and no order since event:added_to_cart"));
+    expect(sql).toContain("st.last_at > ");
+    // Who paid nothing in the 2 days is not probed (a hashed set of the window's orders); 18 and 19 are.
+    expect(sql).toContain("NOT IN (SELECT o.subscriber_id FROM \"order\" o WHERE o.status = 'paid' AND o.paid_at > ");
+    expect(sql).not.toContain("count(*)::int AS n\n         FROM event e");
+  });
 });

@@ -3,6 +3,7 @@
 // people in it. Everything comes from the segment's one compiled query.
 import type { CoreDeps } from "../deps.ts";
 import { analyticsDb } from "../db/analytics-db.ts";
+import { queryWithoutJit } from "../db/without-jit.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { compileSegment, type CompiledSegment } from "./compile-segment.ts";
 import { windowStatsAnchor } from "./customer-stats.ts";
@@ -43,17 +44,18 @@ export async function compileWithStats(deps: CoreDeps, definition: SegmentDefini
 
 export async function segmentSize(deps: CoreDeps, definition: SegmentDefinition): Promise<number> {
   const { sql, params } = await compileWithStats(deps, definition);
-  const rows = await analyticsDb(deps).prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
+  const rows = await queryWithoutJit<{ n: number }>(analyticsDb(deps), `SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
   return rows[0]!.n;
 }
 
 export async function segmentReport(deps: CoreDeps, definition: SegmentDefinition, sampleSize = 5): Promise<SegmentReport> {
-  const { prisma } = analyticsDb(deps);
-  const { sql, params } = compileFor(deps, definition, await windowStatsAnchor(analyticsDb(deps)), true);
+  const db = analyticsDb(deps);
+  const { sql, params } = compileFor(deps, definition, await windowStatsAnchor(db), true);
   const limit = Math.max(0, Math.min(50, Math.floor(sampleSize)));
   // One statement: the segment's query runs once (MATERIALIZED) and returns each member's dimensions,
   // feeding the breakdowns, the sample and the base.
-  const rows = await prisma.$queryRawUnsafe<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }[]>(
+  const rows = await queryWithoutJit<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }>(
+    db,
     `WITH seg AS MATERIALIZED (${sql})
      SELECT CASE WHEN GROUPING(lifecycle) = 0 THEN 'lifecycle' WHEN GROUPING(rfm) = 0 THEN 'rfm'
                  WHEN GROUPING(source) = 0 THEN 'source' ELSE 'language' END AS dim,
@@ -63,7 +65,9 @@ export async function segmentReport(deps: CoreDeps, definition: SegmentDefinitio
      SELECT 'sample', (SELECT string_agg(subscriber_id::text, ',' ORDER BY subscriber_id DESC)
                          FROM (SELECT subscriber_id FROM seg ORDER BY subscriber_id DESC LIMIT ${limit}) t), 0
      UNION ALL
-     SELECT 'base', NULL, (SELECT count(*)::int FROM subscriber WHERE erased_at IS NULL)
+     -- Everybody minus the erased (a partial index of a handful): a count of every row reads the smallest
+     -- index, not the table (0.13 s instead of 0.6 s at a million subscribers).
+     SELECT 'base', NULL, ((SELECT count(*) FROM subscriber) - (SELECT count(*) FROM subscriber WHERE erased_at IS NOT NULL))::int
      ORDER BY 1, 3 DESC, 2`,
     ...params,
   );
@@ -75,7 +79,7 @@ export async function segmentReport(deps: CoreDeps, definition: SegmentDefinitio
     else if (r.dim === "sample") sampleIds = r.value ? r.value.split(",").map(Number) : [];
     else breakdowns[r.dim].push({ value: r.value!, count: r.n });
   }
-  const people = await prisma.subscriber.findMany({ where: { id: { in: sampleIds } }, orderBy: { id: "desc" } });
+  const people = await db.prisma.subscriber.findMany({ where: { id: { in: sampleIds } }, orderBy: { id: "desc" } });
   const sample = people.map((p) => ({
     id: p.id,
     firstName: p.firstName,

@@ -5,11 +5,12 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../tes
 import { seedSmallStore, SMALL_STORE_NOW } from "../../test/support/small-store.ts";
 import { BUILT_IN_SEGMENTS, builtInSizes } from "./built-in-segments.ts";
 import { refreshCustomerStats } from "./customer-stats.ts";
-import { customerStandingOf, lifecycleStageOf } from "./lifecycle.ts";
+import { customerStandingOf, LIFECYCLE_STAGES, lifecycleSql, lifecycleStageOf } from "./lifecycle.ts";
+import { SqlParams } from "../db/sql-params.ts";
 import { parseSegmentText } from "./parse-segment-text.ts";
 import { compileFor, segmentReport, segmentSize } from "./segment-report.ts";
 import { rfmClassOf, rfmScoresText } from "./rfm.ts";
-import { DEFAULT_ANALYTICS_SETTINGS } from "./analytics-settings.ts";
+import { analyticsSettingsOf, DEFAULT_ANALYTICS_SETTINGS } from "./analytics-settings.ts";
 import { ingestOrders } from "../events/ingest-orders.ts";
 
 describe("RFM grid", () => {
@@ -113,11 +114,50 @@ describe.each(DATABASE_KINDS)("segments on %s", (kind) => {
     }
   });
 
+  test("lifecycle conditions as column comparisons select exactly the people of the stage expression, alone, combined and negated", async () => {
+    const byCase = async (stages: string[], negate: boolean) => {
+      const p = new SqlParams();
+      const stage = lifecycleSql("cs", p, new Date(SMALL_STORE_NOW), analyticsSettingsOf(deps));
+      const rows = await database.db.prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT s.id FROM subscriber s LEFT JOIN customer_stats cs ON cs.subscriber_id = s.id
+          WHERE s.erased_at IS NULL AND ${negate ? "NOT " : ""}(${stage} IN (${p.list(stages)})) ORDER BY 1`,
+        ...p.values,
+      );
+      return rows.map((r) => r.id);
+    };
+    const sets = [...LIFECYCLE_STAGES.map((x) => [x]), ["potential", "new"], ["loyal", "repeat"], ["churned_from_new", "churned_from_loyal", "potential"], [...LIFECYCLE_STAGES]];
+    for (const stages of sets) {
+      const text = `lifecycle in (${stages.join(", ")})`;
+      expect([text, await members(text)]).toEqual([text, await byCase(stages, false)]);
+      expect([`not ${text}`, await members(`not ${text}`)]).toEqual([`not ${text}`, await byCase(stages, true)]);
+    }
+    // Every stage has its one customer (two potential): the comparison above is not vacuous.
+    expect(await members("lifecycle = loyal")).toEqual([1]);
+    expect(await members("not lifecycle = repeat and lifecycle != potential")).toEqual([1, 3, 4, 5]);
+    // A fixed minimum spend instead of the median: Boris (120 spent, 2 orders) is loyal with 2 orders and 100.
+    const fixed = testCoreDeps(database, {
+      clock: new FakeClock(SMALL_STORE_NOW),
+      analytics: { ...DEFAULT_ANALYTICS_SETTINGS, lifecycle: { ...DEFAULT_ANALYTICS_SETTINGS.lifecycle, loyalMinOrders: 2, loyalMinSpent: 100 } },
+    });
+    const fixedMembers = async (text: string) => {
+      const { sql, params } = compileFor(fixed, parseSegmentText(text));
+      return (await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`${sql} ORDER BY 1`, ...params)).map((r) => r.subscriber_id);
+    };
+    expect(await fixedMembers("lifecycle = loyal")).toEqual([1, 2]);
+    expect(await fixedMembers("lifecycle = repeat")).toEqual([]);
+  });
+
   test("custom segments select exactly the hand-picked customers", async () => {
     expect(await members("lifecycle = loyal and spent_90d > 5000 and not tag:vip")).toEqual([]);
     // Paid after 2026-08-25: Ann 300 + 200, Boris 80 + 40.
     expect(await members("spent_90d > 100")).toEqual([1, 2]);
     expect(await members("rfm in (hibernating, at_risk) and last_order > 60d")).toEqual([4]);
+    // Required, these comparisons are left NULL for people without orders (the join becomes an inner one);
+    // negated, they must still be false for them.
+    expect(await members("last_order > 60d")).toEqual([4, 5]);
+    expect(await members("not last_order > 60d")).toEqual([1, 2, 3, 6, 7]);
+    expect(await members("not rfm_r >= 4")).toEqual([2, 4, 5, 6, 7]);
+    expect(await members("rfm_r >= 4 and not rfm = lost")).toEqual([1, 3]);
     // Carts within 2 days: Cleo (paid after it) and Finn (did not).
     expect(await members("event:added_to_cart within 2d and no order since event:added_to_cart")).toEqual([6]);
     expect(await members("event:added_to_cart within 2d and not order within 2d")).toEqual([6]);

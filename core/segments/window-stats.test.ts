@@ -23,7 +23,16 @@ const TEXTS = [
   "spent_365d >= 750",
   "orders_365d > 2 and spent_30d > 0",
   "not spent_365d < 100 or orders_90d >= 2",
+  // With a condition that needs a customer_stats row, the window condition also filters customer_stats by its
+  // stored column or an order that crossed the window's edges (REQUIRED below): the same people.
+  "lifecycle != potential and spent_90d > 300",
+  "lifecycle = loyal and spent_90d > 300 and not tag:vip",
+  "lifecycle in (new, repeat, loyal) and orders_30d >= 1",
+  "rfm_f >= 1 and spent_365d < 500 and not orders_90d = 0",
+  "lifecycle != potential and (orders_90d = 0 or spent_30d > 100)",
 ];
+/** Texts whose window condition is required and read with customer_stats' row required: they carry the filter. */
+const REQUIRED = new Set(TEXTS.slice(8, 12));
 
 const at = (iso: string, hours = 0) => new Date(new Date(iso).getTime() + hours * 3_600_000);
 
@@ -45,7 +54,8 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
     for (const text of TEXTS) {
       const run = async (withStats: boolean) => {
         const { sql, params } = compileFor(deps, parseSegmentText(text), withStats ? anchor : null);
-        if (withStats) expect(sql.includes("cs.spent_") || sql.includes("cs.orders_")).toBe(now.getTime() - anchor!.getTime() <= 3 * 86_400_000);
+        if (withStats) expect(/cs\.(spent|orders)_\d+d/.test(sql)).toBe(now.getTime() - anchor!.getTime() <= 3 * 86_400_000);
+        if (withStats) expect([text, sql.includes("OR cs.subscriber_id IN (SELECT o.subscriber_id")]).toEqual([text, REQUIRED.has(text) && now.getTime() - anchor!.getTime() <= 3 * 86_400_000]);
         const rows = await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`${sql} ORDER BY 1`, ...params);
         return rows.map((r) => r.subscriber_id);
       };
@@ -75,9 +85,25 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
         // Dan (4) reports an order of two months ago only now: it is inside the 90- and 365-day windows of the anchor.
         { order_id: "w2", amount: 260, paid_at: "2026-09-20T12:00:00Z", customer: { telegram_id: 1004 } },
         { order_id: "a5", status: "refunded" },
+        // Boris (2) reports an order of 250 paid a day after the anchor's 90-day edge: 370 within 90 days as of the
+        // anchor, and 120 again once it leaves the window 26 hours after the anchor.
+        { order_id: "w3", amount: 250, paid_at: "2026-08-26T12:00:00Z", customer: { telegram_id: 1002 } },
       ],
     });
-    expect(ingested.stored + ingested.updated).toBe(3);
+    expect(ingested.stored + ingested.updated).toBe(4);
+    // Within 90 days of the anchor: Ann 200 (her 300 is refunded), Boris 40 + 80 + 250, Dan 260; Wendy's 400 is a day later.
+    const membersAt = async (hours: number, text: string) => {
+      const { sql, params } = compileFor(testCoreDeps(database, new FakeClock(at(SMALL_STORE_NOW, hours))), parseSegmentText(text), await windowStatsAnchor(database.db));
+      return (await database.db.prisma.$queryRawUnsafe<{ subscriber_id: number }[]>(`${sql} ORDER BY 1`, ...params)).map((r) => r.subscriber_id);
+    };
+    const wendyId = (await database.db.prisma.subscriber.findFirstOrThrow({ where: { email: "wendy@example.com" } })).id;
+    expect(await membersAt(0, "lifecycle != potential and spent_90d > 300")).toEqual([2]);
+    expect(await membersAt(25, "lifecycle != potential and spent_90d > 300")).toEqual([2, wendyId]);
+    // 30 hours after the anchor Boris's 250 has left the window (stored 370, 120 now); Wendy's 400 entered it (stored 0).
+    expect(await membersAt(30, "lifecycle != potential and spent_90d > 300")).toEqual([wendyId]);
+    expect(await membersAt(30, "lifecycle != potential and orders_90d >= 3")).toEqual([]);
+    expect(await membersAt(25, "lifecycle != potential and orders_90d >= 3")).toEqual([2]);
+
     const later = await bothPaths(at(SMALL_STORE_NOW, 30));
     // Ann's 300 of 11-20 is refunded: 200 within 90 days; Wendy, new, 400.
     const wendy = (await database.db.prisma.subscriber.findFirstOrThrow({ where: { email: "wendy@example.com" } })).id;
