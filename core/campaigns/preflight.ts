@@ -9,7 +9,6 @@ import { windowStatsAnchor } from "../segments/customer-stats.ts";
 import type { CoreDeps } from "../deps.ts";
 import { formatQuietHours, quietHoursEnd } from "../delivery/contact-policy.ts";
 import { parseWallClock, zonedInstant } from "../time/zoned.ts";
-import { queryWithoutJit } from "../db/without-jit.ts";
 import { audienceQuery } from "./audience.ts";
 import { groupPower } from "./group-power.ts";
 import { requireCampaign } from "./campaigns.ts";
@@ -126,8 +125,7 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
   // twice and no column repeated in several FILTERs, so each split is hashed once per person and
   // PostgreSQL's parallel workers share the pass (a CTE keeps a plan in one process: 1.3 s for
   // everyone subscribed at a million customers).
-  const groups = await queryWithoutJit<{ timezone: string; consent_status: string; reachable: boolean; held_out: boolean; variant_b: boolean; in_rest: boolean; capped: boolean; n: number }>(
-    deps.db,
+  const groups = await deps.db.prisma.$queryRawUnsafe<{ timezone: string; consent_status: string; reachable: boolean; held_out: boolean; variant_b: boolean; in_rest: boolean; capped: boolean; n: number }[]>(
     `SELECT timezone, consent_status, reachable, held_out, variant_b, in_rest, capped, count(*)::int AS n
        FROM (
          -- The audience query returns each member once, with the columns the card needs (no join back).

@@ -3,7 +3,6 @@
 // people in it. Everything comes from the segment's one compiled query.
 import type { CoreDeps } from "../deps.ts";
 import { analyticsDb } from "../db/analytics-db.ts";
-import { queryWithoutJit } from "../db/without-jit.ts";
 import { analyticsSettingsOf } from "./analytics-settings.ts";
 import { compileSegment, type CompiledSegment } from "./compile-segment.ts";
 import { windowStatsAnchor } from "./customer-stats.ts";
@@ -44,7 +43,7 @@ export async function compileWithStats(deps: CoreDeps, definition: SegmentDefini
 
 export async function segmentSize(deps: CoreDeps, definition: SegmentDefinition): Promise<number> {
   const { sql, params } = await compileWithStats(deps, definition);
-  const rows = await queryWithoutJit<{ n: number }>(analyticsDb(deps), `SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
+  const rows = await analyticsDb(deps).prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) seg`, ...params);
   return rows[0]!.n;
 }
 
@@ -54,8 +53,7 @@ export async function segmentReport(deps: CoreDeps, definition: SegmentDefinitio
   const limit = Math.max(0, Math.min(50, Math.floor(sampleSize)));
   // One statement: the segment's query runs once (MATERIALIZED) and returns each member's dimensions,
   // feeding the breakdowns, the sample and the base.
-  const rows = await queryWithoutJit<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }>(
-    db,
+  const rows = await db.prisma.$queryRawUnsafe<{ dim: Breakdown | "sample" | "base"; value: string | null; n: number }[]>(
     `WITH seg AS MATERIALIZED (${sql})
      SELECT CASE WHEN GROUPING(lifecycle) = 0 THEN 'lifecycle' WHEN GROUPING(rfm) = 0 THEN 'rfm'
                  WHEN GROUPING(source) = 0 THEN 'source' ELSE 'language' END AS dim,

@@ -132,7 +132,7 @@ describe.each(DATABASE_KINDS)("rolling order windows from customer_stats on %s",
     // A day after the anchor the last test moved, with an order paid since it.
     const now = at(SMALL_STORE_NOW, 24 * 13);
     const deps = testCoreDeps(database, new FakeClock(now));
-    await ingestOrders(deps, { items: [{ order_id: "w3", amount: 900, paid_at: at(SMALL_STORE_NOW, 24 * 12.5).toISOString(), customer: { telegram_id: 1002 } }] });
+    await ingestOrders(deps, { items: [{ order_id: "w9", amount: 900, paid_at: at(SMALL_STORE_NOW, 24 * 12.5).toISOString(), customer: { telegram_id: 1002 } }] });
     for (const text of ["spent_365d >= 750", "orders_30d >= 1"]) {
       const { sql, params } = compileFor(deps, parseSegmentText(text), null);
       const expected = await database.db.prisma.$queryRawUnsafe<{ id: number }[]>(
