@@ -4,7 +4,7 @@
 // and percentages, % otherwise).
 import type { Translate } from "../../../core/i18n.ts";
 import type { Figure } from "../../../core/metrics/key-figures.ts";
-import { formatMoney, formatNumber } from "./format.ts";
+import { formatMoney, formatNumber, formatPercentValue } from "./format.ts";
 
 type T = Translate;
 
@@ -20,7 +20,7 @@ export function formatFigureValue(unit: Figure["unit"], value: number | null, la
       return currency ? `${amount} ${currency}` : amount;
     }
     case "percent":
-      return `${formatNumber(value, language, 1)}%`;
+      return formatPercentValue(value, language);
     case "score":
       return formatNumber(Math.round(value), language);
     case "ratio":

@@ -26,7 +26,16 @@ export function formatMoney(n: number, language: string): string {
 }
 
 export function formatPercent(ratio: number, language: string): string {
-  return `${formatNumber(ratio * 100, language, 1)}%`;
+  return formatPercentValue(ratio * 100, language);
+}
+
+/**
+ * A percentage (already times 100): one decimal, or two significant digits under 1 %, where one
+ * decimal would say "0.0%" of 2 acquired out of 4 667 contacted (0.043%).
+ */
+export function formatPercentValue(percent: number, language: string): string {
+  const small = percent !== 0 && Math.abs(percent) < 1;
+  return `${formatNumber(percent, language, small ? 1 - Math.floor(Math.log10(Math.abs(percent))) : 1)}%`;
 }
 
 export function formatDuration(seconds: number, t: Translate): string {
