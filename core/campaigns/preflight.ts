@@ -55,6 +55,11 @@ export interface Preflight {
   /** The configured quiet hours, "21:00-09:00" (null: off). */
   quietHours: string | null;
   sendAt: Date;
+  /**
+   * The audience was counted as of the send time, an hour or more ahead: conditions on time ("within 2d",
+   * lifecycle stages) may give a different count than a preview now.
+   */
+  countedAtSendTime: boolean;
   localTime: boolean;
   /** The longest text a recipient can get (the longest names Telegram allows filled in), in characters. */
   longestText: number;
@@ -200,6 +205,7 @@ export async function preflight(deps: CoreDeps, input: { campaignId: number; rat
     deferredByQuietHours: deferred,
     quietHours: formatQuietHours(deps.policy.quietHours),
     sendAt: c.sendAt,
+    countedAtSendTime: c.sendAt.getTime() - deps.clock.now().getTime() >= 3_600_000,
     localTime: c.localTime,
     longestText,
     messagesPerRecipient,

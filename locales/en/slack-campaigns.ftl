@@ -49,6 +49,7 @@ preflight-segment = *Segment:* { $segment }
 preflight-when = *Sends:* { $when }
 preflight-when-local = *Sends:* { $when } in each customer's own timezone
 preflight-matched = *Matched:* { $matched }
+preflight-matched-at-send = *Matched:* { $matched } (as of the send time; a preview now can differ)
 preflight-recipients = *Will receive:* { $recipients }
 preflight-excluded = *Left out:* { $noConsent } without consent, { $unsubscribed } unsubscribed, { $blocked } blocked or unreachable, { $capped } over the frequency cap
 preflight-split = *Split:* holdout { $holdout } (control group, gets nothing) - A { $a }{ $b ->

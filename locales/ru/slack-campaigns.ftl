@@ -49,6 +49,7 @@ preflight-segment = *Сегмент:* { $segment }
 preflight-when = *Отправка:* { $when }
 preflight-when-local = *Отправка:* { $when } по местному времени каждого клиента
 preflight-matched = *В сегменте:* { $matched }
+preflight-matched-at-send = *В сегменте:* { $matched } (на момент отправки; сейчас их может быть другое число)
 preflight-recipients = *Получат:* { $recipients }
 preflight-excluded = *Исключены:* { $noConsent } без согласия, { $unsubscribed } отписались, { $blocked } заблокировали или недоступны, { $capped } превысили лимит частоты
 preflight-split = *Разбивка:* контрольная группа { $holdout } (ничего не получит) — A { $a }{ $b ->

@@ -88,5 +88,9 @@ describe.each(DATABASE_KINDS)("pre-flight on %s", (kind) => {
     expect(far.warnings).toEqual([{ kind: "far_ahead", days: 313 }]);
     const near = await preflight(deps, { campaignId: (await draft(30)).id, ratePerSecond: 30 });
     expect(near.warnings).toEqual([]);
+    // Counted as of the send time when it is an hour or more ahead (the card says so); as of now otherwise.
+    expect([far.countedAtSendTime, near.countedAtSendTime]).toEqual([true, true]);
+    const soon = await preflight(deps, { campaignId: (await draft(0.5 / 24)).id, ratePerSecond: 30 });
+    expect(soon.countedAtSendTime).toBe(false);
   });
 });

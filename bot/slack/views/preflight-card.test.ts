@@ -18,6 +18,7 @@ const input = (language: string, quietHours: string | null): PreflightCardInput 
     deferredByQuietHours: 320,
     quietHours,
     sendAt: new Date("2026-11-27T09:00:00Z"),
+    countedAtSendTime: false,
     localTime: false,
     longestText: 120,
     messagesPerRecipient: 1,
@@ -42,6 +43,14 @@ describe("the pre-flight card", () => {
     expect(ru).toContain("*Тихие часы:* 320 получат сообщение, когда закончатся их тихие часы (21:00-09:00 по местному времени клиента)");
     expect(ru).toContain("*Опрос:* `nps`");
     expect(en).not.toContain("*Long text:*");
+    expect(en).toContain("*Matched:* 1,200\n");
+  });
+
+  test("an audience counted as of a later send time says so: a preview now can give another number", () => {
+    const later = (language: string) => ({ ...input(language, null), preflight: { ...input(language, null).preflight, countedAtSendTime: true } });
+    expect(slackText({ ...preflightCard(later("en"), (k, v) => translator.t("en", k, v)) })).toContain("*Matched:* 1,200 (as of the send time; a preview now can differ)");
+    const ru = slackText({ ...preflightCard(later("ru"), (k, v) => translator.t("ru", k, v)) }).replace(/[\u00a0\u202f]/g, " ");
+    expect(ru).toContain("*В сегменте:* 1 200 (на момент отправки; сейчас их может быть другое число)");
   });
 
   test("a text over Telegram's 4 096 characters: the card says into how many messages it is split", () => {

@@ -37,7 +37,7 @@ export function preflightCard(input: PreflightCardInput, t: Translate): SlackRep
   const lines = [
     t("preflight-segment", { segment: `\`${input.segmentText}\`` }),
     t(pf.localTime ? "preflight-when-local" : "preflight-when", { when }),
-    t("preflight-matched", { matched: n(pf.matched) }),
+    t(pf.countedAtSendTime ? "preflight-matched-at-send" : "preflight-matched", { matched: n(pf.matched) }),
     t("preflight-recipients", { recipients: n(pf.recipients) }),
     t("preflight-excluded", {
       noConsent: n(pf.excluded.noConsent),
