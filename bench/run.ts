@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
+import { BACKGROUND_TRANSACTION, openDatabase, type Database, type DatabaseKind } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { createCampaign } from "../core/campaigns/campaigns.ts";
 import { preflight } from "../core/campaigns/preflight.ts";
@@ -147,7 +147,7 @@ async function writePlans(db: Database, deps: CoreDeps, fn: () => Promise<unknow
       ? await db.prisma.$transaction(async (tx) => {
           await tx.$executeRawUnsafe(setLocal);
           return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.params);
-        }, { maxWait: 60_000, timeout: 600_000 })
+        }, BACKGROUND_TRANSACTION)
       : await explain();
     parts.push(`-- ${q.setLocal ? `${q.setLocal}; ` : ""}${q.sql.replace(/\s+/g, " ").trim()}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
   }

@@ -80,6 +80,7 @@ async function decide(deps: CoreDeps, campaignId: number, choose: (c: Campaign, 
     const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     const results = await testResults({ ...deps, db: { ...deps.db, prisma: tx as unknown as typeof deps.db.prisma } }, campaign);
     const chosen = choose(campaign, results);
+    // Rewrites every waiting outbox row: hundreds of thousands at a million customers (BACKGROUND_TRANSACTION).
     const rest = await tx.$executeRawUnsafe(
       `UPDATE delivery SET variant = '${REST_VARIANT}' || $2, not_before = greatest(not_before, $3::timestamptz) WHERE campaign_id = $1 AND variant = '${REST_VARIANT}' AND status = 'pending'`,
       campaignId,
@@ -90,7 +91,6 @@ async function decide(deps: CoreDeps, campaignId: number, choose: (c: Campaign, 
     await tx.campaign.update({ where: { id: campaignId }, data: { decidedAt: now, decision: full as unknown as Prisma.InputJsonValue } });
     await writeAudit(deps, { actor, action: "campaign.ab_decided", target: `campaign:${campaignId}`, details: full as unknown as Record<string, unknown> }, tx);
     return full;
-    // Releasing the rest rewrites every waiting outbox row: hundreds of thousands at a million customers.
   }, BACKGROUND_TRANSACTION);
   if (decision) deps.logger.info({ campaignId, winner: decision.winner, reason: decision.reason, rest: decision.rest }, "A/B test decided");
   return decision;

@@ -95,9 +95,9 @@ export interface OpenDatabaseOptions {
 const LOCKED_TRANSACTION = { maxWait: 60_000, timeout: 120_000 };
 
 /**
- * A background job's transaction whose work grows with the customer base (a campaign's audience written
- * as outbox rows, a chain's segment enrolment): at a million customers it runs for many seconds, which
- * Prisma's default 5 s would abort - and the job would retry, and fail, every round.
+ * A transaction whose work grows with the customer base (a campaign's audience written as outbox rows, a
+ * chain's segment enrolment, a metrics query run without parallel workers): at a million customers it
+ * runs for many seconds, which Prisma's default 5 s would abort - and a job would retry, and fail, every round.
  */
 export const BACKGROUND_TRANSACTION = { maxWait: 60_000, timeout: 30 * 60_000 };
 

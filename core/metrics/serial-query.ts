@@ -4,16 +4,13 @@
 // the shared buffers it reads one page fault at a time (core/db/database.ts, openPostgres):
 // measured at 1M customers, each of the four was as fast or faster alone without workers and
 // the whole question faster by 0.3-1 s (docs/benchmarks.md, issue 19).
-import type { Database } from "../db/database.ts";
-
-// An interactive transaction with its own limits: Prisma's defaults (2 s to get a connection, 5 s to
-// run, which the array form of $transaction also applies) would fail a slow figure on a busy host.
-const SERIAL = { maxWait: 60_000, timeout: 600_000 };
+import { BACKGROUND_TRANSACTION, type Database } from "../db/database.ts";
 
 export async function serialQuery<T>(db: Database, sql: string, params: unknown[]): Promise<T[]> {
   if (db.kind !== "postgres") return db.prisma.$queryRawUnsafe<T[]>(sql, ...params);
+  // Its own limits: Prisma's defaults (2 s to get a connection, 5 s to run) would fail a slow figure on a busy host.
   return db.prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0");
     return tx.$queryRawUnsafe<T[]>(sql, ...params);
-  }, SERIAL);
+  }, BACKGROUND_TRANSACTION);
 }

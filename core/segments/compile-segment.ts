@@ -487,36 +487,34 @@ function conjuncts(c: Condition): Condition[] {
 
 /** False for anybody without a customer_stats row (RFM, a stage other than potential, "lifecycle != potential"). */
 function needsStatsRow(c: Condition): boolean {
-  switch (c.kind) {
-    case "and":
-      return c.of.some(needsStatsRow);
-    case "or":
-      return c.of.every(needsStatsRow);
-    case "not":
-      return trueWithoutStatsRow(c.of);
-    case "rfm":
-    case "rfm_score":
-      return true;
-    case "lifecycle":
-      return !c.stages.includes("potential");
-    default:
-      return false;
-  }
+  return valueWithoutStatsRow(c) === false;
 }
 
-/** True for anybody without a customer_stats row, whatever else they have ("lifecycle = potential"). */
-function trueWithoutStatsRow(c: Condition): boolean {
+/**
+ * What the condition is for somebody without a customer_stats row, when that alone decides it (RFM is
+ * false, "lifecycle = potential" true; undefined when it depends on something else): "and", "or" and
+ * "not" combine their parts' values as the logic does.
+ */
+function valueWithoutStatsRow(c: Condition): boolean | undefined {
   switch (c.kind) {
     case "and":
-      return c.of.every(trueWithoutStatsRow);
-    case "or":
-      return c.of.some(trueWithoutStatsRow);
-    case "not":
-      return needsStatsRow(c.of);
+    case "or": {
+      const values = c.of.map(valueWithoutStatsRow);
+      const decisive = c.kind === "or"; // one false decides an "and", one true an "or"
+      if (values.includes(decisive)) return decisive;
+      return values.every((v) => v === !decisive) ? !decisive : undefined;
+    }
+    case "not": {
+      const v = valueWithoutStatsRow(c.of);
+      return v === undefined ? undefined : !v;
+    }
+    case "rfm":
+    case "rfm_score":
+      return false;
     case "lifecycle":
       return c.stages.includes("potential");
     default:
-      return false;
+      return undefined;
   }
 }
 

@@ -69,9 +69,7 @@ export const STATS_WINDOW_DAYS = [30, 90, 365] as const;
  * zero), read from the database the segment's query will run on (a replica may lag the primary).
  */
 export async function windowStatsAnchor(db: Database): Promise<Date> {
-  const rows = await db.prisma.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1`);
-  // No row yet: the columns are still their zero defaults, exact as of the epoch (every window empty).
-  return rows[0]?.at ?? new Date(0);
+  return readAnchor(db.prisma, "");
 }
 
 /**
@@ -80,7 +78,12 @@ export async function windowStatsAnchor(db: Database): Promise<Date> {
  * columns, so it waits, and the columns this transaction reads stay exact as of the anchor it read.
  */
 export async function heldWindowStatsAnchor(tx: Pick<Database["prisma"], "$queryRawUnsafe">): Promise<Date> {
-  const rows = await tx.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1 FOR SHARE`);
+  return readAnchor(tx, " FOR SHARE");
+}
+
+async function readAnchor(client: Pick<Database["prisma"], "$queryRawUnsafe">, lock: "" | " FOR SHARE"): Promise<Date> {
+  const rows = await client.$queryRawUnsafe<{ at: Date }[]>(`SELECT windows_at AS at FROM customer_stats_anchor WHERE id = 1${lock}`);
+  // No row yet: the columns are still their zero defaults, exact as of the epoch (every window empty).
   return rows[0]?.at ?? new Date(0);
 }
 
