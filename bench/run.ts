@@ -18,6 +18,7 @@ import { createCampaign } from "../core/campaigns/campaigns.ts";
 import { preflight } from "../core/campaigns/preflight.ts";
 import { materializeDueCampaigns } from "../core/campaigns/materialize.ts";
 import { keyFigures } from "../core/metrics/key-figures.ts";
+import { refreshOrderDays } from "../core/metrics/order-days.ts";
 import { periodFigures } from "../core/metrics/period-figures.ts";
 import { calendarPeriod, previousPeriod, type Period } from "../core/metrics/period.ts";
 import { builtInSegment, builtInSizes } from "../core/segments/built-in-segments.ts";
@@ -328,9 +329,35 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
       });
       await measure(`Pre-flight card (reachable, exclusions, frequency cap, holdout, quiet hours): \`${text}\``, () => preflight(deps, { campaignId: draft.id, ratePerSecond: 30 }), { plan });
     }
-    const week = calendarPeriod("week", NOW, "Europe/Berlin", -1);
+    // The daily rollup of orders (core/metrics/order-days.ts): its job's first run, then an hourly run
+    // after a day passed and 1 000 customers' past orders changed (a refund each: the marks they leave).
+    await measure("Daily rollup of orders from scratch (the job's first run)", () => refreshOrderDays(deps), {
+      cold: false,
+      runs: 1,
+      prepare: () => db.prisma.$executeRawUnsafe(`DELETE FROM order_day_state`),
+    });
+    await measure(
+      "Daily rollup's hourly run: a new day and 1 000 customers' late changes",
+      async () => {
+        await db.prisma.$executeRawUnsafe(`UPDATE order_day_state SET built_to = built_to - 1`);
+        await db.prisma.$executeRawUnsafe(
+          `INSERT INTO order_day_mark (subscriber_id, at)
+           SELECT s, $2::timestamptz - interval '1 day' * (s % 700) FROM unnest($1::int[]) AS s`,
+          touched,
+          NOW,
+        );
+        const t = performance.now();
+        const r = await refreshOrderDays(deps);
+        if (!r || r.fromScratch || r.days < 2) throw new Error(`the rollup's hourly run did not rebuild the marked days: ${JSON.stringify(r)}`);
+        return { ms: performance.now() - t };
+      },
+      { cold: false },
+    );
+    // /metrics last week, last month: calendar periods compared with the calendar unit before (period-words.ts).
+    const calendar = (unit: "week" | "month"): Period => ({ ...calendarPeriod(unit, NOW, "Europe/Berlin", -1), calendar: { unit, timezone: "Europe/Berlin" } });
+    const week = calendar("week");
     await measure("Metrics set: keyFigures for last week and the week before", () => keyFigures(deps, { period: week }), { plan: "metrics-week" });
-    const month = calendarPeriod("month", NOW, "Europe/Berlin", -1);
+    const month = calendar("month");
     await measure("Metrics set: keyFigures for last month and the month before", () => keyFigures(deps, { period: month }), { plan: "metrics-month" });
     // The figures counted on the order chain, against the same figures by grouping the orders by customer.
     for (const period of [week, month]) {

@@ -58,7 +58,9 @@ export async function publishWeeklyDigest(
   options: { destinations: DigestDestination[]; outlets: Partial<Record<DigestDestinationKind, DigestOutlet>>; at?: Date },
 ): Promise<PublishResult> {
   const { prisma } = deps.db;
-  const period = calendarPeriod("week", options.at ?? deps.clock.now(), deps.teamTimezone, -1);
+  // Last calendar week, compared with the calendar week before it (as `/metrics last week`; a week
+  // that changes the clocks is 167 or 169 hours, and the week before still starts on Monday 00:00).
+  const period = { ...calendarPeriod("week", options.at ?? deps.clock.now(), deps.teamTimezone, -1), calendar: { unit: "week" as const, timezone: deps.teamTimezone } };
   const result: PublishResult = { weekStart: period.from, posted: [], skipped: [], failed: [] };
   let digest: Promise<Digest> | undefined;
   const charts = new Map<string, ChartImage[]>();

@@ -2,13 +2,17 @@
 // kept by triggers) and the period figures counted from it, against a plain
 // computation in JavaScript, after every kind of write the product makes:
 // batches out of date order, ties on paid_at, refunds, re-dating, a merge that
-// moves orders to another customer, deletions. On both databases.
+// moves orders to another customer, deletions. On both databases. The same
+// figures again for periods that start at midnight, which read whole days
+// from the daily rollup (order-days.ts): with the rollup as the last run of
+// its job left it and the marks the writes left since, and after a run.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeClock } from "../../test/support/clock.ts";
 import { testCoreDeps, type TestCoreDeps } from "../../test/support/core-deps.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/databases.ts";
+import { refreshOrderDays } from "./order-days.ts";
 import { periodFigures } from "./period-figures.ts";
-import type { Period } from "./period.ts";
+import { calendarPeriod, previousPeriod, type CalendarUnit, type Period } from "./period.ts";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 const DAY = 86_400_000;
@@ -22,6 +26,7 @@ interface Row {
   paid_at: Date;
   prev_paid_at: Date | null;
   next_paid_at: Date | null;
+  second_paid: boolean;
 }
 
 /** A deterministic generator (mulberry32), so a failure reproduces. */
@@ -37,16 +42,19 @@ function random(seed: number): () => number {
 
 const time = (d: Date | null) => d?.getTime() ?? null;
 
-function expectedChains(rows: Row[]): Map<number, { prev: number | null; next: number | null }> {
-  const chains = new Map<number, { prev: number | null; next: number | null }>();
+/** A calendar period as /metrics names it ("last month"): compared with the calendar unit before it. */
+const calendar = (unit: CalendarUnit, offset: number): Period => ({ ...calendarPeriod(unit, NOW, "Europe/Berlin", offset), calendar: { unit, timezone: "Europe/Berlin" } });
+
+function expectedChains(rows: Row[]): Map<number, { prev: number | null; next: number | null; second: boolean }> {
+  const chains = new Map<number, { prev: number | null; next: number | null; second: boolean }>();
   const bySubscriber = new Map<number, Row[]>();
   for (const r of rows) {
-    chains.set(r.id, { prev: null, next: null });
+    chains.set(r.id, { prev: null, next: null, second: false });
     if (r.status === "paid") bySubscriber.set(r.subscriber_id, [...(bySubscriber.get(r.subscriber_id) ?? []), r]);
   }
   for (const list of bySubscriber.values()) {
     list.sort((x, y) => x.paid_at.getTime() - y.paid_at.getTime() || x.id - y.id);
-    list.forEach((r, i) => chains.set(r.id, { prev: time(list[i - 1]?.paid_at ?? null), next: time(list[i + 1]?.paid_at ?? null) }));
+    list.forEach((r, i) => chains.set(r.id, { prev: time(list[i - 1]?.paid_at ?? null), next: time(list[i + 1]?.paid_at ?? null), second: i === 1 }));
   }
   return chains;
 }
@@ -55,7 +63,7 @@ function expectedChains(rows: Row[]): Map<number, { prev: number | null; next: n
 function expectedFigures(rows: Row[], period: Period) {
   const from = period.from.getTime();
   const to = period.to.getTime();
-  const before = from - (to - from);
+  const before = previousPeriod(period).from.getTime();
   const paid = rows.filter((r) => r.status === "paid");
   const inPeriod = paid.filter((r) => r.paid_at.getTime() >= from && r.paid_at.getTime() < to);
   const buyers = new Set(inPeriod.map((r) => r.subscriber_id));
@@ -91,6 +99,15 @@ describe.each(DATABASE_KINDS)("the order chain on %s", (kind) => {
     { from: new Date(NOW.getTime() - 7 * DAY), to: NOW },
     { from: new Date(NOW.getTime() - 45 * DAY), to: new Date(NOW.getTime() - 15 * DAY) },
     { from: instants[3]!, to: instants[3]!.getTime() < instants[7]!.getTime() ? instants[7]! : new Date(instants[3]!.getTime() + DAY) },
+    // Starting at midnight in the team's timezone (Europe/Berlin): whole days from the rollup.
+    calendar("month", -1),
+    calendar("month", -2),
+    calendar("week", -3),
+    calendar("day", -61),
+    { ...calendar("month", 0), to: NOW },
+    // Whole days too, and the window before it as long: from 31 August 23:00 (summer time ended in between), so from the orders.
+    { from: calendarPeriod("day", NOW, "Europe/Berlin", -60).from, to: calendarPeriod("day", NOW, "Europe/Berlin", -30).from },
+    { from: calendarPeriod("day", NOW, "Europe/Berlin", -20).from, to: calendarPeriod("day", NOW, "Europe/Berlin", -10).from },
   ];
 
   const insertOrders = async (n: number, customers: number) => {
@@ -111,7 +128,7 @@ describe.each(DATABASE_KINDS)("the order chain on %s", (kind) => {
   const rows = async () =>
     (
       await database.db.prisma.$queryRawUnsafe<(Omit<Row, "amount"> & { amount: string })[]>(
-        `SELECT id, subscriber_id, status::text AS status, currency, amount::text AS amount, paid_at, prev_paid_at, next_paid_at FROM "order" ORDER BY id`,
+        `SELECT id, subscriber_id, status::text AS status, currency, amount::text AS amount, paid_at, prev_paid_at, next_paid_at, second_paid FROM "order" ORDER BY id`,
       )
     ).map((r) => ({ ...r, amount: Number(r.amount) }));
 
@@ -119,8 +136,18 @@ describe.each(DATABASE_KINDS)("the order chain on %s", (kind) => {
     const all = await rows();
     const expected = expectedChains(all);
     for (const r of all) {
-      expect({ step, id: r.id, prev: time(r.prev_paid_at), next: time(r.next_paid_at) }).toEqual({ step, id: r.id, ...expected.get(r.id)! });
+      expect({ step, id: r.id, prev: time(r.prev_paid_at), next: time(r.next_paid_at), second: r.second_paid }).toEqual({ step, id: r.id, ...expected.get(r.id)! });
     }
+    await checkFigures(step, all);
+    // The job's run: the figures stay the same, now from the rebuilt days.
+    const refreshed = await refreshOrderDays(deps);
+    expect(refreshed?.days).toBeGreaterThan(0);
+    expect(await database.db.prisma.orderDayMark.count()).toBe(0);
+    await checkFigures(`${step}, after the rollup's job`, all);
+    return all;
+  };
+
+  const checkFigures = async (step: string, all: Row[]) => {
     for (const period of periods) {
       const f = await periodFigures(deps, { period });
       const got = {
@@ -134,7 +161,6 @@ describe.each(DATABASE_KINDS)("the order chain on %s", (kind) => {
       };
       expect({ step, period, ...got }).toEqual({ step, period, ...expectedFigures(all, period) });
     }
-    return all;
   };
 
   beforeAll(async () => {
@@ -174,5 +200,12 @@ describe.each(DATABASE_KINDS)("the order chain on %s", (kind) => {
     await database.db.prisma.$executeRawUnsafe(`DELETE FROM subscriber WHERE id = 5`);
     all = await check("an unrelated update, and a customer deleted with their orders");
     expect(all.some((r) => r.subscriber_id === 5)).toBe(false);
+
+    // Those midnight periods did read the rollup: a doubled rollup doubles last month's orders, and not the rolling 30 days'.
+    const lastMonth = periods[4]!;
+    await database.db.prisma.$executeRawUnsafe(`UPDATE order_day SET orders = orders * 2`);
+    expect((await periodFigures(deps, { period: lastMonth })).orders).toBe(2 * expectedFigures(all, lastMonth).orders);
+    expect((await periodFigures(deps, { period: periods[0]! })).orders).toBe(expectedFigures(all, periods[0]!).orders);
+    expect(expectedFigures(all, lastMonth).orders).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,9 @@
 //   lifetimeDays   average span from first to last paid order over those customers (latest data)
 import type { CoreDeps } from "../deps.ts";
 import { analyticsDb } from "../db/analytics-db.ts";
+import type { SqlParams } from "../db/sql-params.ts";
 import { scopeSql, type MetricScope } from "./metric-scope.ts";
+import { isLocalMidnight, paidFromOrderDays } from "./order-days.ts";
 import { previousPeriod, type Period } from "./period.ts";
 import { serialQuery } from "./serial-query.ts";
 
@@ -66,23 +68,8 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
          FROM (SELECT DISTINCT ON (r.subscriber_id) r.score FROM survey_response r
                 WHERE ${has("r.subscriber_id")} AND r.kind = 'nps' AND r.score IS NOT NULL AND r.answered_at >= ${from} AND r.answered_at < ${to}
                 ORDER BY r.subscriber_id, r.answered_at DESC, r.id DESC) latest),
-     -- One pass over the orders of this period and the one before, counting orders rather than grouping
-     -- them by customer: each customer's paid orders form a chain (prev_paid_at / next_paid_at, kept by
-     -- triggers on "order"), so a customer bought in [a, b) once per order there whose previous paid order
-     -- is before a. Per currency for revenue; a customer's counts fall in the currency of one order only.
-     paid AS (
-       SELECT o.currency,
-              count(*) FILTER (WHERE o.paid_at >= ${from})::int AS orders,
-              coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0)::float8 AS revenue,
-              count(*) FILTER (WHERE o.paid_at >= ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${from}))::int AS buyers,
-              -- a first ever order with no second one in the period: the only buyers who are not repeat buyers
-              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at IS NULL AND (o.next_paid_at IS NULL OR o.next_paid_at >= ${to}))::int AS one_time,
-              count(*) FILTER (WHERE o.paid_at < ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${before}))::int AS previous_buyers,
-              -- the first order in the period of a customer whose previous order is in the period before
-              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at >= ${before} AND o.prev_paid_at < ${from})::int AS retained
-         FROM "order" o
-        WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
-        GROUP BY o.currency),
+     -- Per currency: orders, revenue, buyers, one_time, previous_buyers, retained (see paidSql).
+     paid AS (${paidSql(deps, options, { p, has, before, from, to })}),
      sales AS (
        SELECT coalesce(sum(revenue), 0)::float8 AS revenue, coalesce(sum(orders), 0)::int AS orders,
               coalesce(sum(buyers), 0)::int AS buyers, coalesce(sum(buyers - one_time), 0)::int AS repeat_buyers,
@@ -94,7 +81,7 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
          FROM paid),
      base AS (
        SELECT count(*)::int AS customers,
-              avg(extract(epoch FROM (cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
+              (avg(date_part('epoch', cs.last_order_at - cs.first_order_at)) / 86400)::float8 AS lifetime_days
          FROM customer_stats cs
         WHERE ${has("cs.subscriber_id")} AND cs.first_order_at < ${to})
      SELECT flows.gained, flows.lost, blocks.blocked, nps.promoters, nps.passives, nps.detractors, nps.nps_responses AS "npsResponses",
@@ -104,4 +91,37 @@ export async function periodFigures(deps: CoreDeps, options: { period: Period; s
     p.values,
   );
   return row!;
+}
+
+/**
+ * The paid orders' figures per currency. For the whole base, when the period and the one
+ * before it start at midnight in the team's timezone, whole days come from the daily rollup
+ * (core/metrics/order-days.ts); otherwise one pass over the orders of this period and the
+ * one before, counting orders rather than grouping them by customer: each customer's paid
+ * orders form a chain (prev_paid_at / next_paid_at, kept by triggers on "order"), so a
+ * customer bought in [a, b) once per order there whose previous paid order is before a. A
+ * customer's counts fall in the currency of one order only (only the sum across currencies
+ * is used).
+ */
+function paidSql(
+  deps: CoreDeps,
+  options: { period: Period; scope?: MetricScope },
+  { p, has, before, from, to }: { p: SqlParams; has: (column: string) => string; before: string; from: string; to: string },
+): string {
+  const tz = deps.teamTimezone;
+  if (!options.scope && isLocalMidnight(options.period.from, tz) && isLocalMidnight(previousPeriod(options.period).from, tz)) {
+    return paidFromOrderDays(p, tz, { before, from, to });
+  }
+  return `SELECT o.currency,
+              count(*) FILTER (WHERE o.paid_at >= ${from})::int AS orders,
+              coalesce(sum(o.amount) FILTER (WHERE o.paid_at >= ${from}), 0)::float8 AS revenue,
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${from}))::int AS buyers,
+              -- a first ever order with no second one in the period: the only buyers who are not repeat buyers
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at IS NULL AND (o.next_paid_at IS NULL OR o.next_paid_at >= ${to}))::int AS one_time,
+              count(*) FILTER (WHERE o.paid_at < ${from} AND (o.prev_paid_at IS NULL OR o.prev_paid_at < ${before}))::int AS previous_buyers,
+              -- the first order in the period of a customer whose previous order is in the period before
+              count(*) FILTER (WHERE o.paid_at >= ${from} AND o.prev_paid_at >= ${before} AND o.prev_paid_at < ${from})::int AS retained
+         FROM "order" o
+        WHERE ${has("o.subscriber_id")} AND o.status = 'paid' AND o.paid_at >= ${before} AND o.paid_at < ${to}
+        GROUP BY o.currency`;
 }

@@ -7,6 +7,7 @@ import type { CoreDeps } from "../deps.ts";
 import { publishWeeklyDigest } from "../digest/publish-digest.ts";
 import { pruneStageSnapshots, takeStageSnapshot } from "../digest/stage-snapshots.ts";
 import { pruneProcessedSlackEvents, pruneProcessedUpdates } from "../inbox/processed-updates.ts";
+import { refreshOrderDays } from "../metrics/order-days.ts";
 import { calendarPeriod } from "../metrics/period.ts";
 import type { DigestOutlet } from "../digest/digest-outlet.ts";
 import { refreshCustomerStats } from "../segments/customer-stats.ts";
@@ -35,6 +36,15 @@ export function coreJobs(core: CoreDeps, config: Config, { chains, digestOutlets
     { id: "telegram.prune-processed-updates", schedule: "17 3 * * *", run: () => pruneProcessedUpdates(core) },
     { id: "slack.prune-processed-events", schedule: "19 3 * * *", run: () => pruneProcessedSlackEvents(core) },
     { id: "segments.refresh-rfm", schedule: "7 * * * *", run: () => refreshCustomerStats(core) },
+    // The metrics' daily rollup of orders: days that ended an hour ago, and days a late change marked (core/metrics/order-days.ts).
+    {
+      id: "metrics.order-days",
+      schedule: "*/5 * * * *",
+      run: async () => {
+        const result = await refreshOrderDays(core);
+        if (result && result.days > 0) logger.info(result, "daily rollup of orders refreshed");
+      },
+    },
     { id: "segments.daily-snapshot", schedule: "55 23 * * *", run: ({ scheduledFor }) => takeSegmentSnapshots(core, { at: scheduledFor }) },
     { id: "surveys.close-expired", schedule: "*/10 * * * *", run: () => closeExpiredReasons(core) },
     // Drafts nobody scheduled (pre-flight cards left open) expire quietly after a day.
