@@ -12,11 +12,12 @@ import { BACKUP_FORMAT, type BackupHeader, tablesInDependencyOrder } from "./bac
 const BATCH = 1000;
 
 /**
- * Tables the database derives from others with triggers as their rows are restored (event_stats from
- * event): the backup's copy is skipped, the restored events rebuild it (the order chain in "order" is
- * rebuilt the same way, over the backup's values).
+ * Tables the database derives from others as their rows are restored: the backup's copy is skipped.
+ * The restored events rebuild event_stats by trigger (the order chain in "order" is rebuilt the same
+ * way, over the backup's values); the metrics' daily rollup of orders (order_day, its state and marks)
+ * is rebuilt from the restored orders by its job's first run, and read from the orders until then.
  */
-const DERIVED_BY_TRIGGERS = new Set(["event_stats"]);
+const DERIVED_BY_TRIGGERS = new Set(["event_stats", "order_day", "order_day_state", "order_day_mark"]);
 
 export class RestoreError extends Error {
   override name = "RestoreError";
