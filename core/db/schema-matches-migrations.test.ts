@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
 
-const HAND_WRITTEN_INDEXES = ["chain_enrollment_active_key", "customer_stats_unscored_idx", "delivery_due_idx", "delivery_in_flight_idx", "subscriber_erased_idx"];
+const HAND_WRITTEN_INDEXES = ["chain_enrollment_active_key", "customer_stats_unscored_idx", "delivery_due_idx", "delivery_in_flight_idx", "subscriber_erased_idx", "subscriber_live_id_consent_idx"];
 
 test("the diff from the migrations to schema.prisma is empty and drops none of the hand-written indexes", async () => {
   const { stdout } = await promisify(execFile)(
@@ -41,6 +41,7 @@ describe("a migrated database", () => {
       ["delivery_due_idx", "status = 'pending'::\"DeliveryStatus\""],
       ["delivery_in_flight_idx", "status = 'sending'::\"DeliveryStatus\""],
       ["subscriber_erased_idx", "erased_at IS NOT NULL"],
+      ["subscriber_live_id_consent_idx", "erased_at IS NULL"],
     ]);
     expect(await database.db.prisma.deliveryPacer.findMany({ select: { id: true } })).toEqual([{ id: 1 }]);
   });
