@@ -329,20 +329,20 @@ async function benchOne(kind: DatabaseKind, size: StoreSize): Promise<void> {
       });
       await measure(`Pre-flight card (reachable, exclusions, frequency cap, holdout, quiet hours): \`${text}\``, () => preflight(deps, { campaignId: draft.id, ratePerSecond: 30 }), { plan });
     }
-    // The daily rollup of orders (core/metrics/order-days.ts): its job's first run, then an hourly run
-    // after a day passed and 1 000 customers' past orders changed (a refund each: the marks they leave).
+    // The daily rollup of orders (core/metrics/order-days.ts): its job's first run, then a run after a
+    // day passed and 1 000 customers' orders of the last 30 days changed (refunds: the marks they leave).
     await measure("Daily rollup of orders from scratch (the job's first run)", () => refreshOrderDays(deps), {
       cold: false,
       runs: 1,
       prepare: () => db.prisma.$executeRawUnsafe(`DELETE FROM order_day_state`),
     });
     await measure(
-      "Daily rollup's hourly run: a new day and 1 000 customers' late changes",
+      "Daily rollup's run after a new day and 1 000 refunds of the last 30 days",
       async () => {
         await db.prisma.$executeRawUnsafe(`UPDATE order_day_state SET built_to = built_to - 1`);
         await db.prisma.$executeRawUnsafe(
           `INSERT INTO order_day_mark (subscriber_id, at)
-           SELECT s, $2::timestamptz - interval '1 day' * (s % 700) FROM unnest($1::int[]) AS s`,
+           SELECT s, $2::timestamptz - interval '1 hour' * (s % 720) FROM unnest($1::int[]) AS s`,
           touched,
           NOW,
         );

@@ -48,15 +48,20 @@ function rollupColumns(tz: string): string {
 
 /**
  * The days whose rollup a mark makes stale (`tz`: the timezone's placeholder): the marked
- * instants' days, and the days of the marked customers' paid orders from their earliest mark
- * on (their chain may have moved: the previous order, the second order).
+ * instant's day, and the days of that customer's next two paid orders after it. An order's
+ * rolled-up values are its previous order's day and whether exactly one order precedes it; a
+ * change at an instant moves the previous order of the first order after it only, and whether
+ * an order is second only for the first two after it (docs/metrics.md, "Whole days from a daily
+ * rollup"; core/metrics/order-chain.test.ts checks it after every kind of write).
  */
 function markedDays(tz: string): string {
   return `SELECT (m.at AT TIME ZONE ${tz})::date AS day FROM order_day_mark m
    UNION
-   SELECT (o.paid_at AT TIME ZONE ${tz})::date
-     FROM (SELECT subscriber_id, min(at) AS at FROM order_day_mark GROUP BY subscriber_id) m
-     JOIN "order" o ON o.subscriber_id = m.subscriber_id AND o.paid_at >= m.at AND o.status = 'paid'`;
+   SELECT (n.paid_at AT TIME ZONE ${tz})::date
+     FROM order_day_mark m
+     CROSS JOIN LATERAL (SELECT o.paid_at FROM "order" o
+                          WHERE o.subscriber_id = m.subscriber_id AND o.status = 'paid' AND o.paid_at > m.at
+                          ORDER BY o.paid_at LIMIT 2) n`;
 }
 
 /**
@@ -103,12 +108,15 @@ export async function refreshOrderDays(deps: Pick<CoreDeps, "db" | "teamTimezone
             target,
           )) as [{ stale: string[] }];
           await tx.$executeRawUnsafe(`DELETE FROM order_day WHERE day = ANY ($1::date[])`, stale);
+          // One pass over the orders between the first and the last of those days (an index range for
+          // an hour's new day, a sequential read when the days are spread out), keeping those days.
           await tx.$executeRawUnsafe(
             `INSERT INTO order_day (day, currency, gap, second_paid, orders, revenue)
-             SELECT s.day, ${rollupColumns("$1")}
-               FROM unnest($2::date[]) AS s(day)
-               JOIN "order" o ON o.paid_at >= (s.day::timestamp AT TIME ZONE $1) AND o.paid_at < ((s.day + 1)::timestamp AT TIME ZONE $1)
-              WHERE o.status = 'paid'
+             SELECT day, ${rollupColumns("$1")}
+               FROM "order" o CROSS JOIN LATERAL (SELECT (o.paid_at AT TIME ZONE $1)::date AS day) d
+              WHERE o.status = 'paid' AND day = ANY ($2::date[])
+                AND o.paid_at >= ($2::date[])[1]::timestamp AT TIME ZONE $1
+                AND o.paid_at < (($2::date[])[cardinality($2::date[])] + 1)::timestamp AT TIME ZONE $1
               GROUP BY 1, 2, 3, 4`,
             tz,
             stale,
