@@ -17,9 +17,10 @@
 //
 // Freshness. The job rolls up days that ended an hour ago or more. A change to
 // an order paid more than 30 minutes ago (a late import, a refund, a merge, an
-// erasure) leaves a mark (triggers in migration 20261203210708_order_days); a
-// marked customer's days from the mark on are read from the orders until the
-// job rebuilds them and drops the marks it saw (one snapshot: REPEATABLE READ).
+// erasure) leaves a mark (triggers in migration 20261203210708_order_days); the
+// marked day and the days of that customer's next two paid orders are read
+// from the orders until the job rebuilds them and drops the marks it saw (one
+// snapshot: REPEATABLE READ).
 import { BACKGROUND_TRANSACTION } from "../db/database.ts";
 import type { SqlParams } from "../db/sql-params.ts";
 import type { CoreDeps } from "../deps.ts";
