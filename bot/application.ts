@@ -28,7 +28,7 @@ import { clickRedirect } from "./http/click-redirect.ts";
 import { ingestHandler } from "./http/ingest-api.ts";
 import { Admission, ingestionLimits } from "./http/admission.ts";
 import { closeServer, createHttpServer, listen, sendJson, type Route } from "./http/server.ts";
-import { databaseCheck, readinessHandler, type Check } from "./http/readiness.ts";
+import { databaseCheck, readinessHandler, statusHandler, type Check } from "./http/readiness.ts";
 import { createSlackApp, type SlackApp } from "./slack/create-app.ts";
 import { slackDigestOutlet } from "./slack/slack-digest-outlet.ts";
 import { startSlack } from "./slack/start-slack.ts";
@@ -152,6 +152,7 @@ export async function startApplication(options: ApplicationOptions): Promise<App
     }
 
     routes.push({ method: "GET", path: "/readyz", handler: readinessHandler(checks, logger) });
+    routes.push({ method: "GET", path: "/status", handler: statusHandler(core, scheduler.jobIds()) });
     const server = createHttpServer(routes, logger);
     const port = await listen(server, config.PORT, options.host);
     running.add(() => closeServer(server));

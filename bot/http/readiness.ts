@@ -1,11 +1,16 @@
 // GET /healthz says the process is up; GET /readyz says whether it can do its
 // job: the database answers and has every migration, and each configured bot
 // is connected (Telegram polling or its webhook registered; Slack's token
-// accepted). 200 when ready, 503 with the failing checks otherwise.
+// accepted). 200 when ready, 503 with the failing checks otherwise. GET /status
+// says whether the recurring jobs keep to their schedules: an instance stays
+// ready while they do not (it still answers customers and the team), so this
+// is for monitoring and for the engineer on call, not for the load balancer.
 import type { Clock } from "../../core/clock.ts";
 import type { Database } from "../../core/db/database.ts";
 import { pendingMigrations } from "../../core/db/migrate.ts";
 import type { Logger } from "../../core/logger.ts";
+import type { CoreDeps } from "../../core/deps.ts";
+import { readProductStatus } from "../../core/scheduler/job-health.ts";
 import { sendJson, type Handler } from "./server.ts";
 
 export type Check = () => Promise<{ ok: boolean; detail?: string }>;
@@ -23,6 +28,18 @@ export function readinessHandler(checks: Record<string, Check>, logger: Logger):
     const ready = Object.values(results).every((r) => r.ok);
     if (!ready) logger.warn({ checks: results }, "not ready");
     sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not_ready", checks: results });
+  };
+}
+
+/** 200 with the jobs' health (status "ok" or "degraded"); 503 when the database does not answer. */
+export function statusHandler(core: Pick<CoreDeps, "db" | "clock">, jobIds: readonly string[]): Handler {
+  return async (_req, res) => {
+    try {
+      const status = await withTimeout(readProductStatus(core, jobIds), 3000);
+      sendJson(res, 200, status);
+    } catch (err) {
+      sendJson(res, 503, { status: "unknown", problems: [`the database did not answer: ${err instanceof Error ? err.message : String(err)}`] });
+    }
   };
 }
 

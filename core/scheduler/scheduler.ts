@@ -39,6 +39,11 @@ export class Scheduler {
     this.jobs.set(job.id, job);
   }
 
+  /** The registered jobs' ids. */
+  jobIds(): string[] {
+    return [...this.jobs.keys()];
+  }
+
   /** Runs every job that is due now, once; returns the ids that ran. */
   async runDue(): Promise<string[]> {
     const ran = await this.deps.db.withAdvisoryLock(SCHEDULER_LOCK_KEY, () => this.runDueLocked(), false);
