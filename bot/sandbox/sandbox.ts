@@ -121,6 +121,8 @@ You are a Telegram customer (Alex) and, in Slack, a marketer with admin rights.
              9 presses the button labelled 9; :contact +4915112345678 shares a phone
   Slack:     /segment list   /send subscribed "Hi {first_name}!" now   /metrics last month
              /campaigns   /template list   /digest preview   /chatloop help
+             in your own words, English or Russian: @chatloop how many loyal customers do we have?
+               /segment loyal who spent over 300 in 90 days   /metrics какой был NPS на прошлой неделе
              @1 presses the 1st button of the last Slack message; :reply 1 text answers in card 1's thread
   Sandbox:   :user Maria ru (talk as Maria: the same one each time)  :user new Maria  :users
              :help  :quit (or Ctrl-C); up-arrow recalls earlier lines

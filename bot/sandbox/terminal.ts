@@ -9,7 +9,7 @@ import readline from "node:readline";
 import type { Application } from "../application.ts";
 import type { Database } from "../../core/db/database.ts";
 import { closestWord } from "../../core/language/closest-word.ts";
-import type { FakeSlack, SlackApiCall, SlackClient } from "../../test/support/fake-slack.ts";
+import { SLACK_BOT, type FakeSlack, type SlackApiCall, type SlackClient } from "../../test/support/fake-slack.ts";
 import type { ChatMessage, FakeTelegram, FakeTelegramUser } from "../../test/support/fake-telegram.ts";
 import { labelled, letter, renderSlack, type SlackButton } from "./render.ts";
 
@@ -32,6 +32,8 @@ const SLACK_COMMANDS = ["segment", "send", "metrics", "campaigns", "chains", "te
 const SANDBOX_COMMANDS = ["help", "users", "user", "contact", "reply", "quit", "exit"];
 const YOU = "U0YOU";
 const TEAM_CHANNEL = "C0TEAM";
+/** Where the marketer's slash commands and @mentions are typed. */
+const MARKETING_CHANNEL = "C0MARKETING";
 /** Customers the sandbox plays get Telegram ids from here (the demo store's start at 100 000 000). */
 const FIRST_USER_ID = 4242;
 const LAST_USER_ID = 99_999_999;
@@ -121,6 +123,9 @@ export class Terminal {
       await this.pressTelegram(this.telegramButton(tgButton[1]!));
       return this.showTelegram();
     }
+    // "@chatloop how many loyal customers do we have?": an @mention of the app in #marketing, as a marketer asks in words.
+    const mention = /^@chatloop\b[\s,:]*([\s\S]*)$/i.exec(line);
+    if (mention) return this.mentionApp(mention[1]!);
     const slackButton = /^@(\d+)$/.exec(line);
     if (slackButton) return this.pressSlack(Number(slackButton[1]));
     const command = /^\/(\w+)(?:\s+([\s\S]*))?$/.exec(line);
@@ -141,8 +146,14 @@ export class Terminal {
     }
     await this.user.say(line);
     this.showTelegram();
+    const name = this.user.from.first_name;
     // A newcomer asking the sandbox itself for help reaches the customer bot; say where the rest is.
-    if (/^(help|\?|помощь|справка)$/i.test(line.trim())) this.d.out("[sandbox] that went to the Telegram bot as Alex's message. :help shows the sandbox's commands; /chatloop help the Slack app's.".replace("Alex", this.user.from.first_name));
+    if (/^(help|\?|помощь|справка)$/i.test(line.trim())) return this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. :help shows the sandbox's commands; /chatloop help the Slack app's.`);
+    // Words the customer bot took as no answer to anything ("how many customers do we have": not understood, or passed
+    // on to the team as the customer's message) may be a marketer's question to the app.
+    if (this.notAnAnswer(this.lastTelegramText() ?? "")) {
+      this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. To ask the Slack app in your own words, start with @chatloop: @chatloop how many loyal customers do we have?`);
+    }
   }
 
   // --- Telegram customers ---
@@ -180,6 +191,20 @@ export class Terminal {
     const listed = new Set(rows.map((r) => Number(r.id)));
     for (const u of this.users.values()) if (!listed.has(u.id)) rows.push({ id: BigInt(u.id), name: u.from.first_name, language: u.from.language_code ?? "en", consent: "not started" });
     for (const r of rows) this.d.out(`[sandbox] ${Number(r.id) === this.user.id ? "*" : " "} ${r.name ?? "?"} (${r.language ?? "en"}, Telegram id ${r.id}, ${r.consent})`);
+  }
+
+  /** The customer bot's replies to text that answered no question: it did not understand, or passed it on to the team. */
+  private notAnAnswer(reply: string): boolean {
+    const { translator } = this.d.app.core;
+    const language = this.user.from.language_code ?? "en";
+    if (["unhandled-message", "free-text-forwarded"].some((key) => reply === translator.t(language, key))) return true;
+    // "... will answer you here from { $when }": the text before the time.
+    const before = translator.t(language, "free-text-forwarded-after-hours", { when: "\u0001" }).split("\u0001")[0]!.replace(/\u2068$/, "");
+    return reply.startsWith(before);
+  }
+
+  private lastTelegramText(): string | undefined {
+    return this.user.messages().at(-1)?.text;
   }
 
   private lastButtons(): InlineButton[] {
@@ -260,9 +285,22 @@ export class Terminal {
   }
 
   private async slackCommand(command: string, text: string): Promise<void> {
-    const res = await this.d.slack.command(command, text, YOU, { channel: "C0MARKETING" });
+    const res = await this.d.slack.command(command, text, YOU, { channel: MARKETING_CHANNEL });
     if (res.status !== 200) throw new Error(`Slack answered ${res.status}`);
     if (Object.keys(res.ack).length > 0) this.showSlack("[slack] (only you see this)", res.ack);
+  }
+
+  /** An app_mention event in #marketing; the app answers in the mention's thread (shown by showSlackCalls). */
+  private async mentionApp(words: string): Promise<void> {
+    const ts = this.d.slackApi.newTs();
+    this.d.out(`[slack #${MARKETING_CHANNEL}] you: @Chatloop ${words}`);
+    const res = await this.d.slack.event({ type: "app_mention", channel: MARKETING_CHANNEL, user: YOU, text: `<@${SLACK_BOT.user_id}> ${words}`, ts, event_ts: ts });
+    if (res.status !== 200) throw new Error(`Slack answered ${res.status}`);
+    // Slack has the event acknowledged before the app answers: wait for the answer in its thread, so it comes before the prompt.
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      if (this.d.slackApi.calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   private async replyInThread(card: number, text: string): Promise<void> {
