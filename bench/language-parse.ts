@@ -9,7 +9,7 @@ import { CORPUS_CONTEXT, readCorpus, understand, type CorpusCommand } from "../c
 
 const { values: args } = parseArgs({ options: { repeat: { type: "string", default: "20" } } });
 const repeat = Math.max(1, Number(args.repeat));
-const lines = [...readCorpus("main"), ...readCorpus("held-out")];
+const lines = [...readCorpus("main"), ...readCorpus("held-out"), ...readCorpus("questions")];
 
 const warmStart = performance.now();
 for (const line of lines) understand(line.command, line.text, CORPUS_CONTEXT);
@@ -20,7 +20,8 @@ console.log(`Natural commands: ${lines.length} phrasings x ${repeat}, after a wa
 console.log(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}\n`);
 console.log("| command | phrasings | mean ms/phrase | median | p95 | slowest |");
 console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-for (const command of ["segment", "send", "metrics"] as CorpusCommand[]) {
+// "ask": a message to the app, routed (both grammars read it) and then understood.
+for (const command of ["segment", "send", "metrics", "ask"] as CorpusCommand[]) {
   const times: number[] = [];
   const mine = lines.filter((l) => l.command === command);
   for (const line of mine) {

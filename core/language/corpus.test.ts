@@ -42,6 +42,16 @@ describe("natural-commands corpus", () => {
     expect(figures.understood / figures.phrasings, failures.join("\n")).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("routes every question to the app (no command named) to the command and form it asks for, and never silently elsewhere", () => {
+    const questions = readCorpus("questions");
+    expect(questions.length).toBeGreaterThanOrEqual(70);
+    const russian = questions.filter((l) => l.language === "ru").length;
+    expect(russian / questions.length).toBeGreaterThan(0.4);
+    const { figures, failures } = report(questions);
+    expect(figures.wrong, failures.join("\n")).toBe(0);
+    expect(figures.understood / figures.phrasings, failures.join("\n")).toBeGreaterThanOrEqual(0.97);
+  });
+
   it("understands at least 90 % of the held-out phrasings, and never misunderstands one silently", () => {
     const { figures, failures } = report(heldOut);
     expect(figures.wrong, failures.join("\n")).toBe(0);

@@ -7,17 +7,18 @@
 // every natural command; the answer still says how it understood them.
 import fs from "node:fs";
 import type { CoreDeps } from "../deps.ts";
-import type { InstallationNames } from "./installation-names.ts";
-import { understandWords } from "./understand.ts";
-import type { Understanding } from "./understanding.ts";
+import { FIGURES, type FigureKey } from "../metrics/key-figures.ts";
+import { installationNames, type InstallationNames } from "./installation-names.ts";
+import { understandIn } from "./understand.ts";
+import type { UnderstandContext, Understanding } from "./understanding.ts";
 
 export type RoutedCommand = "/segment" | "/send" | "/metrics" | "/campaigns" | "/chains" | "/chatloop";
 
 const COMMAND_WORDS: Record<string, RoutedCommand> = {
-  segment: "/segment", segments: "/segment", сегмент: "/segment", сегменты: "/segment",
+  segment: "/segment", segments: "/segment", сегмент: "/segment", сегменты: "/segment", сегментов: "/segment",
   send: "/send", отправь: "/send", отправить: "/send", рассылка: "/send",
   metrics: "/metrics", метрики: "/metrics", показатели: "/metrics",
-  campaigns: "/campaigns", кампании: "/campaigns",
+  campaigns: "/campaigns", кампании: "/campaigns", кампаний: "/campaigns",
   chains: "/chains", цепочки: "/chains",
   help: "/chatloop", помощь: "/chatloop", справка: "/chatloop",
 };
@@ -44,20 +45,51 @@ export function withoutFraming(text: string): string {
 }
 
 export async function routeWords(deps: CoreDeps, message: string, names?: InstallationNames): Promise<RoutedWords> {
+  return routeWordsIn(message, { names: names ?? (await installationNames(deps)), now: deps.clock.now(), timezone: deps.teamTimezone });
+}
+
+/** The routing itself, pure: the same message and names give the same command every time (the questions corpus measures it). */
+export function routeWordsIn(message: string, context: UnderstandContext): RoutedWords {
   const text = message.trim();
   const [first = "", ...rest] = text.split(/\s+/);
+  // "список сегментов", "list of segments", "list campaigns": the command's list.
+  const listOf = /^(?:список|list(?:\s+of)?)\s+(\S+)$/i.exec(text.replace(/[?!.]+$/, ""));
+  const listed = listOf ? COMMAND_WORDS[listOf[1]!.toLowerCase()] : undefined;
+  if (listed && listed !== "/chatloop") return { command: listed, text: "list", explicit: true };
   const explicit = COMMAND_WORDS[first.replace(/^\//, "").toLowerCase()];
   if (explicit) return { command: explicit, text: rest.join(" "), explicit: true };
   // A quoted message is a campaign: "/send" reads audience, message and time in any order.
   if (/["“”«»„]/.test(text)) return { command: "/send", text };
   const words = withoutFraming(text);
-  // "How many ..." / "сколько ..." counts people: the audience grammar is asked first.
-  const order: ("metrics" | "segment")[] = /^\s*(how many|сколько)\b/i.test(text) ? ["segment", "metrics"] : ["metrics", "segment"];
-  let refusal: Understanding | undefined;
-  for (const grammar of order) {
-    const understood = await understandWords(deps, grammar, words, names);
-    if (understood.kind !== "refusal") return { command: grammar === "metrics" ? "/metrics" : "/segment", text: words };
-    if (grammar === "segment") refusal = understood;
+  const metrics = understandIn("metrics", words, context);
+  const segment = understandIn("segment", words, context);
+  const asMetrics = { command: "/metrics", text: words } as const;
+  const asSegment = { command: "/segment", text: words } as const;
+  // "How many ..." / "сколько ...": people now (a segment's size: "how many subscribers do we have" is everyone
+  // subscribed, not last week's new ones) unless the words ask for a figure over a period ("how many new subscribers
+  // last week") or count something other than people ("how many orders").
+  if (HOW_MANY.test(text) && !(metrics.kind !== "refusal" && (hasPeriod(metrics) || !countsPeople(metrics)))) {
+    if (segment.kind !== "refusal") return asSegment;
+    return metrics.kind !== "refusal" ? asMetrics : { ...asSegment, refusal: segment };
   }
-  return { command: "/segment", text: words, ...(refusal ? { refusal } : {}) };
+  if (metrics.kind !== "refusal") return asMetrics;
+  return segment.kind !== "refusal" ? asSegment : { ...asSegment, refusal: segment };
+}
+
+/** The start of a question that counts ("сколько" too: \b is ASCII-only, so a lookahead ends the word). */
+const HOW_MANY = /^\s*(how many|сколько)(?=[\s?!.,]|$)/i;
+
+/** Figures that count people, which "how many" over no period means as a segment's size instead. */
+const PEOPLE_FIGURES = new Set<FigureKey>(["active_customers", "subscribers_gained", "subscribers_lost", "blocked", "nps_responses"]);
+
+/** The first form's words after its figure key: a period, a month, "by source". */
+function hasPeriod(understood: Exclude<Understanding, { kind: "refusal" }>): boolean {
+  const form = understood.kind === "exact" ? understood.form : understood.forms[0]!;
+  const [first = "", ...rest] = form.split(" ");
+  return ((FIGURES as readonly string[]).includes(first) ? rest : [first, ...rest]).filter(Boolean).length > 0;
+}
+
+function countsPeople(understood: Exclude<Understanding, { kind: "refusal" }>): boolean {
+  const forms = understood.kind === "exact" ? [understood.form] : understood.forms;
+  return forms.every((f) => PEOPLE_FIGURES.has(f.split(" ")[0] as FigureKey));
 }

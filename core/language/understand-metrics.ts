@@ -7,6 +7,9 @@ import type { FigureKey } from "../metrics/key-figures.ts";
 import { readPieces } from "./read-pieces.ts";
 import { refusal, type UnderstandContext, type Understanding } from "./understanding.ts";
 
+/** What `/metrics by source` shows per source. */
+const BY_SOURCE_FIGURES = new Set<FigureKey>(["cac", "acquisition_rate", "subscribers_gained"]);
+
 /** The longest rolling window /metrics reads ("last 366 days"). */
 const MAX_DAYS = 366;
 
@@ -55,6 +58,10 @@ export function understandMetrics(text: string, context: Pick<UnderstandContext,
   if (dangling.length) return refusal("question", "dangling", dangling);
   if (figures.length === 0 && periods.length === 0 && !bySource) return refusal("question", "nothing");
   const forms: string[] = [];
+  // "By source" is the acquisition table (spend, acquired, CAC, acquisition rate): asked with another figure
+  // ("revenue by source"), that figure over the period and the table are two readings, offered as a choice.
+  const other = bySource ? figures.filter((f) => !BY_SOURCE_FIGURES.has(f)) : [];
+  for (const figure of other) for (const period of periods.length ? [...new Set(periods)] : [undefined]) forms.push([figure, period].filter(Boolean).join(" "));
   for (const figure of bySource ? [undefined] : figures.length ? figures : [undefined]) {
     for (const period of periods.length ? [...new Set(periods)] : [undefined]) {
       forms.push([figure, period, bySource ? "by source" : undefined].filter(Boolean).join(" "));

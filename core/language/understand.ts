@@ -6,11 +6,15 @@ import { installationNames, type InstallationNames } from "./installation-names.
 import { understandMetrics } from "./understand-metrics.ts";
 import { understandSegment } from "./understand-segment.ts";
 import { understandSend } from "./understand-send.ts";
-import type { Understanding } from "./understanding.ts";
+import type { UnderstandContext, Understanding } from "./understanding.ts";
 import type { Command } from "./vocabulary.ts";
 
 export async function understandWords(deps: CoreDeps, command: Command, text: string, names?: InstallationNames): Promise<Understanding> {
-  const context = { names: names ?? (await installationNames(deps)), now: deps.clock.now(), timezone: deps.teamTimezone };
+  return understandIn(command, text, { names: names ?? (await installationNames(deps)), now: deps.clock.now(), timezone: deps.teamTimezone });
+}
+
+/** The same, for a context already at hand (the corpus, a message routed between commands). */
+export function understandIn(command: Command, text: string, context: UnderstandContext): Understanding {
   switch (command) {
     case "segment":
       return understandSegment(text, context);

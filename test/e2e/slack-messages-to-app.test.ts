@@ -34,6 +34,19 @@ describe.each(DATABASE_KINDS)("messages to the app on %s", (kind) => {
     expect(answer.threadTs).toMatch(/^1700000100\./);
   });
 
+  test("how many: people now are a segment's size; orders, or a figure over a period, are /metrics - in both languages", async () => {
+    const subscribed = slackText((await product.slack.command("/segment", "preview consent = subscribed", "U0VIEWER")).ack).split("\n")[0]!;
+    for (const question of ["how many subscribers do we have?", "сколько у нас подписчиков?"]) {
+      const answer = await ask("message", question);
+      expect(answer.text).toContain("Understood as: `/segment preview consent = subscribed`");
+      expect(answer.text).toContain(subscribed);
+    }
+    expect((await ask("message", "how many orders last month")).text).toContain("Understood as: `/metrics orders last month`");
+    expect((await ask("message", "сколько заказов в прошлом месяце")).text).toContain("Understood as: `/metrics orders last month`");
+    expect((await ask("message", "how many new subscribers last week")).text).toContain("Understood as: `/metrics subscribers_gained last week`");
+    expect((await ask("message", "список сегментов")).text).toMatch(/lifecycle:loyal|rfm:/);
+  });
+
   test("NPS in words, in English and Russian, by mention and direct message", async () => {
     const en = await ask("app_mention", "what was NPS last week?");
     expect(en.text).toContain("Understood as: `/metrics nps last week`");

@@ -3,12 +3,15 @@
 // and the measure of how the understanding does on them.
 import fs from "node:fs";
 import type { InstallationNames } from "../installation-names.ts";
+import { isExactPeriod, isExactSegment, metricsQuestion } from "../exact-syntax.ts";
+import { routeWordsIn } from "../route-words.ts";
 import { understandMetrics } from "../understand-metrics.ts";
 import { understandSegment } from "../understand-segment.ts";
 import { understandSend } from "../understand-send.ts";
 import type { UnderstandContext, Understanding } from "../understanding.ts";
 
-export type CorpusCommand = "segment" | "send" | "metrics";
+/** "ask": a message to the app, which names no command (questions.txt); the answer names the command it went to. */
+export type CorpusCommand = "segment" | "send" | "metrics" | "ask";
 export type Expected = { kind: "exact"; form: string } | { kind: "choice"; forms: string[] } | { kind: "refusal"; word: string };
 export interface CorpusLine {
   command: CorpusCommand;
@@ -33,13 +36,13 @@ export const CORPUS_CONTEXT: UnderstandContext = {
   } satisfies InstallationNames,
 };
 
-export function readCorpus(file: "main" | "held-out"): CorpusLine[] {
+export function readCorpus(file: "main" | "held-out" | "questions"): CorpusLine[] {
   const text = fs.readFileSync(new URL(`./${file}.txt`, import.meta.url), "utf8");
   return text
     .split("\n")
     .filter((l) => l.trim() && !l.startsWith("#"))
     .map((line) => {
-      const m = /^(segment|send|metrics): (.+?) => (.+)$/.exec(line);
+      const m = /^(segment|send|metrics|ask): (.+?) => (.+)$/.exec(line);
       if (!m) throw new Error(`Corpus line not understood: ${line}`);
       const [, command, phrase, expected] = m as unknown as [string, CorpusCommand, string, string];
       return { command, text: phrase, expected: expectation(expected), language: /[а-яё]/i.test(phrase) ? "ru" : "en" };
@@ -53,7 +56,25 @@ function expectation(text: string): Expected {
 }
 
 export function understand(command: CorpusCommand, text: string, context: UnderstandContext): Understanding {
+  if (command === "ask") return routeAndUnderstand(text, context);
   return command === "segment" ? understandSegment(text, context) : command === "send" ? understandSend(text, context) : understandMetrics(text, context);
+}
+
+/** A message to the app: routed (route-words.ts), then read by the command it went to; each form names that command. */
+function routeAndUnderstand(text: string, context: UnderstandContext): Understanding {
+  const routed = routeWordsIn(text, context);
+  if (routed.refusal) return routed.refusal;
+  const command = routed.command.slice(1);
+  const asTyped: Understanding = { kind: "exact", form: `${command} ${routed.text}`.trim(), corrected: [] };
+  if (!(command === "segment" || command === "send" || command === "metrics")) return asTyped;
+  // A command named outright takes its exact syntax ("segment list") before words ("metrics за прошлую неделю"), as the slash command does.
+  if (routed.explicit && command === "segment" && isExactSegment(routed.text)) return asTyped;
+  if (routed.explicit && command === "metrics" && isExactPeriod(metricsQuestion(routed.text.replace(/(?:^|\s+)(by source|по источникам)$/i, "")).period, context.now, context.timezone)) return asTyped;
+  const answer = understand(command, routed.text, context);
+  if (routed.explicit && answer.kind === "refusal") return asTyped;
+  if (answer.kind === "exact") return { ...answer, form: `${command} ${answer.form}` };
+  if (answer.kind === "choice") return { ...answer, forms: answer.forms.map((f) => `${command} ${f}`) };
+  return answer;
 }
 
 /** How one answer compares with what was expected. */
