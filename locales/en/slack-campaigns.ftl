@@ -182,6 +182,7 @@ help-text = *Chatloop commands*
     `/digest now [period]` - the weekly digest in this channel; `/digest preview` - only for you
     `/audit [N]` - who did what, the latest N entries (admins)
     `/customer show|export|erase QUERY` - one customer's data (admins)
+    `/chatloop QUESTION` - ask in your own words, English or Russian: `/chatloop how many loyal customers do we have?` (also by @mention or direct message)
 
 ## Slack: durations
 duration-seconds = { $n } s

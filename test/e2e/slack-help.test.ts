@@ -18,6 +18,16 @@ describe("Slack help and usage lines (pglite)", () => {
     }
   });
 
+  test("/chatloop with a question answers it as a message to the app would, with the form it understood", async () => {
+    const subscribed = (await say("/segment", "preview consent = subscribed")).split("\n")[0]!;
+    const answer = await say("/chatloop", "how many subscribers do we have?");
+    expect(answer).toContain("Understood as: `/segment preview consent = subscribed`");
+    expect(answer).toContain(subscribed);
+    expect(await say("/chatloop", "какой был NPS на прошлой неделе?")).toContain("Understood as: `/metrics nps на прошлой неделе`");
+    expect(await say("/chatloop", "hello there")).toContain("Ask me about segments and figures in your own words");
+    expect(await say("/help", "")).toContain("`/chatloop QUESTION`");
+  });
+
   test("every command's `help` is its usage with an example, not an error", async () => {
     const expectations: [string, string, string][] = [
       ["/segment", "help", "Example: `/segment preview lifecycle = loyal and spent_90d > 5000`"],

@@ -1,12 +1,20 @@
-// /chatloop help (and /help where the workspace lets an app have it).
+// /chatloop help (and /help where the workspace lets an app have it). Other
+// words after /chatloop are a question to the app, answered as an @mention or
+// a direct message would be ("/chatloop how many loyal customers do we
+// have?"): a slash command works in every channel, the app invited or not.
 import type { App } from "@slack/bolt";
+import { answer } from "../events/messages-to-app.ts";
 import { replyToCommand } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 export function registerHelpCommand(app: App, deps: SlackDeps): void {
   for (const name of ["/chatloop", "/help"]) {
     app.command(name, async ({ command, ack, respond }) => {
-      await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => ({ text: deps.t("help-text") }));
+      await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
+        const words = command.text.trim();
+        if (words === "" || /^(help|помощь|справка)$/i.test(words)) return { text: deps.t("help-text") };
+        return answer(deps, words, command.user_id);
+      });
     });
   }
 }
