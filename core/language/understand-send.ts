@@ -23,7 +23,18 @@ export function understandSend(text: string, context: UnderstandContext): Unders
 
   const extras = sendExtras(pieces);
   const audience = readAudience(extras.audience);
-  if (audience.kind === "refusal") return refusal("audience", audience.problem, audience.words, audience.suggestions);
+  if (audience.kind === "refusal") {
+    // Nothing quoted and no template or survey: words the audience cannot place are most likely the message, unquoted
+    // ("winback a 10% discount tomorrow at 10"); say both, so the fix is plain.
+    const noMessage = quoted.length === 0 && !unclosed && !extras.template && !extras.survey && !extras.flow;
+    if (noMessage && audience.problem === "unknown_words") {
+      // A near name ("vpi" -> vip_ru, a template) still helps; near vocabulary ("discount" -> count) does not, for a message.
+      const { segments, tags, sources, templates } = context.names;
+      const named = new Set([...segments, ...tags, ...sources, ...templates].map((n) => n.toLowerCase()));
+      return refusal("message", "unquoted_message", audience.words, audience.suggestions.filter((s) => named.has(s.toLowerCase().replace(/^tag:/, ""))));
+    }
+    return refusal("audience", audience.problem, audience.words, audience.suggestions);
+  }
 
   const content = extras.survey ? `--survey ${extras.survey}` : extras.flow ? `--flow ${extras.flow}` : undefined;
   if (unclosed) return refusal("message", "no_message");

@@ -26,6 +26,8 @@ export type RefusalProblem =
   /** A number or duration with nothing it could belong to ("over 300" alone). */
   | "dangling"
   | "no_message"
+  /** Words no audience has and nothing in quotes: likely the message, unquoted. */
+  | "unquoted_message"
   | "survey_and_message"
   | "two_messages"
   | "no_time"

@@ -11,6 +11,7 @@ words-dangling-question = I can't tell what { $words } means here: ask for a fig
 words-nothing-audience = Who should it be? Describe the customers, e.g. `loyal customers`, `bought in the last 30 days`, `detractors`.
 words-nothing-question = Which figure and which period? E.g. `revenue last week`, `NPS this month`, `november`.
 words-no_message = What should it say? Put the message in quotes ("...", «...», “...”) or name a saved template.
+words-unquoted_message = I don't know { $words } as part of an audience. If that is the message, put it in quotes ("...", «...», “...”), e.g. `/send winback "-10% on boots this week" tomorrow 10am`.
 words-two_messages = I found more than one quoted message ({ $words }). Send one message; an A/B test takes `--ab "text B"`.
 words-survey_and_message = A survey campaign sends the survey ({ $words }) and takes no message of its own: leave out the quoted text or the survey.
 words-no_time = When should it go out? Add a time, e.g. `tomorrow 10am`, `friday 19:00`, `now`.

@@ -115,6 +115,11 @@ describe.each(DATABASE_KINDS)("Natural commands in Slack on %s", (kind) => {
 
     expect(await run("/send", 'cat people "meow" tomorrow 10am')).toContain('I don\'t know "cat" as part of an audience.');
     expect(await run("/send", "loyal customers tomorrow 10am")).toContain("What should it say? Put the message in quotes");
+    // The message typed without quotes: the words say so (not the exact syntax's "I can't read the time"), in both languages.
+    const unquoted = await run("/send", "subscribed 10% off boots tomorrow at 10");
+    expect(unquoted).toContain('I don\'t know "off", "boots" as part of an audience. If that is the message, put it in quotes');
+    expect(unquoted).not.toContain("I can't read the time");
+    expect(await run("/send", "подписанным скидка 10% на ботинки завтра в 10:00")).toContain('I don\'t know "скидка", "ботинки" as part of an audience. If that is the message, put it in quotes');
     expect(await run("/send", 'nps survey to detractors "hello" tomorrow 10:00')).toContain('A survey campaign sends the survey ("nps") and takes no message of its own');
     expect(await run("/send", "лояльным клиентам «Привет»")).toContain("When should it go out? Add a time");
   });

@@ -25,6 +25,8 @@ export function probeSendSyntax(text: string, names: InstallationNames, now: Dat
   const known = first.quoted ? isSegmentRule(first.value) : !!builtInSegment(first.value) || names.segments.includes(first.value.toLowerCase());
   const shaped = first.quoted || second?.quoted === true || known;
   if (!known) return { exact: false, shaped };
+  // An unquoted MESSAGE is a template's name; "10%" or "скидка," is the start of a message typed without quotes.
+  if (second && !second.quoted && !names.templates.includes(second.value) && !/^[\p{L}\d_-]*\p{L}[\p{L}\d_-]*$/u.test(second.value)) return { exact: false, shaped: false };
   try {
     parseWhen(parseSend(text).when, now, timezone);
     return { exact: true, shaped };

@@ -30,7 +30,8 @@ export async function answerWords(deps: SlackDeps, command: NaturalCommand, text
     case "choice":
       return choiceView(command, understood.forms, deps.t);
     case "refusal":
-      if (options.exactInstead) return options.exactInstead();
+      // An unquoted message: the words say it better than the exact syntax's error about the time or the template.
+      if (options.exactInstead && understood.problem !== "unquoted_message") return options.exactInstead();
       throw new Refusal({ text: refusalText(command, understood, deps.t) });
   }
 }
