@@ -87,5 +87,14 @@ describe.each(DATABASE_KINDS)("messages to the app on %s", (kind) => {
     expect(card.text).toContain("Pre-flight");
     const campaigns = await p.database.db.prisma.campaign.findMany();
     expect(campaigns.map((c) => c.status)).toEqual(["draft"]);
+
+    // "campaigns" in a message lists them as /campaigns does (the draft just made counts as open); steering stays the command's.
+    const listed = (await ask("message", "campaigns", "U0VIEWER")).text;
+    const command = slackText((await p.slack.command("/campaigns", "", "U0VIEWER")).ack);
+    expect(listed).toBe(command);
+    expect((await ask("message", "кампании", "U0VIEWER")).text).toBe(command);
+    const cancel = (await ask("message", `campaigns cancel ${campaigns[0]!.id}`, "U0MARKETER")).text;
+    expect(cancel).toBe(`Use /campaigns cancel ${campaigns[0]!.id} for that (type it in any channel).`);
+    expect((await p.database.db.prisma.campaign.findMany()).map((c) => c.status)).toEqual(["draft"]);
   });
 });

@@ -6,7 +6,7 @@ import { countOpenDrafts, listDrafts } from "../../../core/campaigns/drafts.ts";
 import { listCampaigns } from "../../../core/campaigns/list-campaigns.ts";
 import { CAMPAIGN_ERRORS } from "../actions/campaign-actions.ts";
 import { replies } from "../error-replies.ts";
-import { Refusal, replyToCommand } from "../reply.ts";
+import { Refusal, replyToCommand, type SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { campaignDraftsView, campaignListView, campaignReportView } from "../views/campaign-views.ts";
 
@@ -15,33 +15,37 @@ const MAX_ID = 2_147_483_647;
 
 export function registerCampaignsCommand(app: App, deps: SlackDeps): void {
   app.command("/campaigns", async ({ command, ack, respond }) => {
-    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, CAMPAIGN_ERRORS), async () => {
-      const { core, t, language } = deps;
-      const [verbText = "list", idText, ...extra] = command.text.trim().split(/\s+/).filter(Boolean);
-      const verb = verbText.toLowerCase();
-      if (verb === "list" || verb === "") {
-        await deps.access.require(command.user_id, "view");
-        return campaignListView(await listCampaigns(core), t, core.teamTimezone, language, await countOpenDrafts(core));
-      }
-      if (verb === "drafts" && idText === undefined) {
-        await deps.access.require(command.user_id, "view");
-        return campaignDraftsView(await listDrafts(core), t, core.teamTimezone, language);
-      }
-      const id = Number(idText?.replace(/^#/, ""));
-      if (!["show", "pause", "resume", "cancel"].includes(verb) || !Number.isInteger(id) || id <= 0 || id > MAX_ID || extra.length > 0) {
-        throw new Refusal({ text: t("campaigns-usage") });
-      }
-      if (verb === "show") {
-        await deps.access.require(command.user_id, "view");
-        const campaign = await requireCampaign(core, id);
-        return campaignReportView(await campaignReport(core, id), campaign.sendAt, t, core.teamTimezone, language);
-      }
-      await deps.access.require(command.user_id, "send");
-      const actor = command.user_id;
-      if (verb === "pause") await pauseCampaign(core, { id, actor });
-      if (verb === "resume") await resumeCampaign(core, { id, actor });
-      if (verb === "cancel") await cancelCampaign(core, { id, actor });
-      return { text: t(verb === "pause" ? "campaign-paused" : verb === "resume" ? "campaign-resumed" : "campaign-cancelled", { id }), inChannel: true };
-    });
+    await replyToCommand({ ack, respond, command, logger: deps.core.logger }, replies(deps, CAMPAIGN_ERRORS), () => runCampaignsCommand(deps, command.text, command.user_id));
   });
+}
+
+/** /campaigns' words, whoever asks; `readOnly` (a message to the app) answers list, drafts and show only. */
+export async function runCampaignsCommand(deps: SlackDeps, text: string, user: string, options: { readOnly?: boolean } = {}): Promise<SlackReply> {
+  const { core, t, language } = deps;
+  const [verbText = "list", idText, ...extra] = text.trim().split(/\s+/).filter(Boolean);
+  const verb = verbText.toLowerCase();
+  if (verb === "list" || verb === "") {
+    await deps.access.require(user, "view");
+    return campaignListView(await listCampaigns(core), t, core.teamTimezone, language, await countOpenDrafts(core));
+  }
+  if (verb === "drafts" && idText === undefined) {
+    await deps.access.require(user, "view");
+    return campaignDraftsView(await listDrafts(core), t, core.teamTimezone, language);
+  }
+  const id = Number(idText?.replace(/^#/, ""));
+  if (!["show", "pause", "resume", "cancel"].includes(verb) || !Number.isInteger(id) || id <= 0 || id > MAX_ID || extra.length > 0) {
+    throw new Refusal({ text: t("campaigns-usage") });
+  }
+  if (verb === "show") {
+    await deps.access.require(user, "view");
+    const campaign = await requireCampaign(core, id);
+    return campaignReportView(await campaignReport(core, id), campaign.sendAt, t, core.teamTimezone, language);
+  }
+  // Steering a campaign is the slash command's (and its buttons'), never a message's.
+  if (options.readOnly) return { text: t("mention-use-command", { command: `/campaigns ${verb} ${id}` }) };
+  await deps.access.require(user, "send");
+  if (verb === "pause") await pauseCampaign(core, { id, actor: user });
+  if (verb === "resume") await resumeCampaign(core, { id, actor: user });
+  if (verb === "cancel") await cancelCampaign(core, { id, actor: user });
+  return { text: t(verb === "pause" ? "campaign-paused" : verb === "resume" ? "campaign-resumed" : "campaign-cancelled", { id }), inChannel: true };
 }

@@ -13,6 +13,8 @@ import { withUnderstoodAs } from "../views/understood-view.ts";
 import { errorReply } from "../error-replies.ts";
 import { answerMetrics, METRICS_ERRORS } from "../commands/metrics-command.ts";
 import { runSegmentCommand } from "../commands/segment-command.ts";
+import { runCampaignsCommand } from "../commands/campaigns-command.ts";
+import { CAMPAIGN_ERRORS } from "../actions/campaign-actions.ts";
 import { draftFromCommand, SEND_ERRORS } from "../commands/send-command.ts";
 import type { SlackReply } from "../reply.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -66,7 +68,7 @@ export async function answer(deps: SlackDeps, message: string, user: string): Pr
 }
 
 async function run(deps: SlackDeps, routed: RoutedWords, user: string): Promise<SlackReply> {
-  const scope = routed.command === "/send" ? SEND_ERRORS : routed.command === "/metrics" ? METRICS_ERRORS : {};
+  const scope = routed.command === "/send" ? SEND_ERRORS : routed.command === "/metrics" ? METRICS_ERRORS : routed.command === "/campaigns" ? CAMPAIGN_ERRORS : {};
   try {
     switch (routed.command) {
       case "/metrics":
@@ -84,6 +86,8 @@ async function run(deps: SlackDeps, routed: RoutedWords, user: string): Promise<
       }
       case "/chatloop":
         return { text: deps.t("help-text") };
+      case "/campaigns":
+        return await runCampaignsCommand(deps, routed.text, user, { readOnly: true });
       default:
         return { text: deps.t("mention-use-command", { command: routed.command }) };
     }
