@@ -19,9 +19,9 @@ describe("Slack help and usage lines (pglite)", () => {
   });
 
   test("/chatloop with a question answers it as a message to the app would, with the form it understood", async () => {
-    const subscribed = (await say("/segment", "preview consent = subscribed")).split("\n")[0]!;
+    const subscribed = (await say("/segment", "preview consent = subscribed and not blocked")).split("\n")[0]!;
     const answer = await say("/chatloop", "how many subscribers do we have?");
-    expect(answer).toContain("Understood as: `/segment preview consent = subscribed`");
+    expect(answer).toContain("Understood as: `/segment preview consent = subscribed and not blocked`");
     expect(answer).toContain(subscribed);
     expect(await say("/chatloop", "какой был NPS на прошлой неделе?")).toContain("Understood as: `/metrics nps на прошлой неделе`");
     expect(await say("/chatloop", "hello there")).toContain("Ask me about segments and figures in your own words");

@@ -26,19 +26,19 @@ describe.each(DATABASE_KINDS)("messages to the app on %s", (kind) => {
   test("a mention is answered in its thread with the same size as the exact form", async () => {
     const p = product;
     await createManyCustomers(p.database.db, 12, 71_000);
-    const exact = slackText((await p.slack.command("/segment", "preview consent = subscribed", "U0VIEWER")).ack).split("\n")[0]!;
+    const exact = slackText((await p.slack.command("/segment", "preview consent = subscribed and not blocked", "U0VIEWER")).ack).split("\n")[0]!;
     expect(exact).toMatch(/\d/);
     const answer = await ask("app_mention", "how many subscribed customers do we have?");
-    expect(answer.text).toContain("Understood as: `/segment preview consent = subscribed`");
+    expect(answer.text).toContain("Understood as: `/segment preview consent = subscribed and not blocked`");
     expect(answer.text).toContain(exact);
     expect(answer.threadTs).toMatch(/^1700000100\./);
   });
 
   test("how many: people now are a segment's size; orders, or a figure over a period, are /metrics - in both languages", async () => {
-    const subscribed = slackText((await product.slack.command("/segment", "preview consent = subscribed", "U0VIEWER")).ack).split("\n")[0]!;
+    const subscribed = slackText((await product.slack.command("/segment", "preview consent = subscribed and not blocked", "U0VIEWER")).ack).split("\n")[0]!;
     for (const question of ["how many subscribers do we have?", "сколько у нас подписчиков?"]) {
       const answer = await ask("message", question);
-      expect(answer.text).toContain("Understood as: `/segment preview consent = subscribed`");
+      expect(answer.text).toContain("Understood as: `/segment preview consent = subscribed and not blocked`");
       expect(answer.text).toContain(subscribed);
     }
     expect((await ask("message", "how many orders last month")).text).toContain("Understood as: `/metrics orders last month`");

@@ -62,9 +62,9 @@ describe.each(DATABASE_KINDS)("Natural commands in Slack on %s", (kind) => {
     expect(days).toContain("Understood as: `/segment preview event:added_to_cart within 2d and no order since event:added_to_cart`");
     expect(size(days)).toBe("1");
     const fromSource = await run("/segment", "подписчики из instagram_bio");
-    // Subscribers are the people who subscribed (consent = subscribed), from the source named.
-    expect(fromSource).toContain("Understood as: `/segment preview consent = subscribed and source = instagram_bio`");
-    expect(size(fromSource)).toBe(size(await run("/segment", "preview consent = subscribed and source = instagram_bio")));
+    // Subscribers are the people who subscribed (consent = subscribed and not blocked), from the source named.
+    expect(fromSource).toContain("Understood as: `/segment preview consent = subscribed and not blocked and source = instagram_bio`");
+    expect(size(fromSource)).toBe(size(await run("/segment", "preview consent = subscribed and not blocked and source = instagram_bio")));
   });
 
   test("an ambiguous description gives buttons, and pressing one answers", async () => {
@@ -97,13 +97,13 @@ describe.each(DATABASE_KINDS)("Natural commands in Slack on %s", (kind) => {
   });
 
   test("/send in words drafts the same campaign as its exact form, and errors blame the right part", async () => {
-    // "Subscribers" are the people who subscribed (consent = subscribed), from the source named.
-    const exact = slackText(await answer("/send", '"consent = subscribed and source = instagram_bio" "Thanks for being with us!" tomorrow 10am'));
+    // "Subscribers" are the people who subscribed (consent = subscribed and not blocked), from the source named.
+    const exact = slackText(await answer("/send", '"consent = subscribed and not blocked and source = instagram_bio" "Thanks for being with us!" tomorrow 10am'));
     expect(exact).toContain("*Sends:* Tue, 24 Nov 2026, 10:00 (Europe/Berlin)");
     const matched = /\*Matched:\* (\d+)/.exec(exact)![1];
     for (const words of ['subscribers from instagram_bio "Thanks for being with us!" tomorrow at 10am', "подписчикам из instagram_bio «Спасибо, что вы с нами!» завтра в 10:00"]) {
       const card = slackText(await answer("/send", words));
-      expect(card).toContain('Understood as: `/send "consent = subscribed and source = instagram_bio"');
+      expect(card).toContain('Understood as: `/send "consent = subscribed and not blocked and source = instagram_bio"');
       expect(card).toContain("2026-11-24 10:00");
       expect(card).toContain("*Sends:* Tue, 24 Nov 2026, 10:00 (Europe/Berlin)");
       expect(card).toContain(`*Matched:* ${matched}`);
