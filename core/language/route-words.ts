@@ -68,7 +68,10 @@ export function routeWordsIn(message: string, context: UnderstandContext): Route
   // "How many ..." / "сколько ...": people now (a segment's size: "how many subscribers do we have" is everyone
   // subscribed, not last week's new ones) unless the words ask for a figure over a period ("how many new subscribers
   // last week") or count something other than people ("how many orders").
-  if (HOW_MANY.test(text) && !(metrics.kind !== "refusal" && (hasPeriod(metrics) || !countsPeople(metrics)))) {
+  // A metrics choice ("how many customers churned": buyers or churn rate?) does not outweigh a segment that reads the
+  // words at once. "Who ..." / "кто ..." asks for people: the audience first too.
+  const figureAsked = metrics.kind === "exact" ? hasPeriod(metrics) || !countsPeople(metrics) : metrics.kind === "choice" && hasPeriod(metrics);
+  if ((HOW_MANY.test(text) && !figureAsked) || WHO.test(text)) {
     if (segment.kind !== "refusal") return asSegment;
     return metrics.kind !== "refusal" ? asMetrics : { ...asSegment, refusal: segment };
   }
@@ -78,6 +81,9 @@ export function routeWordsIn(message: string, context: UnderstandContext): Route
 
 /** The start of a question that counts ("сколько" too: \b is ASCII-only, so a lookahead ends the word). */
 const HOW_MANY = /^\s*(how many|сколько)(?=[\s?!.,]|$)/i;
+
+/** A question about people by name ("who bought this week", "кто наши чемпионы"). */
+const WHO = /^\s*(who|кто)(?=[\s?!.,]|$)/i;
 
 /** Figures that count people, which "how many" over no period means as a segment's size instead. */
 const PEOPLE_FIGURES = new Set<FigureKey>(["active_customers", "subscribers_gained", "subscribers_lost", "blocked", "nps_responses"]);
