@@ -56,6 +56,28 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(await subscriber(1003)).toMatchObject({ consentStatus: "subscribed", source: "qr_store", unsubscribedAt: null });
   });
 
+  test("'stop' or 'хочу отписаться' written as a whole message unsubscribes as /stop does; a sentence with 'stop' in it does not", async () => {
+    const dan = p.telegram.user(1021, { first_name: "Dan", language_code: "en" });
+    await dan.command("start");
+    await dan.press(/Yes/);
+    await dan.say("When does the sale stop?");
+    expect(await subscriber(1021)).toMatchObject({ consentStatus: "subscribed" });
+    await dan.say("Stop!");
+    expect(dan.lastText()).toBe("You're unsubscribed and won't get any more messages from us. Changed your mind? Send /start to come back.");
+    expect(await subscriber(1021)).toMatchObject({ consentStatus: "unsubscribed" });
+    await dan.say("unsubscribe me");
+    expect(dan.lastText()).toBe("You're unsubscribed and won't get any more messages from us. Changed your mind? Send /start to come back.");
+
+    const olga = p.telegram.user(1022, { first_name: "Ольга", language_code: "ru" });
+    await olga.command("start");
+    await olga.press(/Да/);
+    await olga.say("Хочу отписаться 🙏");
+    expect(olga.lastText()).toBe("Вы отписаны и больше не получите от нас сообщений. Передумаете — отправьте /start.");
+    expect(await subscriber(1022)).toMatchObject({ consentStatus: "unsubscribed" });
+    const history = await p.database.db.prisma.consentRecord.findMany({ where: { subscriber: { telegramId: 1022n } }, orderBy: { id: "asc" } });
+    expect(history.map((h) => h.status)).toEqual(["pending", "subscribed", "unsubscribed"]);
+  });
+
   test("a name the customer gave us is kept when they /start again under another Telegram name", async () => {
     const kat = p.telegram.user(1010, { first_name: "Kitty", username: "kitty99" });
     await kat.command("start");

@@ -1,11 +1,19 @@
-// /stop unsubscribes at once (also for campaigns already in flight) and says how to come back.
+// /stop unsubscribes at once (also for campaigns already in flight) and says how to come back;
+// so does "stop", "unsubscribe me", "хочу отписаться" written as a whole message (core/subscribers/stop-words.ts),
+// in or out of a dialogue: registered before the flows and surveys, as /stop is.
 import { Composer } from "grammy";
+import { isStopRequest } from "../../../core/subscribers/stop-words.ts";
 import { unsubscribe } from "../../../core/subscribers/telegram-subscription.ts";
 import type { BotContext } from "../context.ts";
 
 const composer = new Composer<BotContext>();
 
 composer.chatType("private").command(["stop", "unsubscribe"], async (ctx) => {
+  await ctx.reply(await unsubscribeSender(ctx));
+});
+
+composer.chatType("private").on("message:text", async (ctx, next) => {
+  if (!isStopRequest(ctx.message.text)) return next();
   await ctx.reply(await unsubscribeSender(ctx));
 });
 
