@@ -59,6 +59,9 @@ export class Terminal {
   private sentTotals = new Map<string, number>();
   private busy = false;
 
+  /** The hint "to ask the Slack app in words, start with @chatloop" was given. */
+  private hintedApp = false;
+
   constructor(private readonly d: TerminalDeps) {}
 
   async run(input: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
@@ -151,7 +154,9 @@ export class Terminal {
     if (/^(help|\?|помощь|справка)$/i.test(line.trim())) return this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. :help shows the sandbox's commands; /chatloop help the Slack app's.`);
     // Words the customer bot took as no answer to anything ("how many customers do we have": not understood, or passed
     // on to the team as the customer's message) may be a marketer's question to the app.
-    if (this.notAnAnswer(this.lastTelegramText() ?? "")) {
+    // Once a session: whoever plays a customer on purpose needs it no more.
+    if (!this.hintedApp && this.notAnAnswer(this.lastTelegramText() ?? "")) {
+      this.hintedApp = true;
       this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. To ask the Slack app in your own words, start with @chatloop: @chatloop how many loyal customers do we have?`);
     }
   }

@@ -108,6 +108,10 @@ describe("the sandbox", () => {
     expect(question).toContain("Thank you! I've passed your message on to our team");
     expect(question).toContain("To ask the Slack app in your own words, start with @chatloop: @chatloop how many loyal customers do we have?");
     // Asked so, the app answers in the mention's thread, before the prompt, with the exact form it understood.
+    // Once a session: a second message the bot takes as no answer gets no hint.
+    const again = await sandbox.type("how many customers do we have?");
+    expect(again).toContain("passed your message on to");
+    expect(again).not.toContain("To ask the Slack app");
     const asked = await sandbox.type("@chatloop how many loyal customers do we have?");
     expect(asked).toMatch(/\[slack #C0MARKETING\] you: @Chatloop how many loyal customers do we have\?\n\[slack #C0MARKETING thread\]\n {4}Understood as: `\/segment preview lifecycle = loyal`[\s\S]*customers, [\d.]+% of the base \(3 001\)[\s\S]*> ready/);
 
