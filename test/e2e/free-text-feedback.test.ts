@@ -48,10 +48,11 @@ describe("free text outside a dialogue (pglite)", () => {
     expect(slackText(teamCards(p.slackApi).at(-1)!.params)).toContain(`<!date^${monday}^{date_long_pretty} {time}|2026-11-30T08:00:00.000Z>`);
   });
 
-  test("a greeting or a sticker still gets the hint, and no card", async () => {
+  test("a greeting gets the help, a word of thanks or a sticker the hint, and none a card", async () => {
     const hal = await subscribed(9302, "Hal", "en");
     const cards = teamCards(p.slackApi).length;
-    expect(sentTexts(await hal.say("hello"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
+    expect(sentTexts(await hal.say("hello"))[0]).toMatch(/^I'm the .* assistant\. With your consent/);
+    expect(sentTexts(await hal.say("ok thanks"))).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
     expect(sentTexts(await hal.sendSticker())).toEqual(["I didn't catch that. Send /help to see what I can do, /stop to unsubscribe."]);
     expect(teamCards(p.slackApi)).toHaveLength(cards);
   });

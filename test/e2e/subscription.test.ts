@@ -183,6 +183,33 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(ira.lastText()).toContain("/choose - Подбор кроссовок\n/feedback - Отзыв");
   });
 
+  test("'help', 'hi', 'привет' written as a message get the help, not 'I didn't catch that', and do not go to the team", async () => {
+    const help = await (async () => {
+      const probe = p.telegram.user(1030, { first_name: "Pat", language_code: "en" });
+      await probe.command("help");
+      return probe.lastText();
+    })();
+    const gil = p.telegram.user(1031, { first_name: "Gil", language_code: "en" });
+    await gil.command("start");
+    await gil.press(/Yes/);
+    const posted = p.slackApi.callsOf("chat.postMessage").length;
+    for (const words of ["Hi!", "help", "What can you do?"]) {
+      await gil.say(words);
+      expect(gil.lastText(), words).toBe(help);
+    }
+    const vera = p.telegram.user(1032, { first_name: "Вера", language_code: "ru" });
+    await vera.command("start");
+    await vera.press(/Да/);
+    await vera.say("Привет 👋");
+    expect(vera.lastText()).toContain("Я ассистент Sneakerhead.");
+    await vera.say("помощь");
+    expect(vera.lastText()).toContain("/stop - Отписаться");
+    expect(p.slackApi.callsOf("chat.postMessage").length).toBe(posted);
+    // Anything else outside a dialogue still reaches the team.
+    await gil.say("Do you have these in size 46?");
+    expect(gil.lastText()).not.toBe(help);
+  });
+
   test("/settings shows the language and the subscription, and its buttons change them", async () => {
     const kim = p.telegram.user(1012, { first_name: "Kim", language_code: "en" });
     await kim.command("start");

@@ -1,10 +1,12 @@
 // Registered last: whatever no feature took gets a polite hint, never silence;
 // a customer's words go to the team as feedback (forward-free-text.ts).
 import { Composer } from "grammy";
+import { customerIntent } from "../../../core/subscribers/customer-words.ts";
 import { forwardFreeText } from "../../../core/team-threads/forward-free-text.ts";
 import type { BotContext } from "../context.ts";
 import { sendDialogueReply } from "../dialogue-reply.ts";
 import { messageInput } from "../message-input.ts";
+import { replyHelp } from "./help.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -14,8 +16,10 @@ privateChats.on("message::bot_command", async (ctx) => {
 });
 
 privateChats.on("message", async (ctx) => {
-  // Words outside any dialogue are feedback for the team, not a misunderstanding.
   const input = messageInput(ctx);
+  // "help", "hi", "привет" outside any dialogue: what the bot can do, as /help answers.
+  if (input.kind === "text" && customerIntent(input.text) === "help") return replyHelp(ctx);
+  // Other words outside any dialogue are feedback for the team, not a misunderstanding.
   const forwarded = ctx.subscriber && input.kind === "text" ? await forwardFreeText(ctx.core, { subscriber: ctx.subscriber, text: input.text }) : undefined;
   if (forwarded) return sendDialogueReply(ctx, forwarded);
   await ctx.reply(ctx.t("unhandled-message"));

@@ -1,8 +1,8 @@
 // /stop unsubscribes at once (also for campaigns already in flight) and says how to come back;
-// so does "stop", "unsubscribe me", "хочу отписаться" written as a whole message (core/subscribers/stop-words.ts),
+// so does "stop", "unsubscribe me", "хочу отписаться" written as a whole message (core/subscribers/customer-words.ts),
 // in or out of a dialogue: registered before the flows and surveys, as /stop is.
 import { Composer } from "grammy";
-import { isStopRequest } from "../../../core/subscribers/stop-words.ts";
+import { customerIntent } from "../../../core/subscribers/customer-words.ts";
 import { unsubscribe } from "../../../core/subscribers/telegram-subscription.ts";
 import type { BotContext } from "../context.ts";
 
@@ -13,7 +13,7 @@ composer.chatType("private").command(["stop", "unsubscribe"], async (ctx) => {
 });
 
 composer.chatType("private").on("message:text", async (ctx, next) => {
-  if (!isStopRequest(ctx.message.text)) return next();
+  if (customerIntent(ctx.message.text) !== "stop") return next();
   await ctx.reply(await unsubscribeSender(ctx));
 });
 
