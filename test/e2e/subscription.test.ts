@@ -183,7 +183,7 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     expect(ira.lastText()).toContain("/choose - Подбор кроссовок\n/feedback - Отзыв");
   });
 
-  test("'help', 'hi', 'привет' written as a message get the help, not 'I didn't catch that', and do not go to the team", async () => {
+  test("'help', 'hi', 'привет' written as a message get the help, not 'I didn't catch that', and do not go to the team; 'english please' switches the language", async () => {
     const help = await (async () => {
       const probe = p.telegram.user(1030, { first_name: "Pat", language_code: "en" });
       await probe.command("help");
@@ -205,6 +205,13 @@ describe.each(DATABASE_KINDS)("Telegram subscription on %s", (kind) => {
     await vera.say("помощь");
     expect(vera.lastText()).toContain("/stop - Отписаться");
     expect(p.slackApi.callsOf("chat.postMessage").length).toBe(posted);
+    // "english please" / "по-русски" written as a message pick the language, as /language's buttons do.
+    await vera.say("English, please!");
+    expect(vera.lastText()).toBe("Done: I'll speak English with you now.");
+    expect(await subscriber(1032)).toMatchObject({ language: "en" });
+    await vera.say("по-русски");
+    expect(vera.lastText()).toBe("Готово: теперь я говорю с вами по-русски.");
+    expect(await subscriber(1032)).toMatchObject({ language: "ru" });
     // Anything else outside a dialogue still reaches the team.
     await gil.say("Do you have these in size 46?");
     expect(gil.lastText()).not.toBe(help);

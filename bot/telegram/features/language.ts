@@ -18,15 +18,20 @@ composer.chatType("private").command("language", async (ctx) => {
   await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
 });
 
+/** Switches the sender's language (a /language button, or "english please" written outside a dialogue) and says so in it. */
+export async function switchLanguage(ctx: BotContext, code: (typeof SUPPORTED_LANGUAGES)[number]): Promise<void> {
+  if (!ctx.subscriber) ctx.subscriber = await ensureKnown(ctx.core, identityOf(ctx));
+  ctx.subscriber = await setLanguage(ctx.core, { telegramId: BigInt(ctx.from!.id), language: code });
+  ctx.i18n.useLocale(code);
+}
+
 composer.callbackQuery(languageCallback.pattern, async (ctx) => {
   const data = languageCallback.unpack(ctx.callbackQuery.data);
   if (!data) {
     await ctx.answerCallbackQuery();
     return;
   }
-  if (!ctx.subscriber) ctx.subscriber = await ensureKnown(ctx.core, identityOf(ctx));
-  ctx.subscriber = await setLanguage(ctx.core, { telegramId: BigInt(ctx.from.id), language: data.code });
-  ctx.i18n.useLocale(data.code);
+  await switchLanguage(ctx, data.code);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set"));
 });

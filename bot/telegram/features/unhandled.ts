@@ -7,6 +7,7 @@ import type { BotContext } from "../context.ts";
 import { sendDialogueReply } from "../dialogue-reply.ts";
 import { messageInput } from "../message-input.ts";
 import { replyHelp } from "./help.ts";
+import { switchLanguage } from "./language.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -18,7 +19,14 @@ privateChats.on("message::bot_command", async (ctx) => {
 privateChats.on("message", async (ctx) => {
   const input = messageInput(ctx);
   // "help", "hi", "привет" outside any dialogue: what the bot can do, as /help answers.
-  if (input.kind === "text" && customerIntent(input.text) === "help") return replyHelp(ctx);
+  const intent = input.kind === "text" ? customerIntent(input.text) : undefined;
+  if (intent === "help") return replyHelp(ctx);
+  // "english please", "по-русски": the language, as /language's buttons set it.
+  if (intent === "language:en" || intent === "language:ru") {
+    await switchLanguage(ctx, intent === "language:en" ? "en" : "ru");
+    await ctx.reply(ctx.t("language-set"));
+    return;
+  }
   // Other words outside any dialogue are feedback for the team, not a misunderstanding.
   const forwarded = ctx.subscriber && input.kind === "text" ? await forwardFreeText(ctx.core, { subscriber: ctx.subscriber, text: input.text }) : undefined;
   if (forwarded) return sendDialogueReply(ctx, forwarded);
