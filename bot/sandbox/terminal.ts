@@ -9,6 +9,7 @@ import readline from "node:readline";
 import type { Application } from "../application.ts";
 import type { Database } from "../../core/db/database.ts";
 import { closestWord } from "../../core/language/closest-word.ts";
+import { routeWords } from "../../core/language/route-words.ts";
 import { SLACK_BOT, type FakeSlack, type SlackApiCall, type SlackClient } from "../../test/support/fake-slack.ts";
 import type { ChatMessage, FakeTelegram, FakeTelegramUser } from "../../test/support/fake-telegram.ts";
 import { labelled, letter, renderSlack, type SlackButton } from "./render.ts";
@@ -152,10 +153,9 @@ export class Terminal {
     const name = this.user.from.first_name;
     // A newcomer asking the sandbox itself for help reaches the customer bot; say where the rest is.
     if (/^(help|\?|помощь|справка)$/i.test(line.trim())) return this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. :help shows the sandbox's commands; /chatloop help the Slack app's.`);
-    // Words the customer bot took as no answer to anything ("how many customers do we have": not understood, or passed
-    // on to the team as the customer's message) may be a marketer's question to the app.
-    // Once a session: whoever plays a customer on purpose needs it no more.
-    if (!this.hintedApp && this.notAnAnswer(this.lastTelegramText() ?? "")) {
+    // Words that read as a marketer's question ("how many customers do we have") went to the customer bot: say how to
+    // ask the app. Once a session: whoever plays a customer on purpose needs it no more.
+    if (!this.hintedApp && (await this.readsAsQuestionToApp(line))) {
       this.hintedApp = true;
       this.d.out(`[sandbox] that went to the Telegram bot as ${name}'s message. To ask the Slack app in your own words, start with @chatloop: @chatloop how many loyal customers do we have?`);
     }
@@ -198,18 +198,10 @@ export class Terminal {
     for (const r of rows) this.d.out(`[sandbox] ${Number(r.id) === this.user.id ? "*" : " "} ${r.name ?? "?"} (${r.language ?? "en"}, Telegram id ${r.id}, ${r.consent})`);
   }
 
-  /** The customer bot's replies to text that answered no question: it did not understand, or passed it on to the team. */
-  private notAnAnswer(reply: string): boolean {
-    const { translator } = this.d.app.core;
-    const language = this.user.from.language_code ?? "en";
-    if (["unhandled-message", "free-text-forwarded"].some((key) => reply === translator.t(language, key))) return true;
-    // "... will answer you here from { $when }": the text before the time.
-    const before = translator.t(language, "free-text-forwarded-after-hours", { when: "\u0001" }).split("\u0001")[0]!.replace(/\u2068$/, "");
-    return reply.startsWith(before);
-  }
-
-  private lastTelegramText(): string | undefined {
-    return this.user.messages().at(-1)?.text;
+  /** The words a mention would answer with a segment or figures (core/language/route-words.ts), not with its help. */
+  private async readsAsQuestionToApp(words: string): Promise<boolean> {
+    const routed = await routeWords(this.d.app.core, words);
+    return !routed.refusal && (routed.command === "/segment" || routed.command === "/metrics");
   }
 
   private lastButtons(): InlineButton[] {
@@ -302,10 +294,7 @@ export class Terminal {
     const res = await this.d.slack.event({ type: "app_mention", channel: MARKETING_CHANNEL, user: YOU, text: `<@${SLACK_BOT.user_id}> ${words}`, ts, event_ts: ts });
     if (res.status !== 200) throw new Error(`Slack answered ${res.status}`);
     // Slack has the event acknowledged before the app answers: wait for the answer in its thread, so it comes before the prompt.
-    for (let waited = 0; waited < 15_000; waited += 50) {
-      if (this.d.slackApi.calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await this.d.slackApi.waitFor(() => this.d.slackApi.calls.find((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts), 15_000);
   }
 
   private async replyInThread(card: number, text: string): Promise<void> {

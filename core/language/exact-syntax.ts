@@ -35,6 +35,16 @@ export function metricsQuestion(text: string): MetricsQuestion {
   return (FIGURES as readonly string[]).includes(first.toLowerCase()) ? { figure: first.toLowerCase() as FigureKey, period: rest.join(" ") } : { period: text.trim() };
 }
 
+/** `/metrics ... by source`: the per-source (acquisition) table. */
+export const BY_SOURCE = /(?:^|\s+)(by source|by sources|по источникам|по источнику)$/i;
+/** `/metrics ... segment NAME`: the figures of one segment. */
+export const BY_SEGMENT = /(?:^|\s+)(?:by segment|for segment|segment|по сегменту|сегмент)\s+(.+)$/i;
+
+/** `/metrics [FIGURE] [PERIOD] [by source | segment NAME]` read as typed: its period words are ones /metrics reads. */
+export function isExactMetrics(text: string, now: Date, timezone: string): boolean {
+  return isExactPeriod(metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, "")).period, now, timezone);
+}
+
 /** Period words /metrics reads as they are (after "by source" / "segment NAME" are taken off). */
 export function isExactPeriod(words: string, now: Date, timezone: string): boolean {
   try {

@@ -7,7 +7,8 @@
 // every natural command; the answer still says how it understood them.
 import fs from "node:fs";
 import type { CoreDeps } from "../deps.ts";
-import { FIGURES, type FigureKey } from "../metrics/key-figures.ts";
+import type { FigureKey } from "../metrics/key-figures.ts";
+import { metricsQuestion } from "./exact-syntax.ts";
 import { installationNames, type InstallationNames } from "./installation-names.ts";
 import { understandIn } from "./understand.ts";
 import type { UnderstandContext, Understanding } from "./understanding.ts";
@@ -62,7 +63,9 @@ export function routeWordsIn(message: string, context: UnderstandContext): Route
   if (/["“”«»„]/.test(text)) return { command: "/send", text };
   const words = withoutFraming(text);
   const metrics = understandIn("metrics", words, context);
-  const segment = understandIn("segment", words, context);
+  // The audience grammar only when it is asked (most messages are figures or were answered above).
+  let read: Understanding | undefined;
+  const segment = () => (read ??= understandIn("segment", words, context));
   const asMetrics = { command: "/metrics", text: words } as const;
   const asSegment = { command: "/segment", text: words } as const;
   // "How many ..." / "сколько ...": people now (a segment's size: "how many subscribers do we have" is everyone
@@ -72,11 +75,11 @@ export function routeWordsIn(message: string, context: UnderstandContext): Route
   // words at once. "Who ..." / "кто ..." asks for people: the audience first too.
   const figureAsked = metrics.kind === "exact" ? hasPeriod(metrics) || !countsPeople(metrics) : metrics.kind === "choice" && hasPeriod(metrics);
   if ((HOW_MANY.test(text) && !figureAsked) || WHO.test(text)) {
-    if (segment.kind !== "refusal") return asSegment;
-    return metrics.kind !== "refusal" ? asMetrics : { ...asSegment, refusal: segment };
+    if (segment().kind !== "refusal") return asSegment;
+    return metrics.kind !== "refusal" ? asMetrics : { ...asSegment, refusal: segment() };
   }
   if (metrics.kind !== "refusal") return asMetrics;
-  return segment.kind !== "refusal" ? asSegment : { ...asSegment, refusal: segment };
+  return segment().kind !== "refusal" ? asSegment : { ...asSegment, refusal: segment() };
 }
 
 /** The start of a question that counts ("сколько" too: \b is ASCII-only, so a lookahead ends the word). */
@@ -88,14 +91,15 @@ const WHO = /^\s*(who|кто)(?=[\s?!.,]|$)/i;
 /** Figures that count people, which "how many" over no period means as a segment's size instead. */
 const PEOPLE_FIGURES = new Set<FigureKey>(["active_customers", "subscribers_gained", "subscribers_lost", "blocked", "nps_responses"]);
 
-/** The first form's words after its figure key: a period, a month, "by source". */
+/** The first form asks over a period (or "by source"): the words after its figure key, as /metrics reads them. */
 function hasPeriod(understood: Exclude<Understanding, { kind: "refusal" }>): boolean {
-  const form = understood.kind === "exact" ? understood.form : understood.forms[0]!;
-  const [first = "", ...rest] = form.split(" ");
-  return ((FIGURES as readonly string[]).includes(first) ? rest : [first, ...rest]).filter(Boolean).length > 0;
+  return metricsQuestion(understood.kind === "exact" ? understood.form : understood.forms[0]!).period !== "";
 }
 
 function countsPeople(understood: Exclude<Understanding, { kind: "refusal" }>): boolean {
   const forms = understood.kind === "exact" ? [understood.form] : understood.forms;
-  return forms.every((f) => PEOPLE_FIGURES.has(f.split(" ")[0] as FigureKey));
+  return forms.every((f) => {
+    const figure = metricsQuestion(f).figure;
+    return figure !== undefined && PEOPLE_FIGURES.has(figure);
+  });
 }

@@ -7,6 +7,7 @@
 // to leave. Deterministic, no model; the phrases are data.
 import fs from "node:fs";
 import { z } from "zod";
+import { normalizeForMatching } from "../dialogues/keywords.ts";
 
 const INTENT_NAMES = ["stop", "help", "language:en", "language:ru"] as const;
 export type CustomerIntent = (typeof INTENT_NAMES)[number];
@@ -24,13 +25,9 @@ for (const intent of INTENT_NAMES) {
   }
 }
 
+/** As keyword triggers compare words (case, ё as е, spaces), with punctuation and emoji taken out. */
 function normalized(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return normalizeForMatching(text.replace(/[^\p{L}\p{N}\s]/gu, " "));
 }
 
 /** The intent of a customer's message taken whole, if it is one of the known phrases. */

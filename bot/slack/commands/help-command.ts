@@ -11,9 +11,9 @@ export function registerHelpCommand(app: App, deps: SlackDeps): void {
   for (const name of ["/chatloop", "/help"]) {
     app.command(name, async ({ command, ack, respond }) => {
       await replyToCommand({ ack, respond, command, logger: deps.core.logger }, deps.replyTexts, async () => {
+        // "help" / "помощь" route to this help as a mention's do (core/language/route-words.ts).
         const words = command.text.trim();
-        if (words === "" || /^(help|помощь|справка)$/i.test(words)) return { text: deps.t("help-text") };
-        return answer(deps, words, command.user_id);
+        return words ? answer(deps, words, command.user_id) : { text: deps.t("help-text") };
       });
     });
   }

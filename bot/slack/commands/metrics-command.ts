@@ -11,7 +11,7 @@ import { figureDefinitions, keyFigures } from "../../../core/metrics/key-figures
 import { referralFigures } from "../../../core/metrics/referrals.ts";
 import type { MetricScope } from "../../../core/metrics/metric-scope.ts";
 import { parsePeriodWords } from "../../../core/metrics/period-words.ts";
-import { isExactPeriod, metricsQuestion } from "../../../core/language/exact-syntax.ts";
+import { BY_SEGMENT, BY_SOURCE, isExactMetrics, metricsQuestion } from "../../../core/language/exact-syntax.ts";
 import { installationNames, NO_NAMES } from "../../../core/language/installation-names.ts";
 import { understandWords } from "../../../core/language/understand.ts";
 import { replies, type ErrorScope } from "../error-replies.ts";
@@ -25,8 +25,6 @@ import { answerWords } from "./words.ts";
 /** A period or segment it does not know: the error, then the usage. */
 export const METRICS_ERRORS: ErrorScope = { usage: ["metrics-usage"] };
 
-const BY_SOURCE = /(?:^|\s+)(by source|by sources|по источникам|по источнику)$/i;
-const BY_SEGMENT = /(?:^|\s+)(?:by segment|for segment|segment|по сегменту|сегмент)\s+(.+)$/i;
 
 export function registerMetricsCommand(app: App, deps: SlackDeps): void {
   app.command("/metrics", async ({ command, ack, respond }) => {
@@ -46,8 +44,7 @@ export async function answerMetrics(deps: SlackDeps, input: string): Promise<Sla
     const definitions = definitionsView(figureDefinitions(core, language), t);
     return { text: `${sheet.text}\n${definitions.text}`, blocks: [...(sheet.blocks ?? []), ...(definitions.blocks ?? [])].slice(0, 50) };
   }
-  const { period } = metricsQuestion(text.replace(BY_SOURCE, "").replace(BY_SEGMENT, ""));
-  if (isExactPeriod(period, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);
+  if (isExactMetrics(text, core.clock.now(), core.teamTimezone)) return runMetricsCommand(deps, text);
   // Words: "revenue last week", "выручка за прошлую неделю". Words that mean nothing at all get the period error.
   return answerWords(deps, "/metrics", text, { run: (form) => runMetricsCommand(deps, form), exactInstead: await noWordKnown(deps, text) ? () => runMetricsCommand(deps, text) : undefined });
 }

@@ -3,7 +3,7 @@
 // and the measure of how the understanding does on them.
 import fs from "node:fs";
 import type { InstallationNames } from "../installation-names.ts";
-import { isExactPeriod, isExactSegment, metricsQuestion } from "../exact-syntax.ts";
+import { isExactMetrics, isExactSegment } from "../exact-syntax.ts";
 import { routeWordsIn } from "../route-words.ts";
 import { understandMetrics } from "../understand-metrics.ts";
 import { understandSegment } from "../understand-segment.ts";
@@ -69,7 +69,7 @@ function routeAndUnderstand(text: string, context: UnderstandContext): Understan
   if (!(command === "segment" || command === "send" || command === "metrics")) return asTyped;
   // A command named outright takes its exact syntax ("segment list") before words ("metrics за прошлую неделю"), as the slash command does.
   if (routed.explicit && command === "segment" && isExactSegment(routed.text)) return asTyped;
-  if (routed.explicit && command === "metrics" && isExactPeriod(metricsQuestion(routed.text.replace(/(?:^|\s+)(by source|по источникам)$/i, "")).period, context.now, context.timezone)) return asTyped;
+  if (routed.explicit && command === "metrics" && isExactMetrics(routed.text, context.now, context.timezone)) return asTyped;
   const answer = understand(command, routed.text, context);
   if (routed.explicit && answer.kind === "refusal") return asTyped;
   if (answer.kind === "exact") return { ...answer, form: `${command} ${answer.form}` };
