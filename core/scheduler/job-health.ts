@@ -9,6 +9,7 @@
 // so any instance answers for all of them.
 import type { CoreDeps } from "../deps.ts";
 import { windowStatsAnchor } from "../segments/customer-stats.ts";
+import { RETRY_AFTER_FAILURE_MS } from "./scheduler.ts";
 
 /** A job whose slot passed this long ago without a run is late: the scheduler is not getting to it. */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -64,7 +65,7 @@ export async function readProductStatus(deps: Pick<CoreDeps, "db" | "clock">, jo
     .filter((j) => j.state !== "ok")
     .map((j) => {
       const since = j.lastSucceededAt ? `last succeeded ${j.lastSucceededAt}` : "never succeeded";
-      const what = j.state === "failing" ? "is failing (its error is in the log, retried every 5 minutes)" : `is late: due ${j.nextRunAt} and not run`;
+      const what = j.state === "failing" ? `is failing (its error is in the log, retried every ${RETRY_AFTER_FAILURE_MS / 60_000} minutes)` : `is late: due ${j.nextRunAt} and not run`;
       return `${j.id} ${what}; ${since}: ${CONSEQUENCE[j.id] ?? "its work waits"}.`;
     });
   return {

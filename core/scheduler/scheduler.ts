@@ -24,7 +24,8 @@ export interface JobDefinition {
 }
 
 const SCHEDULER_LOCK_KEY = 72707370;
-const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
+/** A failed job runs again this long after the failure (job-health.ts says so). */
+export const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
 export class Scheduler {
   private readonly jobs = new Map<string, JobDefinition>();
